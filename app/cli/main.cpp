@@ -1,0 +1,275 @@
+// maildoctor-cli: the headless front end. The contract is in ../shared/spec/cli.md; every
+// command calls the same core as the GUI.
+
+#include "analyzer.h"
+#include "kbvalidator.h"
+#include "knowledgebase.h"
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace MailDoctor;
+
+namespace {
+
+struct Options
+{
+    QString command;
+    QString subcommand;
+    QString format;
+    Language language = Language::English;
+    QString kbDir;
+    QStringList inputs;
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usage(const QString &problem)
+{
+    if (!problem.isEmpty())
+        err() << "maildoctor-cli: " << problem << '\n';
+    err() << QCoreApplication::translate(
+        "Cli",
+        "usage:\n"
+        "  maildoctor-cli analyze [--format json|jsonl|text] [--lang ja|en] [--kb-dir DIR] [INPUT ...]\n"
+        "  maildoctor-cli kb lint [--kb-dir DIR]\n"
+        "  maildoctor-cli kb list [--lang ja|en] [--kb-dir DIR]\n");
+    err().flush();
+    return 2;
+}
+
+bool parseArguments(const QStringList &args, Options *o, QString *problem)
+{
+    int i = 1;
+    if (i >= args.size()) {
+        *problem = QCoreApplication::translate("Cli", "no command given");
+        return false;
+    }
+    o->command = args.at(i++);
+    if (o->command == QLatin1String("kb")) {
+        if (i >= args.size()) {
+            *problem = QCoreApplication::translate("Cli", "kb needs lint or list");
+            return false;
+        }
+        o->subcommand = args.at(i++);
+    }
+    for (; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        auto value = [&](QString *into) {
+            if (i + 1 >= args.size()) {
+                *problem = QCoreApplication::translate("Cli", "%1 needs a value").arg(a);
+                return false;
+            }
+            *into = args.at(++i);
+            return true;
+        };
+        if (a == QLatin1String("--format")) {
+            if (!value(&o->format))
+                return false;
+            if (o->format != QLatin1String("json") && o->format != QLatin1String("jsonl")
+                && o->format != QLatin1String("text")) {
+                *problem = QCoreApplication::translate("Cli", "unknown format \"%1\"").arg(o->format);
+                return false;
+            }
+        } else if (a == QLatin1String("--lang")) {
+            QString code;
+            if (!value(&code))
+                return false;
+            if (!parseLanguage(code, &o->language)) {
+                *problem = QCoreApplication::translate("Cli", "unknown language \"%1\"").arg(code);
+                return false;
+            }
+        } else if (a == QLatin1String("--kb-dir")) {
+            if (!value(&o->kbDir))
+                return false;
+        } else if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
+            *problem = QCoreApplication::translate("Cli", "unknown option \"%1\"").arg(a);
+            return false;
+        } else {
+            o->inputs.append(a);
+        }
+    }
+    return true;
+}
+
+KbLoadResult loadKb(const Options &o)
+{
+    KbLoadResult loaded = loadKnowledgeBase(o.kbDir);
+    if (loaded.overlayRejected) {
+        err() << QCoreApplication::translate("Cli", "The knowledge-base overlay in %1 is not used:")
+                     .arg(o.kbDir)
+              << '\n';
+        for (const KbProblem &p : std::as_const(loaded.problems))
+            err() << "  " << p.toString() << '\n';
+        err().flush();
+    }
+    return loaded;
+}
+
+int runLint(const Options &o)
+{
+    KnowledgeBase kb;
+    QList<KbProblem> problems;
+    kb.loadDirectory(KnowledgeBase::builtInPath(), &problems);
+    if (!o.kbDir.isEmpty())
+        kb.loadDirectory(o.kbDir, &problems);
+    problems += validateKnowledgeBase(kb);
+    for (const KbProblem &p : std::as_const(problems))
+        out() << p.toString() << '\n';
+    out().flush();
+    return problems.isEmpty() ? 0 : 1;
+}
+
+int runList(const Options &o)
+{
+    const KbLoadResult loaded = loadKb(o);
+    for (const Entry &e : loaded.kb.entries())
+        out() << e.id << '\t' << e.cause << '\t' << e.title.text(o.language) << '\n';
+    out().flush();
+    return 0;
+}
+
+QString severityInWords(const QString &severity)
+{
+    if (severity == QLatin1String("permanent"))
+        return QCoreApplication::translate("Cli", "permanent failure: fix the cause, then send again");
+    if (severity == QLatin1String("transient"))
+        return QCoreApplication::translate("Cli", "temporary failure: it will be retried");
+    if (severity == QLatin1String("warning"))
+        return QCoreApplication::translate("Cli", "warning only: no need to resend");
+    if (severity == QLatin1String("local"))
+        return QCoreApplication::translate("Cli", "a problem on your side: the message did not leave");
+    if (severity == QLatin1String("info"))
+        return QCoreApplication::translate("Cli", "for information: nothing failed");
+    return QCoreApplication::translate("Cli", "unknown");
+}
+
+void printText(const AnalysisResult &r, const KnowledgeBase &kb, Language language)
+{
+    QTextStream &s = out();
+    s << "== " << r.input << " ==\n";
+    if (!r.error.isEmpty()) {
+        s << QCoreApplication::translate("Cli", "Could not analyse: %1").arg(r.error) << '\n';
+        return;
+    }
+    s << QCoreApplication::translate("Cli", "Severity: %1").arg(severityInWords(r.severity)) << '\n';
+    if (r.causes.isEmpty()) {
+        s << QCoreApplication::translate("Cli", "No known cause was recognised in this text.") << '\n';
+        return;
+    }
+    const CauseFinding &top = r.causes.first();
+    if (const Entry *e = kb.entry(top.kb)) {
+        s << QCoreApplication::translate("Cli", "Diagnosis: %1").arg(e->title.text(language)) << '\n';
+        s << e->summary.text(language) << '\n';
+        int n = 0;
+        for (const LocalizedText &step : e->steps)
+            s << "  " << ++n << ". " << step.text(language) << '\n';
+    }
+    for (const CauseFinding &c : r.causes) {
+        for (const QString &line : c.evidence)
+            s << "  > " << line << '\n';
+        break;
+    }
+    for (const RecipientFinding &rc : r.recipients) {
+        s << "  - " << rc.address << "  " << rc.status << "  " << rc.reason;
+        if (!rc.didYouMean.isEmpty())
+            s << "  (" << QCoreApplication::translate("Cli", "did you mean %1?").arg(rc.didYouMean) << ')';
+        s << '\n';
+    }
+}
+
+int runAnalyze(const Options &o)
+{
+    const KbLoadResult loaded = loadKb(o);
+    const Analyzer analyzer(&loaded.kb);
+    QStringList inputs = o.inputs;
+    if (inputs.isEmpty())
+        inputs.append(QStringLiteral("-"));
+    const QString format = o.format.isEmpty()
+        ? (inputs.size() == 1 ? QStringLiteral("json") : QStringLiteral("jsonl"))
+        : o.format;
+    int status = 0;
+    for (const QString &input : std::as_const(inputs)) {
+        QByteArray data;
+        QString readError;
+        if (input == QLatin1String("-")) {
+            QFile in;
+            if (in.open(stdin, QIODevice::ReadOnly))
+                data = in.readAll();
+            else
+                readError = in.errorString();
+        } else {
+            QFile in(input);
+            if (in.open(QIODevice::ReadOnly))
+                data = in.readAll();
+            else
+                readError = QCoreApplication::translate("Cli", "cannot read %1: %2").arg(input, in.errorString());
+        }
+        AnalysisResult result;
+        if (readError.isEmpty()) {
+            result = analyzer.analyze(data, input);
+        } else {
+            result.input = input;
+            result.error = readError;
+        }
+        if (!result.error.isEmpty())
+            status = 1;
+        if (format == QLatin1String("text")) {
+            printText(result, loaded.kb, o.language);
+        } else {
+            const QJsonDocument doc(result.toJson());
+            out() << QString::fromUtf8(doc.toJson(format == QLatin1String("json") ? QJsonDocument::Indented
+                                                                                  : QJsonDocument::Compact));
+            if (format == QLatin1String("jsonl"))
+                out() << '\n';
+        }
+        out().flush();
+    }
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("MailDoctor"));
+    QCoreApplication::setApplicationName(QStringLiteral("maildoctor"));
+    out().setEncoding(QStringConverter::Utf8);
+    err().setEncoding(QStringConverter::Utf8);
+
+    Options options;
+    QString problem;
+    if (!parseArguments(QCoreApplication::arguments(), &options, &problem))
+        return usage(problem);
+
+    Translations translations;
+    translations.apply(options.language);
+
+    if (options.command == QLatin1String("analyze"))
+        return runAnalyze(options);
+    if (options.command == QLatin1String("kb") && options.subcommand == QLatin1String("lint"))
+        return runLint(options);
+    if (options.command == QLatin1String("kb") && options.subcommand == QLatin1String("list"))
+        return runList(options);
+    if (options.command == QLatin1String("--help") || options.command == QLatin1String("help")) {
+        usage({});
+        return 0;
+    }
+    return usage(QCoreApplication::translate("Cli", "unknown command \"%1\"").arg(options.command));
+}

@@ -1,0 +1,10 @@
+#include "mainwindow.h"
+
+namespace MailDoctor {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Mail Doctor"));
+}
+
+} // namespace MailDoctor
