@@ -82,6 +82,22 @@ void WizardSession::restart()
     m_remembered.clear();
 }
 
+bool WizardSession::restore(const QList<Choice> &choices, const QString &pastedDiagnosis)
+{
+    restart();
+    for (const Choice &choice : choices) {
+        if (current().kind != WizardStep::Kind::Question || current().id != choice.nodeId || !choose(choice.answerId)) {
+            restart();
+            return false;
+        }
+    }
+    if (!pastedDiagnosis.isEmpty() && !diagnose(pastedDiagnosis)) {
+        restart();
+        return false;
+    }
+    return true;
+}
+
 QString WizardSession::rememberedAnswer(const QString &nodeId) const
 {
     return m_remembered.value(nodeId);

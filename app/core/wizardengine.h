@@ -54,6 +54,11 @@ public:
     /** Forgets everything and returns to the start question. */
     void restart();
 
+    /** The diagnosis chosen on the paste page, or empty. */
+    QString pastedDiagnosis() const { return m_pastedDiagnosis; }
+    /** Puts the session back where a saved case left it; false (and a restart) when the path is no longer valid. */
+    bool restore(const QList<Choice> &choices, const QString &pastedDiagnosis = {});
+
     /** The answer given earlier at this question, for pre-selecting it after Back. */
     QString rememberedAnswer(const QString &nodeId) const;
 
