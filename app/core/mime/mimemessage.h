@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace MailDoctor::Mime {
+
+/** One header field: its name as written and its unfolded raw value (not yet RFC 2047 decoded). */
+struct Header
+{
+    QByteArray name;
+    QByteArray raw;
+};
+
+/** One MIME entity: a whole message, a part of a multipart, or the message inside message/rfc822. */
+struct Part
+{
+    QList<Header> headers;
+    QByteArray type = QByteArrayLiteral("text");    ///< lower-case media type; "text" when absent
+    QByteArray subtype = QByteArrayLiteral("plain"); ///< lower-case subtype
+    QHash<QByteArray, QString> params; ///< lower-case names, RFC 2231 continuations/charsets decoded
+    QByteArray body;                   ///< raw body bytes (still transfer-encoded)
+    QList<Part> children;              ///< multipart parts; for message/rfc822 one child: the inner message
+
+    /** First raw value of the header @p name (case-insensitive), unfolded; empty when absent. */
+    QByteArray header(QByteArrayView name) const;
+    /** All raw values of the header @p name in order (e.g. every Received line). */
+    QList<QByteArray> headerValues(QByteArrayView name) const;
+    /** True when the header @p name is present, even with an empty value. */
+    bool hasHeader(QByteArrayView name) const;
+    /** The header @p name with RFC 2047 encoded words decoded, unfolded. */
+    QString decodedHeader(QByteArrayView name) const;
+    /** The body with its Content-Transfer-Encoding (base64, quoted-printable, 7bit/8bit/binary) undone. */
+    QByteArray decodedBody() const;
+    /** decodedBody() as text, decoded from its charset parameter with the fallbacks of decodeText(). */
+    QString text() const;
+
+    /** "type/subtype" in lower case, e.g. "multipart/report". */
+    QByteArray mimeType() const;
+    /** True when this part is type/subtype (both given in lower case). */
+    bool is(QByteArrayView type, QByteArrayView subtype) const;
+    /** True for a multipart/* part. */
+    bool isMultipart() const { return type == "multipart"; }
+    /** Content-Transfer-Encoding in lower case, empty when absent. */
+    QByteArray transferEncoding() const;
+};
+
+/** What parseMessage() returns: the tree and whether any limit cut it short. */
+struct ParseResult
+{
+    Part root;
+    bool truncated = false; ///< a depth, size or part-count limit was hit; the rest was kept as text
+    QString warning;        ///< translated note on what was cut or repaired, empty when nothing
+    bool hasHeaders = false; ///< false for a body-only or single-line paste (root is text/plain)
+};
+
+/** Parses a whole RFC 5322 message (LF or CRLF, optional mbox "From " line) or a body-only paste. */
+ParseResult parseMessage(QByteArrayView raw);
+
+/** Decodes RFC 2047 encoded words in a header value; the rest is taken as UTF-8 (or a fallback). */
+QString decodeEncodedWords(QByteArrayView value);
+
+/** Decodes @p bytes from the charset label @p charset with Qt's QStringDecoder, with sane fallbacks. */
+QString decodeText(QByteArrayView bytes, QByteArrayView charset);
+
+/** Undoes base64, tolerating garbage characters, missing padding and stray line breaks. */
+QByteArray decodeBase64(QByteArrayView data);
+
+/** Undoes quoted-printable (soft line breaks, lower-case hex, stray '=' kept as is). */
+QByteArray decodeQuotedPrintable(QByteArrayView data, bool headerMode = false);
+
+/** Maps a charset label onto a name QStringDecoder knows; empty when nothing matches. */
+QByteArray normalizeCharset(QByteArrayView label);
+
+} // namespace MailDoctor::Mime
