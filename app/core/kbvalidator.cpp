@@ -46,16 +46,16 @@ private:
     {
         for (const Cause &cause : m_kb.causes()) {
             if (!knownSeverities().contains(cause.severity))
-                add(QStringLiteral("kb/causes.json"), cause.id, tr("unknown severity \"%1\"").arg(cause.severity));
+                add(cause.file, cause.id, tr("unknown severity \"%1\"").arg(cause.severity));
             if (!knownActors().contains(cause.actor))
-                add(QStringLiteral("kb/causes.json"), cause.id, tr("unknown actor \"%1\"").arg(cause.actor));
+                add(cause.file, cause.id, tr("unknown actor \"%1\"").arg(cause.actor));
         }
         QSet<QString> covered;
         for (const Entry &entry : m_kb.entries())
             covered.insert(entry.cause);
         for (const Cause &cause : m_kb.causes()) {
             if (!covered.contains(cause.id))
-                add(QStringLiteral("kb/causes.json"), cause.id, tr("cause has no knowledge-base entry"));
+                add(cause.file, cause.id, tr("cause has no knowledge-base entry"));
         }
     }
 
@@ -100,19 +100,20 @@ private:
         QSet<QString> answerIds;
         for (const Answer &a : n.answers) {
             const QString where = n.id + QLatin1Char('/') + a.id;
+            const QString &file = a.file.isEmpty() ? n.file : a.file;
             if (a.id.isEmpty())
-                add(n.file, n.id, tr("answer without an id"));
+                add(file, n.id, tr("answer without an id"));
             else if (answerIds.contains(a.id))
-                add(n.file, where, tr("duplicate answer id"));
+                add(file, where, tr("duplicate answer id"));
             answerIds.insert(a.id);
             requireText(n.file, where, a.label, QStringLiteral("label"));
             const int targets = int(!a.next.isEmpty()) + int(!a.diagnosis.isEmpty()) + int(a.paste);
             if (targets != 1)
-                add(n.file, where, tr("answer must lead to exactly one of next, diagnosis or paste"));
+                add(file, where, tr("answer must lead to exactly one of next, diagnosis or paste"));
             if (!a.next.isEmpty() && !m_kb.node(a.next))
-                add(n.file, where, tr("next question \"%1\" does not exist").arg(a.next));
+                add(file, where, tr("next question \"%1\" does not exist").arg(a.next));
             if (!a.diagnosis.isEmpty() && !m_kb.entry(a.diagnosis))
-                add(n.file, where, tr("diagnosis \"%1\" does not exist").arg(a.diagnosis));
+                add(file, where, tr("diagnosis \"%1\" does not exist").arg(a.diagnosis));
         }
     }
 
@@ -157,7 +158,7 @@ private:
                 if (it == m_state.constEnd()) {
                     leads = visit(next) || leads;
                 } else if (*it == State::Visiting) {
-                    add(n->file, n->id + QLatin1Char('/') + a.id,
+                    add(a.file.isEmpty() ? n->file : a.file, n->id + QLatin1Char('/') + a.id,
                         tr("answer leads back to \"%1\" (a cycle)").arg(next->id));
                 } else {
                     leads = m_leadsToDiagnosis.value(next->id) || leads;

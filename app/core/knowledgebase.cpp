@@ -214,7 +214,7 @@ void KnowledgeBase::parseDocument(const QByteArray &data, const QString &file, Q
         Cause cause{o.value(QLatin1String("id")).toString(), o.value(QLatin1String("area")).toString(),
                     o.value(QLatin1String("severity")).toString(),
                     o.value(QLatin1String("actor")).toString(),
-                    o.value(QLatin1String("reason")).toString()};
+                    o.value(QLatin1String("reason")).toString(), file};
         if (claimId(QStringLiteral("cause"), cause.id, file, problems))
             upsert(m_causes, m_causeIndex, std::move(cause));
     }
@@ -268,7 +268,19 @@ void KnowledgeBase::parseDocument(const QByteArray &data, const QString &file, Q
             answer.next = ao.value(QLatin1String("next")).toString();
             answer.diagnosis = ao.value(QLatin1String("diagnosis")).toString();
             answer.paste = ao.value(QLatin1String("paste")).toBool(false);
+            answer.file = file;
             node.answers.append(std::move(answer));
+        }
+        // An overlay may add answers to an existing question instead of replacing it.
+        if (o.value(QLatin1String("extend")).toBool(false)) {
+            const auto it = m_nodeIndex.constFind(node.id);
+            if (it == m_nodeIndex.constEnd()) {
+                problems->append({file, node.id, QCoreApplication::translate("MailDoctor::KnowledgeBase",
+                                                                              "extends a question that does not exist")});
+                continue;
+            }
+            m_nodes[*it].answers += node.answers;
+            continue;
         }
         if (claimId(QStringLiteral("node"), node.id, file, problems))
             upsert(m_nodes, m_nodeIndex, std::move(node));

@@ -31,6 +31,7 @@ struct Cause
     QString severity;
     QString actor;
     QString reason; ///< the Sisimai reason that fits, or empty
+    QString file;
 };
 
 /** A diagnosis: what happened, who must act, and how to fix it. */
@@ -60,6 +61,7 @@ struct Answer
     QString next;      ///< id of the next question
     QString diagnosis; ///< id of the entry this answer leads to
     bool paste = false; ///< leads to the paste-and-analyse page
+    QString file;       ///< the data file that defined it (an overlay may add answers)
 };
 
 /** A wizard question. */
