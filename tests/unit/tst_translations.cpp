@@ -1,0 +1,106 @@
+// Every user-facing string has a finished Japanese translation, and the compiled catalogue
+// embedded in the application actually translates.
+
+#include "localizedtext.h"
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace MailDoctor;
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void noUnfinishedEntries_data();
+    void noUnfinishedEntries();
+    void placeholdersKept();
+    void catalogueSwitchesAtRunTime();
+};
+
+void TestTranslations::noUnfinishedEntries_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("ja") << QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_ja.ts");
+    QTest::newRow("en") << QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_en.ts");
+}
+
+void TestTranslations::noUnfinishedEntries()
+{
+    QFETCH(QString, file);
+    QFile f(file);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+    QXmlStreamReader xml(&f);
+    QString context;
+    QString source;
+    int messages = 0;
+    QStringList unfinished;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+            ++messages;
+        } else if (xml.name() == QLatin1String("translation")) {
+            const QString type = xml.attributes().value(QLatin1String("type")).toString();
+            if (type == QLatin1String("unfinished"))
+                unfinished.append(context + QLatin1String(": ") + source);
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(messages > 0);
+    QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(QLatin1Char('\n'))));
+}
+
+void TestTranslations::placeholdersKept()
+{
+    // A translation that drops %1 shows the user a sentence with the fact missing.
+    QFile f(QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_ja.ts"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&f);
+    QString source;
+    QStringList broken;
+    static const QRegularExpression placeholder(QStringLiteral("%(\\d|n)"));
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            const bool plural = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            const QString translation = plural ? QString() : xml.readElementText();
+            if (plural)
+                continue;
+            auto it = placeholder.globalMatch(source);
+            while (it.hasNext()) {
+                const QString p = it.next().captured(0);
+                if (!translation.contains(p))
+                    broken.append(source + QLatin1String(" -> ") + translation);
+            }
+        }
+    }
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QLatin1Char('\n'))));
+}
+
+void TestTranslations::catalogueSwitchesAtRunTime()
+{
+    Translations translations;
+    const QString source = QStringLiteral("warning only: no need to resend");
+    translations.apply(Language::Japanese);
+    const QString ja = QCoreApplication::translate("Cli", "warning only: no need to resend");
+    QVERIFY2(ja != source, qPrintable(ja));
+    translations.apply(Language::English);
+    QCOMPARE(QCoreApplication::translate("Cli", "warning only: no need to resend"), source);
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
