@@ -26,18 +26,22 @@ private slots:
 void TestTranslations::noUnfinishedEntries_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::newRow("ja") << QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_ja.ts");
-    QTest::newRow("en") << QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_en.ts");
+    QTest::addColumn<bool>("pluralsOnly");
+    QTest::newRow("ja") << QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_ja.ts") << false;
+    // The English catalogue exists for plural forms only; other strings are English already.
+    QTest::newRow("en-plurals") << QStringLiteral(MAILDOCTOR_SOURCE_DIR "/translations/maildoctor_en.ts") << true;
 }
 
 void TestTranslations::noUnfinishedEntries()
 {
     QFETCH(QString, file);
+    QFETCH(bool, pluralsOnly);
     QFile f(file);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
     QXmlStreamReader xml(&f);
     QString context;
     QString source;
+    bool numerus = false;
     int messages = 0;
     QStringList unfinished;
     while (!xml.atEnd()) {
@@ -46,17 +50,19 @@ void TestTranslations::noUnfinishedEntries()
             continue;
         if (xml.name() == QLatin1String("name")) {
             context = xml.readElementText();
+        } else if (xml.name() == QLatin1String("message")) {
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
         } else if (xml.name() == QLatin1String("source")) {
             source = xml.readElementText();
             ++messages;
         } else if (xml.name() == QLatin1String("translation")) {
             const QString type = xml.attributes().value(QLatin1String("type")).toString();
-            if (type == QLatin1String("unfinished"))
+            if (type == QLatin1String("unfinished") && (numerus || !pluralsOnly))
                 unfinished.append(context + QLatin1String(": ") + source);
         }
     }
     QVERIFY(!xml.hasError());
-    QVERIFY(messages > 0);
+    QVERIFY(messages > 0 || pluralsOnly);
     QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(QLatin1Char('\n'))));
 }
 
@@ -76,10 +82,9 @@ void TestTranslations::placeholdersKept()
         if (xml.name() == QLatin1String("source")) {
             source = xml.readElementText();
         } else if (xml.name() == QLatin1String("translation")) {
-            const bool plural = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
-            const QString translation = plural ? QString() : xml.readElementText();
-            if (plural)
-                continue;
+            if (xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished"))
+                continue; // reported by noUnfinishedEntries
+            const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             auto it = placeholder.globalMatch(source);
             while (it.hasNext()) {
                 const QString p = it.next().captured(0);
