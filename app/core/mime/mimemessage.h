@@ -22,8 +22,9 @@ struct Part
     QByteArray type = QByteArrayLiteral("text");    ///< lower-case media type; "text" when absent
     QByteArray subtype = QByteArrayLiteral("plain"); ///< lower-case subtype
     QHash<QByteArray, QString> params; ///< lower-case names, RFC 2231 continuations/charsets decoded
-    QByteArray body;                   ///< raw body bytes (still transfer-encoded)
+    QByteArray body; ///< raw body bytes (still transfer-encoded); containers may leave it empty on huge input
     QList<Part> children;              ///< multipart parts; for message/rfc822 one child: the inner message
+    QByteArray preamble;               ///< multipart only: the text before the first boundary
 
     /** First raw value of the header @p name (case-insensitive), unfolded; empty when absent. */
     QByteArray header(QByteArrayView name) const;
@@ -42,7 +43,7 @@ struct Part
     QByteArray mimeType() const;
     /** True when this part is type/subtype (both given in lower case). */
     bool is(QByteArrayView type, QByteArrayView subtype) const;
-    /** True for a multipart/* part. */
+    /** True for any multipart type. */
     bool isMultipart() const { return type == "multipart"; }
     /** Content-Transfer-Encoding in lower case, empty when absent. */
     QByteArray transferEncoding() const;

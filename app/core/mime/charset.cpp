@@ -1,0 +1,276 @@
+// Charset labels → QString through Qt's QStringDecoder only (ICU behind it knows ISO-2022-JP with
+// the NEC extensions, Shift_JIS/CP932 and EUC-JP; iconv does not). Labels in returned mail are often
+// missing, misspelt or wrong (ISO-2022-JP text labelled us-ascii, UTF-8 labelled Shift_JIS), so every
+// decode can fall back to guessing from the bytes.
+
+#include "mimemessage.h"
+
+#include <QStringDecoder>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace MailDoctor::Mime {
+
+namespace {
+
+bool isAscii(QByteArrayView bytes)
+{
+    for (const char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+/** Strict UTF-8 check: no overlong forms, no surrogates, nothing above U+10FFFF. */
+bool isValidUtf8(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int extra;
+        unsigned int min;
+        unsigned int cp;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            min = 0x80;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            min = 0x800;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            min = 0x10000;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (end - p <= extra)
+            return false;
+        for (int i = 1; i <= extra; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        p += extra + 1;
+    }
+    return true;
+}
+
+bool hasIso2022Escape(QByteArrayView bytes)
+{
+    // ESC $ B / ESC $ @ / ESC $ ( D (kanji sets) or ESC ( I (half-width katakana).
+    for (qsizetype i = bytes.indexOf('\x1b'); i >= 0 && i + 2 < bytes.size(); i = bytes.indexOf('\x1b', i + 1)) {
+        const char a = bytes[i + 1];
+        const char b = bytes[i + 2];
+        if ((a == '$' && (b == 'B' || b == '@' || b == '(')) || (a == '(' && b == 'I'))
+            return true;
+    }
+    return false;
+}
+
+/**
+ * Decoders are costly to create (an ICU converter each), so one per charset is kept per thread.
+ * Qt's error flag stays set once raised, so a decoder that saw an error is replaced.
+ */
+class DecoderCache
+{
+public:
+    QStringDecoder *get(const QByteArray &name)
+    {
+        for (auto &entry : m_entries) {
+            if (entry.first == name)
+                return entry.second.get();
+        }
+        auto decoder = std::make_unique<QStringDecoder>(name.constData(), QStringConverter::Flag::Stateless);
+        QStringDecoder *raw = decoder.get();
+        if (m_entries.size() > 64)
+            m_entries.clear();
+        m_entries.emplace_back(name, std::move(decoder));
+        return raw;
+    }
+
+    void discard(const QByteArray &name)
+    {
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+            if (it->first == name) {
+                m_entries.erase(it);
+                return;
+            }
+        }
+    }
+
+private:
+    std::vector<std::pair<QByteArray, std::unique_ptr<QStringDecoder>>> m_entries;
+};
+
+DecoderCache &decoderCache()
+{
+    thread_local DecoderCache cache;
+    return cache;
+}
+
+/** Decodes with a (valid) Qt charset name; @p ok is false when the bytes were not valid in it. */
+QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
+{
+    if (name == "UTF-8") {
+        const bool valid = isValidUtf8(bytes);
+        if (ok)
+            *ok = valid;
+        return QString::fromUtf8(bytes);
+    }
+    if (name == "ISO-8859-1") {
+        if (ok)
+            *ok = true;
+        return QString::fromLatin1(bytes);
+    }
+    QStringDecoder *decoder = decoderCache().get(name);
+    if (!decoder->isValid()) {
+        if (ok)
+            *ok = false;
+        return QString::fromLatin1(bytes);
+    }
+    QString text = decoder->decode(bytes);
+    const bool error = decoder->hasError();
+    if (error)
+        decoderCache().discard(name);
+    if (ok)
+        *ok = !error;
+    return text;
+}
+
+/** Guesses the charset of unlabelled bytes: ISO-2022-JP, UTF-8, CP932 or EUC-JP, else Latin-1. */
+QString guessAndDecode(QByteArrayView bytes, bool *ok = nullptr)
+{
+    if (ok)
+        *ok = true;
+    if (hasIso2022Escape(bytes)) {
+        bool valid = false;
+        QString text = decodeWith(bytes, QByteArrayLiteral("ISO-2022-JP"), &valid);
+        if (valid || isAscii(bytes))
+            return text;
+    }
+    if (isAscii(bytes))
+        return QString::fromLatin1(bytes);
+    if (isValidUtf8(bytes))
+        return QString::fromUtf8(bytes);
+
+    // EUC-JP uses only 0xA1-0xFE (plus 0x8E/0x8F single shifts); Shift_JIS lead bytes sit mostly in
+    // 0x81-0x9F. Try the likelier one first, keep whichever decodes without error.
+    bool eucLikely = true;
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 && c < 0xA1 && c != 0x8E && c != 0x8F) {
+            eucLikely = false;
+            break;
+        }
+    }
+    const QByteArray first = eucLikely ? QByteArrayLiteral("EUC-JP") : QByteArrayLiteral("Shift_JIS");
+    const QByteArray second = eucLikely ? QByteArrayLiteral("Shift_JIS") : QByteArrayLiteral("EUC-JP");
+    bool valid = false;
+    QString text = decodeWith(bytes, first, &valid);
+    if (valid)
+        return text;
+    text = decodeWith(bytes, second, &valid);
+    if (valid)
+        return text;
+    if (ok)
+        *ok = false;
+    return QString::fromLatin1(bytes);
+}
+
+bool isSingleByteLatin(const QByteArray &name)
+{
+    return name == "ISO-8859-1" || name == "US-ASCII" || name.startsWith("windows-125")
+        || name.startsWith("ISO-8859-");
+}
+
+} // namespace
+
+QByteArray normalizeCharset(QByteArrayView label)
+{
+    QByteArray l = label.trimmed().toByteArray().toLower();
+    if (l.size() >= 2 && (l.startsWith('"') || l.startsWith('\'')))
+        l = l.mid(1, l.size() - 2).trimmed();
+    // RFC 2231 allows a language after '*' in an encoded word's charset.
+    if (const qsizetype star = l.indexOf('*'); star >= 0)
+        l.truncate(star);
+    if (l.isEmpty())
+        return {};
+
+    if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8" || l == "utf_8")
+        return QByteArrayLiteral("UTF-8");
+    if (l == "us-ascii" || l == "ascii" || l == "ansi_x3.4-1968" || l == "iso646-us" || l == "us")
+        return QByteArrayLiteral("US-ASCII");
+    if (l == "iso-8859-1" || l == "latin1" || l == "latin-1" || l == "iso8859-1" || l == "iso_8859-1"
+        || l == "l1")
+        return QByteArrayLiteral("ISO-8859-1");
+    // ICU's Shift_JIS (ibm-943) already carries the CP932 (NEC / IBM) extensions.
+    if (l == "shift_jis" || l == "shift-jis" || l == "x-sjis" || l == "sjis" || l == "ms932" || l == "cp932"
+        || l == "windows-31j" || l == "x-ms-cp932" || l == "ms_kanji" || l == "csshiftjis" || l == "windows-932"
+        || l == "shift_jisx0213" || l == "shift_jis-2004" || l == "x-mac-japanese" || l == "sjis-open"
+        || l == "sjis-win" || l == "cswindows31j")
+        return QByteArrayLiteral("Shift_JIS");
+    // ICU's ISO-2022-JP decodes the NEC row 13 characters; JIS X 0213 (-3) has no ICU converter, the
+    // plain decoder reads its JIS X 0208 subset.
+    if (l == "iso-2022-jp" || l == "csiso2022jp" || l == "iso-2022-jp-3" || l == "iso-2022-jp-2004"
+        || l == "iso-2022-jp-ms" || l == "cp50220" || l == "cp50221" || l == "cp50222" || l == "jis"
+        || l == "iso2022jp" || l == "x-iso-2022-jp")
+        return QByteArrayLiteral("ISO-2022-JP");
+    if (l == "iso-2022-jp-1")
+        return QByteArrayLiteral("ISO-2022-JP-1");
+    if (l == "iso-2022-jp-2" || l == "csiso2022jp2")
+        return QByteArrayLiteral("ISO-2022-JP-2");
+    if (l == "euc-jp" || l == "eucjp" || l == "x-euc-jp" || l == "euc_jp" || l == "eucjp-ms" || l == "euc-jp-ms"
+        || l == "cseucpkdfmtjapanese" || l == "ujis" || l == "eucjp-win" || l == "x-euc")
+        return QByteArrayLiteral("EUC-JP");
+    if (l == "unknown-8bit" || l == "x-unknown" || l == "unknown" || l == "8bit" || l == "default"
+        || l == "x-user-defined" || l == "none" || l == "charset" || l == "us-ascii\\")
+        return {};
+
+    QStringDecoder *decoder = decoderCache().get(l);
+    if (decoder->isValid())
+        return l;
+    return {};
+}
+
+QString decodeText(QByteArrayView bytes, QByteArrayView charset)
+{
+    if (bytes.isEmpty())
+        return {};
+    const QByteArray name = charset.isEmpty() ? QByteArray() : normalizeCharset(charset);
+    if (name.isEmpty() || name == "US-ASCII")
+        return guessAndDecode(bytes);
+
+    if (isSingleByteLatin(name)) {
+        // A Latin label never fails, so check the usual mislabels first: JIS escapes and UTF-8.
+        if (isAscii(bytes))
+            return hasIso2022Escape(bytes) ? guessAndDecode(bytes) : QString::fromLatin1(bytes);
+        if (hasIso2022Escape(bytes) || isValidUtf8(bytes))
+            return guessAndDecode(bytes);
+        bool ok = false;
+        return decodeWith(bytes, name, &ok);
+    }
+    if (name.startsWith("ISO-2022-JP") && !isAscii(bytes) && !hasIso2022Escape(bytes))
+        return guessAndDecode(bytes); // 8-bit text under a 7-bit label: Shift_JIS or UTF-8 really
+
+    bool ok = false;
+    QString text = decodeWith(bytes, name, &ok);
+    if (ok)
+        return text;
+    bool guessedOk = false;
+    QString guessed = guessAndDecode(bytes, &guessedOk);
+    return guessedOk ? guessed : text;
+}
+
+} // namespace MailDoctor::Mime
