@@ -1,11 +1,21 @@
 #include "analyzer.h"
 
+#include "analysis/bouncereader.h"
+#include "analysis/didyoumean.h"
+#include "analysis/recipientdecision.h"
+#include "analysis/smtpcodes.h"
+#include "mime/mimemessage.h"
+
 #include <QCoreApplication>
-#include <QStringDecoder>
+#include <QSet>
 
 namespace MailDoctor {
 
 namespace {
+
+// Beyond this much text the knowledge-base patterns only read the start: error texts are short,
+// and a huge paste must still be diagnosed in a few milliseconds.
+constexpr qsizetype RankLimit = 64 * 1024;
 
 QString kindFromCodes(const FoundCodes &codes)
 {
@@ -20,34 +30,264 @@ QString kindFromCodes(const FoundCodes &codes)
     return QStringLiteral("unknown");
 }
 
+bool looksBinary(const QByteArray &data)
+{
+    if (data.size() >= 2 && ((data.at(0) == '\xff' && data.at(1) == '\xfe') || (data.at(0) == '\xfe' && data.at(1) == '\xff')))
+        return false;
+    const qsizetype n = qMin<qsizetype>(data.size(), 8192);
+    qsizetype controls = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const uchar c = uchar(data.at(i));
+        if (c == 0)
+            return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != 0x0c)
+            ++controls;
+    }
+    return n > 0 && controls * 20 > n;
+}
+
+void flagNonstandard(FoundCodes *codes)
+{
+    for (const QString &c : std::as_const(codes->reply)) {
+        if (!Analysis::isStandardReplyCode(c) && !codes->nonstandard.contains(c))
+            codes->nonstandard.append(c);
+    }
+    for (const QString &c : std::as_const(codes->enhanced)) {
+        if (!Analysis::isStandardStatusCode(c) && !codes->nonstandard.contains(c))
+            codes->nonstandard.append(c);
+    }
+}
+
+bool isInfoReason(const QString &reason)
+{
+    return reason == QLatin1String("vacation") || reason == QLatin1String("delivered")
+        || reason == QLatin1String("feedback");
+}
+
+// Reasons that say little about the cause: a strong knowledge-base pattern may then name it better.
+bool isVagueReason(const QString &reason)
+{
+    static const char *const vague[] = {"onhold", "undefined", "systemerror", "networkerror", "securityerror",
+                                        "expired", "rejected", "blocked", "notaccept", "syntaxerror"};
+    for (const char *v : vague) {
+        if (reason == QLatin1String(v))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
-Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb) {}
+Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
+{
+    // The catalogue's own reason column first, then the closest cause for reasons it does not name.
+    for (const Cause &c : m_kb->causes()) {
+        if (!c.reason.isEmpty() && !m_causeForReason.contains(c.reason))
+            m_causeForReason.insert(c.reason, c.id);
+    }
+    static const char *const fallbacks[][2] = {
+        {"userunknown", "user-unknown"},        {"hostunknown", "host-unknown"},
+        {"mailboxfull", "mailbox-full"},        {"mesgtoobig", "message-too-large"},
+        {"exceedlimit", "message-too-large"},   {"expired", "delivery-expired"},
+        {"networkerror", "dns-timeout"},        {"blocked", "blocked"},
+        {"requireptr", "blocked"},              {"badreputation", "blocked"},
+        {"filtered", "recipient-filtered"},     {"spamdetected", "spam-rejected"},
+        {"virusdetected", "virus-detected"},    {"suspend", "account-disabled"},
+        {"authfailure", "sender-authentication-failed"},
+        {"norelaying", "relaying-denied"},      {"rejected", "sender-not-local"},
+        {"securityerror", "smtp-auth-failed"},  {"systemerror", "remote-server-error"},
+        {"systemfull", "remote-server-error"},  {"mailererror", "remote-server-error"},
+        {"toomanyconn", "rate-limited"},        {"speeding", "rate-limited"},
+        {"policyviolation", "content-rejected"}, {"contenterror", "content-rejected"},
+        {"notcompliantrfc", "content-rejected"}, {"notaccept", "domain-accepts-no-mail"},
+        {"hasmoved", "recipient-moved"},        {"syntaxerror", "unsupported-option"},
+        {"failedstarttls", "tls-settings-mismatch"}, {"onhold", "service-unavailable"},
+        {"undefined", "service-unavailable"},   {"vacation", "auto-reply"},
+        {"delivered", "delivery-report"},       {"feedback", "spam-rejected"},
+    };
+    for (const auto &f : fallbacks) {
+        const QString reason = QString::fromLatin1(f[0]);
+        const QString cause = QString::fromLatin1(f[1]);
+        if (!m_causeForReason.contains(reason) && m_kb->cause(cause))
+            m_causeForReason.insert(reason, cause);
+    }
+}
+
+QString Analyzer::defaultCauseForReason(const QString &reason) const
+{
+    return m_causeForReason.value(reason);
+}
 
 AnalysisResult Analyzer::analyze(const QByteArray &data, const QString &inputName) const
 {
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    QString text = decoder.decode(data);
-    return analyzeText(text, inputName);
-}
-
-AnalysisResult Analyzer::analyzeText(const QString &text, const QString &inputName) const
-{
     AnalysisResult result;
     result.input = inputName;
-    if (text.trimmed().isEmpty()) {
+    if (data.trimmed().isEmpty()) {
         result.error = QCoreApplication::translate("MailDoctor::Analyzer", "The input is empty.");
         return result;
     }
-    result.codes = extractCodes(text);
-    result.kind = kindFromCodes(result.codes);
-    rankCauses(text, &result);
+    if (looksBinary(data)) {
+        result.error = QCoreApplication::translate("MailDoctor::Analyzer",
+                                                   "The input is not text (it looks like a binary file).");
+        return result;
+    }
+
+    const Mime::ParseResult parsed = Mime::parseMessage(data);
+    const Analysis::BounceReading reading = Analysis::readBounce(parsed);
+    result.original = reading.original;
+
+    if (!reading.recipients.isEmpty()) {
+        result.kind = reading.kind;
+        analyzeRecipients(reading, &result);
+        return result;
+    }
+
+    // No returned message: an error line, a dialog's text or a server reply. The knowledge-base
+    // patterns are the engine here.
+    QString text;
+    if (parsed.hasHeaders) {
+        text = reading.explanation;
+        if (text.trimmed().isEmpty())
+            text = parsed.root.text();
+        const QString subject = parsed.root.decodedHeader("Subject");
+        if (!subject.isEmpty())
+            text.prepend(subject + u'\n');
+    } else {
+        text = parsed.root.text();
+    }
+    const QStringView ranked = QStringView(text).left(RankLimit);
+    result.codes = extractCodes(ranked);
+    flagNonstandard(&result.codes);
+    result.kind = reading.kind != QLatin1String("unknown") ? reading.kind : kindFromCodes(result.codes);
+    rankCauses(ranked, &result);
     if (result.kind == QLatin1String("unknown") && !result.causes.isEmpty())
         result.kind = QStringLiteral("client-message");
     return result;
 }
 
-void Analyzer::rankCauses(const QString &text, AnalysisResult *result) const
+AnalysisResult Analyzer::analyzeText(const QString &text, const QString &inputName) const
+{
+    return analyze(text.toUtf8(), inputName);
+}
+
+const Entry *Analyzer::entryFor(const QString &cause, const QList<EntryMatch> &matches) const
+{
+    for (const EntryMatch &m : matches) {
+        if (m.entry->cause == cause)
+            return m.entry;
+    }
+    const QList<const Entry *> entries = m_kb->entriesForCause(cause);
+    return entries.isEmpty() ? nullptr : entries.first();
+}
+
+void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
+                        const QStringList &evidence) const
+{
+    for (CauseFinding &c : result->causes) {
+        if (c.cause == cause) {
+            c.confidence = qMax(c.confidence, confidence);
+            for (const QString &e : evidence) {
+                if (!c.evidence.contains(e))
+                    c.evidence.append(e);
+            }
+            return;
+        }
+    }
+    const Cause *catalogued = m_kb->cause(cause);
+    const Entry *entry = m_kb->entry(kb);
+    QString actor = entry ? entry->actor : (catalogued ? catalogued->actor : QString());
+    result->causes.append({cause, kb, confidence, actor, evidence});
+}
+
+void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const
+{
+    bool allDelayed = true;
+    bool allInfo = true;
+    QString firstSeverity;
+    for (const Analysis::RecipientReading &r : reading.recipients) {
+        Analysis::DeliveryFact fact = r.fact;
+        Analysis::completeFact(&fact);
+
+        RecipientFinding rf;
+        rf.address = fact.recipient;
+        rf.action = fact.action;
+        rf.status = fact.status;
+        rf.replyCode = fact.replyCode;
+        rf.remoteMta = fact.remoteMta;
+        rf.diagnostic = fact.diagnostic;
+        rf.reason = fact.reason;
+        rf.evidence = r.evidence;
+        rf.didYouMean = Analysis::suggestAddress(fact.recipient);
+
+        // Our cause: the reason's cause, refined by the knowledge base over what this recipient's
+        // report says (e.g. "receive your mail before sending" turns a relay refusal into POP before SMTP).
+        QString cause = defaultCauseForReason(fact.reason);
+        QList<EntryMatch> matches;
+        if (!isInfoReason(fact.reason)) {
+            QString text = fact.diagnostic;
+            for (const QString &e : r.evidence)
+                text += u'\n' + e;
+            matches = m_matcher.rank(QStringView(text).left(RankLimit));
+            for (const EntryMatch &m : std::as_const(matches)) {
+                const Cause *c = m_kb->cause(m.entry->cause);
+                if (!c)
+                    continue;
+                if (c->reason == fact.reason || (c->reason.isEmpty() && (isVagueReason(fact.reason) || m.score >= 3))
+                    || (cause.isEmpty() && m.score >= 2)) {
+                    cause = c->id;
+                    break;
+                }
+            }
+        }
+        if (!rf.didYouMean.isEmpty() && (fact.reason == QLatin1String("hostunknown")
+                                         || fact.reason == QLatin1String("userunknown")
+                                         || fact.reason == QLatin1String("notaccept")))
+            cause = m_kb->cause(QStringLiteral("address-syntax")) ? QStringLiteral("address-syntax") : cause;
+        rf.cause = cause;
+        const Entry *entry = cause.isEmpty() ? nullptr : entryFor(cause, matches);
+        rf.kb = entry ? entry->id : QString();
+        if (!cause.isEmpty()) {
+            const double confidence = (fact.reason == QLatin1String("onhold") || fact.reason == QLatin1String("undefined"))
+                ? 0.4
+                : 0.9;
+            addCause(result, cause, rf.kb, confidence, r.evidence);
+            if (firstSeverity.isEmpty()) {
+                if (entry)
+                    firstSeverity = entry->severity;
+                else if (const Cause *c = m_kb->cause(cause))
+                    firstSeverity = c->severity;
+            }
+        }
+        if (fact.action != QLatin1String("delayed"))
+            allDelayed = false;
+        if (!isInfoReason(fact.reason))
+            allInfo = false;
+
+        FoundCodes codes = extractCodes(fact.diagnostic);
+        result->codes.merge(codes);
+        result->recipients.append(rf);
+    }
+    flagNonstandard(&result->codes);
+
+    if (allInfo) {
+        result->severity = QStringLiteral("info");
+    } else if (allDelayed || reading.warningOnly) {
+        result->severity = QStringLiteral("warning");
+        if (m_kb->cause(QStringLiteral("delivery-delayed"))) {
+            const QList<const Entry *> entries = m_kb->entriesForCause(QStringLiteral("delivery-delayed"));
+            QStringList evidence;
+            for (const RecipientFinding &rf : std::as_const(result->recipients))
+                evidence += rf.evidence;
+            CauseFinding delayed{QStringLiteral("delivery-delayed"), entries.isEmpty() ? QString() : entries.first()->id,
+                                 0.9, QStringLiteral("nobody"), evidence.mid(0, 8)};
+            result->causes.prepend(delayed);
+        }
+    } else {
+        result->severity = firstSeverity.isEmpty() ? QStringLiteral("permanent") : firstSeverity;
+    }
+}
+
+void Analyzer::rankCauses(QStringView text, AnalysisResult *result) const
 {
     const QList<EntryMatch> matches = m_matcher.rank(text);
     QStringList seenCauses;

@@ -5,8 +5,14 @@
 #include "patternmatcher.h"
 
 #include <QByteArray>
+#include <QHash>
 
 namespace MailDoctor {
+
+namespace Analysis {
+struct BounceReading;
+struct RecipientReading;
+} // namespace Analysis
 
 /**
  * Turns pasted text, an error line or a whole returned message into an AnalysisResult:
@@ -25,11 +31,19 @@ public:
 
     const KnowledgeBase *knowledgeBase() const { return m_kb; }
 
+    /** The cause that stands for a Sisimai reason when nothing more specific is known. */
+    QString defaultCauseForReason(const QString &reason) const;
+
 private:
-    void rankCauses(const QString &text, AnalysisResult *result) const;
+    void analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const;
+    void rankCauses(QStringView text, AnalysisResult *result) const;
+    void addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
+                  const QStringList &evidence) const;
+    const Entry *entryFor(const QString &cause, const QList<EntryMatch> &matches) const;
 
     const KnowledgeBase *m_kb;
     PatternMatcher m_matcher;
+    QHash<QString, QString> m_causeForReason;
 };
 
 } // namespace MailDoctor

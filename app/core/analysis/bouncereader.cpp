@@ -1,0 +1,847 @@
+#include "bouncereader.h"
+
+#include "mime/dsn.h"
+#include "mime/mimemessage.h"
+#include "smtpcodes.h"
+
+#include <QHash>
+
+namespace MailDoctor::Analysis {
+
+namespace {
+
+bool isLocalChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    if ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9'))
+        return true;
+    switch (u) {
+    case u'.': case u'!': case u'#': case u'$': case u'%': case u'&': case u'\'': case u'*': case u'+':
+    case u'-': case u'/': case u'=': case u'?': case u'^': case u'_': case u'`': case u'{': case u'|':
+    case u'}': case u'~':
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isDomainChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
+        || u == u'.' || u == u'_';
+}
+
+struct AddressSpan
+{
+    qsizetype start = -1;
+    qsizetype end = -1;
+    QString address;
+};
+
+// The address around the '@' at @p at, or an empty span.
+AddressSpan addressAround(QStringView s, qsizetype at)
+{
+    AddressSpan span;
+    qsizetype b = at;
+    while (b > 0 && isLocalChar(s.at(b - 1)))
+        --b;
+    qsizetype e = at + 1;
+    while (e < s.size() && isDomainChar(s.at(e)))
+        ++e;
+    while (b < at && (s.at(b) == u'.' || s.at(b) == u'\'' || s.at(b) == u'='))
+        ++b;
+    while (e > at + 1 && (s.at(e - 1) == u'.' || s.at(e - 1) == u'-'))
+        --e;
+    if (b == at || e <= at + 1)
+        return span;
+    const QStringView domain = s.mid(at + 1, e - at - 1);
+    if (!domain.contains(u'.') && domain.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0)
+        return span;
+    span.start = b;
+    span.end = e;
+    span.address = s.mid(b, e - b).toString();
+    return span;
+}
+
+QList<AddressSpan> addressesIn(QStringView s)
+{
+    QList<AddressSpan> out;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = s.indexOf(u'@', from);
+        if (at < 0)
+            break;
+        AddressSpan span = addressAround(s, at);
+        if (span.start >= 0) {
+            out.append(span);
+            from = span.end;
+        } else {
+            from = at + 1;
+        }
+    }
+    return out;
+}
+
+bool startsWithCi(QStringView s, const char *prefix)
+{
+    return s.startsWith(QLatin1String(prefix), Qt::CaseInsensitive);
+}
+
+bool containsCi(QStringView s, const char *needle)
+{
+    return s.contains(QLatin1String(needle), Qt::CaseInsensitive);
+}
+
+bool isBoundaryLine(QStringView t)
+{
+    if (t.size() < 3)
+        return false;
+    const QChar c = t.at(0);
+    if (c != u'-' && c != u'=' && c != u'*' && c != u'_')
+        return false;
+    return t.at(1) == c && t.at(2) == c;
+}
+
+// Lines where a mail system starts quoting the original message or its header.
+bool isOriginalMarker(QStringView t)
+{
+    static const char *const markers[] = {
+        "------ this is a copy of the message",
+        "------ this is a copy of your message",
+        "--- below this line is a copy of the message",
+        "----- original message -----",
+        "-----original message-----",
+        "original message headers:",
+        "--- the header of the original message is following",
+        "----- the header of the original message is following",
+        "message headers follow",
+        "original mail as follows:",
+        "------- returned message --------",
+        "--- original message follows",
+        "----- original message follows -----",
+        "----- unsent message follows -----",
+        "----- message header follows -----",
+        "------ original message ------",
+        "original message follows",
+        "included is a copy of the",
+        "below is a copy of the original message",
+        "the original message was",
+        "----- transcript of the original message",
+        "------ original message headers ------",
+        "--------returned mail--------",
+        "content-type: message/rfc822",
+        "content-type: text/rfc822-headers",
+        "original message header:",
+        "----- message truncated -----",
+        "----- non-delivered original message -----",
+        "the headers of the original message",
+        "------ a copy of the original message follows",
+        "----- original message header -----",
+    };
+    const QChar first = t.isEmpty() ? QChar() : t.at(0).toLower();
+    for (const char *m : markers) {
+        if (first == QLatin1Char(m[0]) && startsWithCi(t, m)) {
+            // "The original message was received at ..." is Sendmail's preamble, not a quote.
+            if (m[0] == 't' && startsWithCi(t, "the original message was received"))
+                return false;
+            if (m[0] == 't' && startsWithCi(t, "the original message was"))
+                return containsCi(t, "attached") || containsCi(t, "follow") || containsCi(t, "below");
+            return true;
+        }
+    }
+    // A header block of the returned original pasted into the text.
+    if (startsWithCi(t, "received: from ") || startsWithCi(t, "return-path:") || startsWithCi(t, "received: by "))
+        return true;
+    return false;
+}
+
+bool looksWarningOnly(QStringView text)
+{
+    return containsCi(text, "THIS IS A WARNING MESSAGE ONLY") || containsCi(text, "transient non-fatal errors")
+        || containsCi(text, "has been delayed") || containsCi(text, "delivery is delayed")
+        || containsCi(text, "Delivery Status Notification (Delay)") || containsCi(text, "delivery has been delayed")
+        || containsCi(text, "will continue trying") || containsCi(text, "still trying");
+}
+
+// Phrases that lead into a recipient in a sentence: "Your message to <a@b> was ...".
+bool leadsIntoRecipient(QStringView before)
+{
+    QString b = before.trimmed().toString().toLower();
+    while (!b.isEmpty() && (b.endsWith(u'<') || b.endsWith(u'"') || b.endsWith(u':') || b.endsWith(u' ')
+                            || b.endsWith(u'\'') || b.endsWith(u'(')))
+        b.chop(1);
+    if (b.contains(QLatin1String("rcpt to")) || b.contains(QLatin1String("mail from")))
+        return false;
+    static const char *const leads[] = {"message to", "mail to", "delivered to", "delivery to", "your mail to",
+                                        "sent to", "deliver to", "recipient address", "the address",
+                                        "following address", "following recipient", "destination", "addressed to",
+                                        "failed", "recipient", "email to"};
+    for (const char *l : leads) {
+        if (b.endsWith(QLatin1String(l)))
+            return true;
+    }
+    return false;
+}
+
+struct Block
+{
+    QString address;
+    QStringList lines; ///< trimmed lines that speak about this recipient
+};
+
+QString joinLines(const QStringList &lines)
+{
+    QString out;
+    for (const QString &l : lines) {
+        if (l.isEmpty())
+            continue;
+        if (!out.isEmpty())
+            out += u' ';
+        out += l;
+    }
+    return out.simplified();
+}
+
+QString hostAfter(QStringView text, const char *lead)
+{
+    const qsizetype p = text.indexOf(QLatin1String(lead), 0, Qt::CaseInsensitive);
+    if (p < 0)
+        return {};
+    qsizetype b = p + qsizetype(qstrlen(lead));
+    while (b < text.size() && (text.at(b) == u' ' || text.at(b) == u'<'))
+        ++b;
+    qsizetype e = b;
+    while (e < text.size() && isDomainChar(text.at(e)))
+        ++e;
+    const QStringView host = text.mid(b, e - b);
+    if (!host.contains(u'.'))
+        return {};
+    QString h = host.toString();
+    while (h.endsWith(u'.'))
+        h.chop(1);
+    return h;
+}
+
+QString remoteMtaIn(QStringView text)
+{
+    for (const char *lead : {"host ", "while talking to ", "remote-mta: dns;", "remote host ", "server "}) {
+        QString h = hostAfter(text, lead);
+        if (!h.isEmpty() && !h.contains(u'@'))
+            return h;
+    }
+    return {};
+}
+
+// The SMTP command the text says the error answered, also from Exim's and other MTAs' wording.
+QString commandIn(QStringView text)
+{
+    QString c = findSmtpCommand(text);
+    if (!c.isEmpty())
+        return c;
+    if (containsCi(text, "after end of data") || containsCi(text, "after data") || containsCi(text, "final data"))
+        return QStringLiteral("DATA");
+    if (containsCi(text, "after rcpt") || containsCi(text, "after recipient"))
+        return QStringLiteral("RCPT");
+    if (containsCi(text, "after mail from") || containsCi(text, "after mail"))
+        return QStringLiteral("MAIL");
+    if (containsCi(text, "after initial connection") || containsCi(text, "after connect"))
+        return QStringLiteral("CONN");
+    return {};
+}
+
+void fillFromText(RecipientReading *r, const QString &diagnostic)
+{
+    DeliveryFact &f = r->fact;
+    f.diagnostic = diagnostic;
+    if (f.command.isEmpty())
+        f.command = commandIn(diagnostic);
+    if (f.remoteMta.isEmpty())
+        f.remoteMta = remoteMtaIn(diagnostic);
+}
+
+QStringList evidenceFrom(const QStringList &lines)
+{
+    QStringList out;
+    for (const QString &l : lines) {
+        if (l.isEmpty())
+            continue;
+        out.append(l);
+        if (out.size() >= 8)
+            break;
+    }
+    return out;
+}
+
+bool isFeedbackPart(const Mime::Part &p)
+{
+    return p.is("message", "feedback-report");
+}
+
+bool isDsnPart(const Mime::Part &p)
+{
+    return (p.type == "message" && (p.subtype == "delivery-status" || p.subtype == "global-delivery-status"))
+        || p.is("text", "delivery-status");
+}
+
+bool isOriginalPart(const Mime::Part &p)
+{
+    return p.is("message", "rfc822") || p.is("text", "rfc822-headers") || p.is("message", "rfc822-headers")
+        || p.is("message", "global") || p.is("message", "global-headers");
+}
+
+struct Collected
+{
+    QList<const Mime::Part *> texts;
+    QList<const Mime::Part *> htmls;
+    QList<const Mime::Part *> dsns;
+    const Mime::Part *original = nullptr;
+    const Mime::Part *feedback = nullptr;
+};
+
+void collect(const Mime::Part &p, Collected *c, int depth)
+{
+    if (depth > 60)
+        return;
+    if (isOriginalPart(p)) {
+        if (!c->original)
+            c->original = &p;
+        return;
+    }
+    if (isDsnPart(p)) {
+        c->dsns.append(&p);
+        return;
+    }
+    if (isFeedbackPart(p)) {
+        if (!c->feedback)
+            c->feedback = &p;
+        return;
+    }
+    if (p.isMultipart()) {
+        for (const Mime::Part &child : p.children)
+            collect(child, c, depth + 1);
+        return;
+    }
+    if (p.type == "text" && (p.subtype == "plain" || p.subtype.isEmpty()))
+        c->texts.append(&p);
+    else if (p.is("text", "html"))
+        c->htmls.append(&p);
+}
+
+QString htmlToText(const QString &html)
+{
+    QString out;
+    out.reserve(html.size());
+    bool inTag = false;
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html.at(i);
+        if (c == u'<') {
+            inTag = true;
+            const QStringView rest = QStringView(html).mid(i + 1, 4);
+            if (rest.startsWith(QLatin1String("br"), Qt::CaseInsensitive)
+                || rest.startsWith(QLatin1String("p"), Qt::CaseInsensitive)
+                || rest.startsWith(QLatin1String("/p"), Qt::CaseInsensitive)
+                || rest.startsWith(QLatin1String("div"), Qt::CaseInsensitive)
+                || rest.startsWith(QLatin1String("/div"), Qt::CaseInsensitive)
+                || rest.startsWith(QLatin1String("tr"), Qt::CaseInsensitive))
+                out += u'\n';
+            continue;
+        }
+        if (c == u'>') {
+            inTag = false;
+            continue;
+        }
+        if (!inTag)
+            out += c;
+    }
+    out.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    out.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    out.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
+    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return out;
+}
+
+void readOriginalHeaders(const Mime::Part &headers, OriginalMessage *o)
+{
+    o->from = headers.decodedHeader("From").simplified();
+    o->to = headers.decodedHeader("To").simplified();
+    o->subject = headers.decodedHeader("Subject").simplified();
+    o->date = headers.decodedHeader("Date").simplified();
+    o->messageId = headers.decodedHeader("Message-ID").simplified();
+    o->receivedCount = int(headers.headerValues("Received").size());
+}
+
+void readOriginal(const Mime::Part *part, OriginalMessage *o)
+{
+    if (!part)
+        return;
+    if (!part->children.isEmpty()) {
+        readOriginalHeaders(part->children.first(), o);
+        return;
+    }
+    const Mime::ParseResult inner = Mime::parseMessage(part->decodedBody());
+    if (inner.hasHeaders)
+        readOriginalHeaders(inner.root, o);
+}
+
+bool headerSaysAutoReply(const Mime::Part &root)
+{
+    const QByteArray autoSubmitted = root.header("Auto-Submitted").trimmed().toLower();
+    if (autoSubmitted.startsWith("auto-replied"))
+        return true;
+    if (root.hasHeader("X-Autoreply") || root.hasHeader("X-Autorespond") || root.hasHeader("X-Vacation"))
+        return true;
+    const QByteArray precedence = root.header("Precedence").trimmed().toLower();
+    if (precedence == "auto_reply")
+        return true;
+    const QString subject = root.decodedHeader("Subject").trimmed();
+    static const char *const prefixes[] = {"auto:", "automatic reply", "auto reply", "auto-reply", "autoreply",
+                                           "out of office", "out of the office", "away until", "autoresponse",
+                                           "auto response", "on vacation", "vacation reply", "abwesenheitsnotiz",
+                                           "réponse automatique"};
+    for (const char *p : prefixes) {
+        if (subject.startsWith(QString::fromUtf8(p), Qt::CaseInsensitive))
+            return true;
+    }
+    static const char16_t *const japanese[] = {u"不在", u"自動応答", u"自動返信", u"【自動返信】", u"[自動返信]",
+                                               u"休暇"};
+    for (const char16_t *j : japanese) {
+        if (subject.contains(QStringView(j)))
+            return true;
+    }
+    return false;
+}
+
+bool fromLooksLikeMailSystem(const Mime::Part &root)
+{
+    const QByteArray from = root.header("From").toLower();
+    return from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery")
+        || from.contains("mdaemon") || from.contains("mailerdaemon") || from.contains("post_master")
+        || from.contains("bounce");
+}
+
+bool subjectLooksLikeBounce(const QString &subject)
+{
+    static const char *const words[] = {"undeliver", "returned mail", "delivery status notification", "failure",
+                                        "failed", "delivery notification", "non remis", "nondeliverable",
+                                        "delivery problem", "mail system error", "could not send", "not delivered",
+                                        "delivery report", "rejected", "error", "warning", "delayed"};
+    for (const char *w : words) {
+        if (subject.contains(QLatin1String(w), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool looksLikeBounce(const Mime::Part &root)
+{
+    if (root.header("Content-Type").toLower().contains("report-type=delivery-status"))
+        return true;
+    return fromLooksLikeMailSystem(root) || subjectLooksLikeBounce(root.decodedHeader("Subject"));
+}
+
+// A forwarded bounce: the user's message wraps the returned mail as an attachment.
+const Mime::Part *innerBounce(const Mime::Part &root, int depth = 0)
+{
+    if (depth > 8)
+        return nullptr;
+    for (const Mime::Part &child : root.children) {
+        if (child.is("message", "rfc822") && !child.children.isEmpty()) {
+            const Mime::Part &inner = child.children.first();
+            if (looksLikeBounce(inner))
+                return &inner;
+        } else if (child.isMultipart()) {
+            if (const Mime::Part *p = innerBounce(child, depth + 1))
+                return p;
+        }
+    }
+    return nullptr;
+}
+
+// Wording that only mail systems use when they return a message.
+bool textLooksLikeBounce(QStringView text)
+{
+    static const char *const markers[] = {
+        "permanent fatal errors", "transient non-fatal errors", "the mail system", "could not be delivered",
+        "delivery has failed", "undeliverable", "qmail-send program", "created automatically by mail delivery",
+        "delivery to the following recipient", "did not reach the following recipient", "returned to sender",
+        "delivery failed", "was not delivered", "could not deliver", "unable to deliver", "failed permanently",
+        "not be delivered", "following address", "following recipient", "delivery status notification",
+        "rejected by", "message not delivered", "transcript of session", "unrouteable", "user unknown",
+        "undelivered mail", "delivery problem", "mailbox unavailable"};
+    for (const char *m : markers) {
+        if (text.contains(QLatin1String(m), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+RecipientReading *findRecipient(QList<RecipientReading> &list, const QString &address)
+{
+    for (RecipientReading &r : list) {
+        if (r.fact.recipient.compare(address, Qt::CaseInsensitive) == 0)
+            return &r;
+    }
+    return nullptr;
+}
+
+QString cleanAddress(QString a)
+{
+    a = a.trimmed();
+    while (a.startsWith(u'<') || a.startsWith(u'"') || a.startsWith(u'\''))
+        a.remove(0, 1);
+    while (a.endsWith(u'>') || a.endsWith(u'"') || a.endsWith(u'\'') || a.endsWith(u'.'))
+        a.chop(1);
+    const QString found = firstAddress(a);
+    return found.isEmpty() ? a : found;
+}
+
+// The text/plain portions of an embedded RFC 3464 block ("Final-Recipient: ..." lines in a text part).
+QString embeddedDsn(QStringView text)
+{
+    qsizetype p = text.indexOf(QLatin1String("Final-Recipient:"), 0, Qt::CaseInsensitive);
+    if (p < 0)
+        p = text.indexOf(QLatin1String("Original-Recipient:"), 0, Qt::CaseInsensitive);
+    if (p < 0)
+        return {};
+    // Start at the per-message fields when they come first.
+    const qsizetype rep = text.lastIndexOf(QLatin1String("Reporting-MTA:"), p, Qt::CaseInsensitive);
+    if (rep >= 0 && p - rep < 2000)
+        p = rep;
+    const qsizetype lineStart = text.lastIndexOf(u'\n', p);
+    return text.mid(lineStart < 0 ? 0 : lineStart + 1).toString();
+}
+
+void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
+{
+    for (const Dsn::Recipient &d : report.recipients) {
+        QString address = cleanAddress(d.finalRecipient);
+        if (address.isEmpty() || !address.contains(u'@'))
+            address = cleanAddress(d.originalRecipient);
+        if (address.isEmpty())
+            continue;
+        if (RecipientReading *existing = findRecipient(*out, address)) {
+            // Some reports repeat a recipient; keep the block with the most to say.
+            if (existing->fact.diagnostic.isEmpty() && !d.diagnosticCode.isEmpty())
+                existing->fact.diagnostic = d.diagnosticCode.simplified();
+            continue;
+        }
+        RecipientReading r;
+        r.fact.recipient = address;
+        r.fact.action = d.action.toLower();
+        r.fact.status = d.status.trimmed();
+        r.fact.diagnostic = d.diagnosticCode.simplified();
+        r.fact.diagnosticType = d.diagnosticType.toUpper();
+        r.fact.remoteMta = d.remoteMta.trimmed();
+        r.fact.command = commandIn(r.fact.diagnostic);
+        if (!d.diagnosticCode.isEmpty())
+            r.evidence.append(QStringLiteral("Diagnostic-Code: ") + r.fact.diagnostic);
+        if (!d.status.isEmpty())
+            r.evidence.append(QStringLiteral("Status: ") + d.status);
+        out->append(r);
+    }
+}
+
+} // namespace
+
+QString firstAddress(QStringView text)
+{
+    const qsizetype at = text.indexOf(u'@');
+    if (at < 0)
+        return {};
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype a = text.indexOf(u'@', from);
+        if (a < 0)
+            return {};
+        const AddressSpan span = addressAround(text, a);
+        if (span.start >= 0)
+            return span.address;
+        from = a + 1;
+    }
+}
+
+QStringView explanationPart(QStringView text, qsizetype *originalAt)
+{
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype end = text.indexOf(u'\n', pos);
+        if (end < 0)
+            end = text.size();
+        const QStringView line = text.mid(pos, end - pos).trimmed();
+        if (!line.isEmpty() && isOriginalMarker(line)) {
+            if (originalAt)
+                *originalAt = pos;
+            return text.first(pos);
+        }
+        pos = end + 1;
+    }
+    if (originalAt)
+        *originalAt = -1;
+    return text;
+}
+
+QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
+{
+    if (warningOnly)
+        *warningOnly = looksWarningOnly(text);
+
+    QList<Block> blocks;
+    QHash<QString, int> index; // lower-case address -> block
+    int current = -1;
+    bool afterBoundary = false;
+    int mentionedAfterBoundary = -1;
+
+    auto blockFor = [&](const QString &address, bool create) -> int {
+        const QString key = address.toLower();
+        const auto it = index.constFind(key);
+        if (it != index.constEnd())
+            return it.value();
+        if (!create)
+            return -1;
+        blocks.append({address, {}});
+        index.insert(key, int(blocks.size() - 1));
+        return int(blocks.size() - 1);
+    };
+
+    qsizetype pos = 0;
+    while (pos <= text.size()) {
+        qsizetype end = text.indexOf(u'\n', pos);
+        if (end < 0)
+            end = text.size();
+        QStringView raw = text.mid(pos, end - pos);
+        pos = end + 1;
+        if (raw.endsWith(u'\r'))
+            raw.chop(1);
+        const QStringView t = raw.trimmed();
+        if (t.isEmpty()) {
+            if (end >= text.size())
+                break;
+            continue;
+        }
+        if (isBoundaryLine(t)) {
+            current = -1;
+            afterBoundary = true;
+            mentionedAfterBoundary = -1;
+            continue;
+        }
+
+        // A recipient line: the address opens the line ("<a@b>: host ... said:", "  a@b", "a@b on <date>").
+        QStringView s = t;
+        while (!s.isEmpty() && (s.at(0) == u'>' || s.at(0) == u' '))
+            s = s.mid(1);
+        while (!s.isEmpty() && (s.at(0) == u'<' || s.at(0) == u'"' || s.at(0) == u'\'' || s.at(0) == u'('))
+            s = s.mid(1);
+        if (startsWithCi(s, "mailto:"))
+            s = s.mid(7);
+        const QList<AddressSpan> spans = addressesIn(t);
+        int target = -1;
+        bool recipientLine = false;
+        if (!spans.isEmpty()) {
+            const AddressSpan lead = addressesIn(s).value(0);
+            if (lead.start == 0) {
+                recipientLine = true;
+                target = blockFor(lead.address, true);
+            } else {
+                const AddressSpan &first = spans.first();
+                if (leadsIntoRecipient(t.first(first.start))) {
+                    recipientLine = true;
+                    target = blockFor(first.address, true);
+                } else {
+                    // A line that mentions a known recipient (a transcript line) belongs to it.
+                    for (const AddressSpan &sp : spans) {
+                        const int b = blockFor(sp.address, false);
+                        if (b >= 0) {
+                            target = b;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if (target >= 0) {
+            current = target;
+            if (afterBoundary)
+                mentionedAfterBoundary = target;
+            if (recipientLine && !afterBoundary) {
+                // Keep what follows the address on its line: "<a@b>: host x said: 550 ...".
+                const AddressSpan first = addressesIn(t).value(0);
+                QStringView rest = first.start >= 0 ? t.mid(first.end) : QStringView();
+                while (!rest.isEmpty() && (rest.at(0) == u'>' || rest.at(0) == u'"' || rest.at(0) == u':'
+                                           || rest.at(0) == u' '))
+                    rest = rest.mid(1);
+                blocks[current].lines.append(t.toString());
+                Q_UNUSED(rest)
+            } else {
+                blocks[current].lines.append(t.toString());
+            }
+            continue;
+        }
+        if (current >= 0) {
+            blocks[current].lines.append(t.toString());
+            continue;
+        }
+        if (afterBoundary) {
+            int to = mentionedAfterBoundary;
+            if (to < 0 && blocks.size() == 1)
+                to = 0;
+            if (to >= 0)
+                blocks[to].lines.append(t.toString());
+        }
+    }
+
+    QList<RecipientReading> out;
+    for (const Block &b : std::as_const(blocks)) {
+        RecipientReading r;
+        r.fact.recipient = b.address;
+        fillFromText(&r, joinLines(b.lines));
+        r.evidence = evidenceFrom(b.lines);
+        out.append(r);
+    }
+    return out;
+}
+
+BounceReading readBounce(const Mime::ParseResult &parsed)
+{
+    BounceReading reading;
+    const Mime::Part *message = &parsed.root;
+    if (parsed.hasHeaders && !looksLikeBounce(parsed.root)) {
+        if (const Mime::Part *inner = innerBounce(parsed.root))
+            message = inner;
+    }
+    const Mime::Part &root = *message;
+
+    Collected c;
+    collect(root, &c, 0);
+    readOriginal(c.original, &reading.original);
+
+    // Explanatory text: the text parts of the report itself, never the returned original.
+    QString text;
+    for (const Mime::Part *p : std::as_const(c.texts)) {
+        if (!text.isEmpty())
+            text += u'\n';
+        text += p->text();
+    }
+    if (text.trimmed().isEmpty()) {
+        for (const Mime::Part *p : std::as_const(c.htmls)) {
+            if (!text.isEmpty())
+                text += u'\n';
+            text += htmlToText(p->text());
+        }
+    }
+    qsizetype originalAt = -1;
+    const QString explanation = explanationPart(text, &originalAt).toString();
+    reading.explanation = explanation;
+    if (originalAt >= 0 && !c.original && parsed.hasHeaders) {
+        // A plain-text bounce with the original appended: read its header for the "original" block.
+        QStringView rest = QStringView(text).mid(originalAt);
+        const qsizetype nl = rest.indexOf(u'\n');
+        if (nl >= 0 && !startsWithCi(rest.trimmed(), "received:") && !startsWithCi(rest.trimmed(), "return-path:"))
+            rest = rest.mid(nl + 1);
+        const Mime::ParseResult inner = Mime::parseMessage(rest.toString().toUtf8());
+        if (inner.hasHeaders)
+            readOriginalHeaders(inner.root, &reading.original);
+    }
+
+    if (parsed.hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty()) {
+        reading.kind = QStringLiteral("auto-reply");
+        RecipientReading r;
+        r.fact.recipient = firstAddress(root.decodedHeader("From"));
+        r.fact.reason = QStringLiteral("vacation");
+        r.fact.diagnostic = root.decodedHeader("Subject").simplified();
+        r.evidence.append(QStringLiteral("Subject: ") + r.fact.diagnostic);
+        if (!r.fact.recipient.isEmpty())
+            reading.recipients.append(r);
+        return reading;
+    }
+
+    const QString subject = root.decodedHeader("Subject");
+    if (c.feedback || (c.original && subject.contains(QLatin1String("complaint about message"), Qt::CaseInsensitive))) {
+        reading.kind = QStringLiteral("feedback-report");
+        QStringList rcpts;
+        QString feedbackType;
+        if (c.feedback) {
+            const QString body = c.feedback->text();
+            for (QStringView line : QStringView(body).tokenize(u'\n')) {
+                line = line.trimmed();
+                if (startsWithCi(line, "original-rcpt-to:") || startsWithCi(line, "removal-recipient:")) {
+                    const QString a = firstAddress(line.mid(line.indexOf(u':') + 1));
+                    if (!a.isEmpty() && !rcpts.contains(a, Qt::CaseInsensitive))
+                        rcpts.append(a);
+                } else if (startsWithCi(line, "feedback-type:")) {
+                    feedbackType = line.mid(14).trimmed().toString();
+                }
+            }
+        }
+        // A complaint is about the enclosed message: its recipient is the one who complained.
+        if (rcpts.isEmpty()) {
+            const QString a = firstAddress(reading.original.to);
+            if (!a.isEmpty())
+                rcpts.append(a);
+        }
+        for (const QString &a : std::as_const(rcpts)) {
+            RecipientReading r;
+            r.fact.recipient = a;
+            r.fact.reason = QStringLiteral("feedback");
+            r.fact.diagnostic = feedbackType;
+            if (!feedbackType.isEmpty())
+                r.evidence.append(QStringLiteral("Feedback-Type: ") + feedbackType);
+            reading.recipients.append(r);
+        }
+        return reading;
+    }
+
+    const bool bounceLike = !c.dsns.isEmpty() || (parsed.hasHeaders ? looksLikeBounce(root) : false)
+        || textLooksLikeBounce(explanation);
+    if (!bounceLike)
+        return reading;
+    bool warning = false;
+    QList<RecipientReading> fromText = scanBounceText(explanation, &warning);
+    reading.warningOnly = warning || subject.contains(QLatin1String("(Delay)"), Qt::CaseInsensitive)
+        || subject.contains(QLatin1String("Delayed Mail"), Qt::CaseInsensitive);
+
+    QList<RecipientReading> fromDsn;
+    for (const Mime::Part *p : std::as_const(c.dsns))
+        addDsnRecipients(Dsn::parse(p->text()), &fromDsn);
+    if (fromDsn.isEmpty()) {
+        const QString embedded = embeddedDsn(text);
+        if (!embedded.isEmpty())
+            addDsnRecipients(Dsn::parse(embedded), &fromDsn);
+    }
+
+    if (!fromDsn.isEmpty()) {
+        reading.kind = QStringLiteral("dsn");
+        bool allDelivered = true;
+        for (RecipientReading &r : fromDsn) {
+            RecipientReading *t = findRecipient(fromText, r.fact.recipient);
+            if (!t && fromText.size() == 1 && fromDsn.size() == 1)
+                t = &fromText.first();
+            if (t) {
+                if (r.fact.diagnostic.isEmpty())
+                    r.fact.diagnostic = t->fact.diagnostic;
+                if (r.fact.command.isEmpty())
+                    r.fact.command = t->fact.command;
+                if (r.fact.remoteMta.isEmpty())
+                    r.fact.remoteMta = t->fact.remoteMta;
+                for (const QString &e : std::as_const(t->evidence)) {
+                    if (!r.evidence.contains(e))
+                        r.evidence.append(e);
+                }
+            }
+            if (r.fact.action != QLatin1String("delivered") && r.fact.action != QLatin1String("relayed")
+                && r.fact.action != QLatin1String("expanded"))
+                allDelivered = false;
+        }
+        if (allDelivered)
+            reading.kind = QStringLiteral("delivery-report");
+        reading.recipients = fromDsn;
+    } else if (!fromText.isEmpty()) {
+        reading.kind = QStringLiteral("bounce");
+        for (RecipientReading &r : fromText)
+            r.fact.action = reading.warningOnly ? QStringLiteral("delayed") : QStringLiteral("failed");
+        reading.recipients = fromText;
+    }
+    return reading;
+}
+
+} // namespace MailDoctor::Analysis

@@ -1,0 +1,97 @@
+#include "didyoumean.h"
+
+#include <QList>
+
+#include <algorithm>
+#include <vector>
+
+namespace MailDoctor::Analysis {
+
+namespace {
+
+// Domains that Japanese users write to most often; a near miss of one of them is almost always a typo.
+const char *const wellKnownDomains[] = {
+    "gmail.com",      "googlemail.com", "docomo.ne.jp", "ezweb.ne.jp",  "au.com",       "softbank.ne.jp",
+    "i.softbank.jp",  "yahoo.co.jp",    "ymail.ne.jp",  "outlook.jp",   "outlook.com",  "hotmail.com",
+    "hotmail.co.jp",  "live.jp",        "icloud.com",   "me.com",       "mac.com",      "yahoo.com",
+    "nifty.com",      "biglobe.ne.jp",  "ocn.ne.jp",    "so-net.ne.jp", "plala.or.jp",  "disney.ne.jp",
+    "willcom.com",    "uqmobile.jp",    "rakuten.jp",   "aol.com",      "msn.com",      "zoho.com",
+    // Real domains close to the ones above: never "correct" them.
+    "ymail.com",      "mail.com",       "gmx.com",      "gmx.de",       "live.com",     "yahoo.co.uk",
+    "mail.ru",        "qq.com",         "web.de",       "aol.jp",       "me.jp",        "au.net",
+};
+
+} // namespace
+
+int editDistance(QStringView a, QStringView b, int cap)
+{
+    const qsizetype n = a.size();
+    const qsizetype m = b.size();
+    if (std::abs(int(n - m)) > cap)
+        return cap + 1;
+    std::vector<int> prev2(size_t(m + 1)), prev(size_t(m + 1)), cur(size_t(m + 1));
+    for (qsizetype j = 0; j <= m; ++j)
+        prev[size_t(j)] = int(j);
+    for (qsizetype i = 1; i <= n; ++i) {
+        cur[0] = int(i);
+        int rowMin = cur[0];
+        for (qsizetype j = 1; j <= m; ++j) {
+            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
+            int v = std::min({prev[size_t(j)] + 1, cur[size_t(j - 1)] + 1, prev[size_t(j - 1)] + cost});
+            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
+                v = std::min(v, prev2[size_t(j - 2)] + 1);
+            cur[size_t(j)] = v;
+            rowMin = std::min(rowMin, v);
+        }
+        if (rowMin > cap)
+            return cap + 1;
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
+    }
+    return prev[size_t(m)];
+}
+
+QString suggestAddress(const QString &address)
+{
+    // Full-width letters, digits and symbols ("ｔａｒｏ＠ｄｏｃｏｍｏ．ｎｅ．ｊｐ") become their ASCII forms.
+    QString a = address.normalized(QString::NormalizationForm_KC).trimmed();
+    a.replace(u'，', u'.');
+    a.replace(u'、', u'.');
+    a.replace(u'。', u'.');
+    const qsizetype at = a.lastIndexOf(u'@');
+    if (at <= 0)
+        return {};
+    QString local = a.left(at);
+    QString domain = a.mid(at + 1).toLower();
+    domain.replace(u',', u'.');
+    while (domain.contains(QLatin1String("..")))
+        domain.replace(QLatin1String(".."), QLatin1String("."));
+    while (domain.endsWith(u'.'))
+        domain.chop(1);
+
+    QString best;
+    int bestDistance = 3;
+    bool exact = false;
+    for (const char *d : wellKnownDomains) {
+        const QLatin1String known(d);
+        if (domain == known) {
+            exact = true;
+            break;
+        }
+        // Only compare with domains of a similar shape: short domains tolerate one edit.
+        const int allowed = known.size() <= 6 ? 1 : 2;
+        const int dist = editDistance(domain, QString(known), allowed);
+        if (dist <= allowed && dist < bestDistance) {
+            bestDistance = dist;
+            best = QString(known);
+        }
+    }
+    if (exact)
+        best = domain;
+    if (best.isEmpty())
+        return {};
+    const QString suggestion = local + u'@' + best;
+    return suggestion.compare(address, Qt::CaseInsensitive) == 0 ? QString() : suggestion;
+}
+
+} // namespace MailDoctor::Analysis

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+namespace MailDoctor::Analysis {
+
+/** What is known about one recipient's failed delivery before the reason is decided. */
+struct DeliveryFact
+{
+    QString recipient;
+    QString diagnostic;     ///< the server's reply or the MTA's explanation
+    QString diagnosticType; ///< "SMTP", "X-UNIX", ... (upper case); empty when unknown
+    QString status;         ///< enhanced status code, may be empty
+    QString replyCode;
+    QString command;        ///< SMTP command the error answered: CONN, HELO, EHLO, MAIL, RCPT, DATA
+    QString action;         ///< failed | delayed | delivered | relayed | expanded | expired
+    QString reason;         ///< a reason the mail system's own format already settles, may be empty
+    QString remoteMta;
+};
+
+/** Reason names, in the order the message-phrase tables are consulted. */
+enum class Reason {
+    MailboxFull, MesgTooBig, ExceedLimit, Suspend, HasMoved, NoRelaying, AuthFailure, UserUnknown,
+    Filtered, RequirePtr, NotCompliantRfc, BadReputation, ContentError, Rejected, HostUnknown,
+    SpamDetected, Speeding, TooManyConn, Blocked, VirusDetected, PolicyViolation, SystemError,
+    NetworkError, SystemFull, NotAccept, Expired, FailedStartTls, SecurityError, MailerError, Vacation,
+    Count
+};
+
+/** The Sisimai v5 name of a reason ("mailboxfull"). */
+QString reasonName(Reason reason);
+
+/** True when the lower-case text contains one of the phrases that point at @p reason. */
+bool textPointsAt(Reason reason, QStringView lowerText);
+
+/**
+ * Decides the Sisimai v5 reason for one recipient: the status code's class, the reply code, the
+ * SMTP command and ordered message-phrase tables, as Sisimai does, so the figures are comparable.
+ */
+QString decideReason(const DeliveryFact &fact);
+
+/** True for reasons that a mail-system-specific rule may still refine (undefined, onhold, ...). */
+bool reasonIsRetryable(const QString &reason);
+
+} // namespace MailDoctor::Analysis

@@ -1,0 +1,382 @@
+#include "smtpcodes.h"
+
+#include <QHash>
+
+namespace MailDoctor::Analysis {
+
+namespace {
+
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// '.', '/' and digits: a code glued to one of these is part of something else (a version, a path, an address).
+bool isDotSlashOrDigit(QChar c)
+{
+    return c.unicode() >= 46 && c.unicode() <= 57;
+}
+
+QChar at(QStringView s, qsizetype i)
+{
+    return i >= 0 && i < s.size() ? s.at(i) : QChar();
+}
+
+bool isAsciiLetter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'@' && u <= u'Z') || (u >= u'`' && u <= u'z') || (u >= u'A' && u <= u'_');
+}
+
+} // namespace
+
+QString findStatusCode(QStringView text, QChar replyClass)
+{
+    if (text.size() < 5)
+        return {};
+    QString classes;
+    if (replyClass == u'2' || replyClass == u'4' || replyClass == u'5')
+        classes = QString(replyClass);
+    else
+        classes = QStringLiteral("542");
+
+    struct Hit
+    {
+        qsizetype pos;
+        QChar cls;
+    };
+    QList<Hit> hits;
+    for (QChar cls : std::as_const(classes)) {
+        qsizetype from = 0;
+        while (true) {
+            qsizetype p = text.indexOf(cls, from);
+            if (p < 0)
+                break;
+            if (at(text, p + 1) != u'.') {
+                from = p + 1;
+                continue;
+            }
+            hits.append({p, cls});
+            from = p + 5;
+        }
+    }
+    if (hits.isEmpty())
+        return {};
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.pos < b.pos; });
+
+    QStringList found;
+    QString fallback; // X.0.0 and 4.4.7 say little; keep one in case nothing better appears
+    for (const Hit &h : std::as_const(hits)) {
+        const qsizetype p = h.pos;
+        const QChar before = at(text, p - 1);
+        if (isDotSlashOrDigit(before) || before == u'V' || before == u'v')
+            continue;
+        const QChar subject = at(text, p + 2);
+        if (subject < u'0' || subject > u'7' || at(text, p + 3) != u'.')
+            continue;
+        if (!isDigit(at(text, p + 4)))
+            continue;
+        QString code = text.mid(p, 5).toString();
+        if ((subject == u'0' && code.at(4) == u'0') || code == QLatin1String("4.4.7")) {
+            fallback = code;
+            continue;
+        }
+        qsizetype end = p + 5;
+        if (isDigit(at(text, end))) {
+            code += at(text, end++);
+            if (isDigit(at(text, end))) {
+                code += at(text, end++);
+                if (isDigit(at(text, end)))
+                    continue;
+            }
+        }
+        // "5.1.2.3" is an IP address or a version, not a status.
+        if (at(text, end) == u'.' && isDigit(at(text, end + 1)))
+            continue;
+        found.append(code);
+    }
+    if (!fallback.isEmpty())
+        found.append(fallback);
+    if (found.isEmpty())
+        return {};
+    QString chosen = found.first();
+    for (qsizetype i = 1; i < found.size(); ++i)
+        chosen = preferStatusCode(chosen, found.at(i), QString());
+    return chosen;
+}
+
+QString preferStatusCode(const QString &fieldValue, const QString &inText, const QString &replyCode)
+{
+    if (fieldValue.isEmpty())
+        return inText;
+    if (inText.isEmpty())
+        return fieldValue;
+    if (fieldValue.size() < 5)
+        return inText;
+    if (inText.size() < 5)
+        return fieldValue;
+    const QChar reply = replyCode.isEmpty() ? QChar(u'0') : replyCode.at(0);
+    if (fieldValue.at(0) != inText.at(0)) {
+        if (reply == fieldValue.at(0))
+            return fieldValue;
+        if (reply == inText.at(0))
+            return inText;
+    }
+    if (fieldValue == inText)
+        return fieldValue;
+
+    const bool fieldZero1 = fieldValue.indexOf(QLatin1String(".0")) > 0;
+    const bool textZero1 = inText.indexOf(QLatin1String(".0")) > 0;
+    const bool fieldZero2 = fieldValue.indexOf(QLatin1String(".0.0")) > 0;
+    const bool textZero2 = inText.indexOf(QLatin1String(".0.0")) > 0;
+    if (fieldZero2)
+        return textZero2 ? fieldValue : inText;
+    if (fieldZero1 && !textZero1)
+        return inText;
+    if (textZero2)
+        return fieldValue;
+    if (fieldValue == QLatin1String("4.4.7") || fieldValue == QLatin1String("4.7.0"))
+        return inText;
+    if (fieldValue.startsWith(QLatin1String("5.3.")))
+        return inText;
+    const QStringView sub = QStringView(fieldValue).mid(1, 4);
+    if (sub == QLatin1String(".5.1") || sub == QLatin1String(".5.2") || sub == QLatin1String(".5.4")
+        || sub == QLatin1String(".5.5"))
+        return inText;
+    if (fieldValue == QLatin1String("5.1.1")) {
+        if (textZero1 || inText.startsWith(QLatin1String("5.5.")))
+            return fieldValue;
+        return inText;
+    }
+    if (fieldValue == QLatin1String("5.1.3") && inText.startsWith(QLatin1String("5.7.")))
+        return inText;
+    return fieldValue;
+}
+
+QString findReplyCode(QStringView text, QChar statusClass)
+{
+    if (text.size() < 3 || text.contains(QLatin1String("x-unix"), Qt::CaseInsensitive))
+        return {};
+    static const char *const codes5[] = {"550", "552", "553", "551", "521", "525", "523", "524", "530", "533", "534",
+                                         "535", "538", "555", "556", "554", "500", "501", "502", "503", "504"};
+    static const char *const codes4[] = {"421", "450", "451", "452", "422", "430", "432", "453", "454", "455", "458", "459"};
+    static const char *const codes2[] = {"211", "214", "220", "221", "235", "250", "251", "252", "253", "334", "354"};
+    auto scan = [&](const char *const *list, size_t n) -> QString {
+        for (size_t i = 0; i < n; ++i) {
+            const QLatin1String code(list[i]);
+            qsizetype from = 0;
+            while (true) {
+                const qsizetype p = text.indexOf(code, from);
+                if (p < 0)
+                    break;
+                const QChar before = at(text, p - 1);
+                const QChar after = at(text, p + 3);
+                from = p + 3;
+                if ((!before.isNull() && isDotSlashOrDigit(before)) || (!after.isNull() && isDotSlashOrDigit(after)))
+                    continue;
+                return QString(code);
+            }
+        }
+        return {};
+    };
+    QString found;
+    if (statusClass == u'5' || statusClass.isNull() || (statusClass != u'4' && statusClass != u'2'))
+        found = scan(codes5, std::size(codes5));
+    if (statusClass == u'5')
+        return found;
+    if (found.isEmpty() && statusClass != u'2')
+        found = scan(codes4, std::size(codes4));
+    if (statusClass == u'4')
+        return found;
+    if (found.isEmpty())
+        found = scan(codes2, std::size(codes2));
+    return found;
+}
+
+QString reasonForStatusCode(QStringView status)
+{
+    static const QHash<QString, QString> table = [] {
+        QHash<QString, QString> t;
+        const char *const pairs[][2] = {
+            {"2.1.5", "delivered"},      {"4.1.6", "hasmoved"},       {"4.1.7", "rejected"},
+            {"4.1.8", "rejected"},       {"4.1.9", "systemerror"},    {"4.2.1", "blocked"},
+            {"4.2.2", "mailboxfull"},    {"4.2.3", "exceedlimit"},    {"4.2.4", "filtered"},
+            {"4.3.1", "systemfull"},     {"4.3.2", "notaccept"},      {"4.3.3", "systemerror"},
+            {"4.3.5", "systemerror"},    {"4.4.1", "expired"},        {"4.4.2", "networkerror"},
+            {"4.4.3", "systemerror"},    {"4.4.4", "networkerror"},   {"4.4.5", "systemfull"},
+            {"4.4.6", "networkerror"},   {"4.4.7", "expired"},        {"4.4.8", "networkerror"},
+            {"4.5.3", "systemerror"},    {"4.5.5", "systemerror"},    {"4.6.0", "contenterror"},
+            {"4.6.2", "contenterror"},   {"4.6.5", "contenterror"},   {"4.7.1", "blocked"},
+            {"4.7.2", "blocked"},        {"4.7.5", "securityerror"},  {"4.7.6", "securityerror"},
+            {"4.7.7", "securityerror"},  {"4.7.12", "securityerror"}, {"4.7.15", "securityerror"},
+            {"4.7.16", "mesgtoobig"},    {"4.7.24", "authfailure"},   {"4.7.25", "requireptr"},
+            {"4.7.26", "authfailure"},   {"5.1.0", "userunknown"},    {"5.1.1", "userunknown"},
+            {"5.1.2", "hostunknown"},    {"5.1.3", "userunknown"},    {"5.1.4", "filtered"},
+            {"5.1.6", "hasmoved"},       {"5.1.7", "rejected"},       {"5.1.8", "rejected"},
+            {"5.1.9", "systemerror"},    {"5.1.10", "notaccept"},     {"5.2.0", "filtered"},
+            {"5.2.1", "filtered"},       {"5.2.2", "mailboxfull"},    {"5.2.3", "exceedlimit"},
+            {"5.2.4", "filtered"},       {"5.3.0", "systemerror"},    {"5.3.1", "systemfull"},
+            {"5.3.2", "notaccept"},      {"5.3.3", "systemerror"},    {"5.3.4", "mesgtoobig"},
+            {"5.3.5", "systemerror"},    {"5.4.0", "networkerror"},   {"5.4.3", "systemerror"},
+            {"5.4.4", "hostunknown"},    {"5.5.2", "syntaxerror"},    {"5.5.3", "toomanyconn"},
+            {"5.5.4", "systemerror"},    {"5.5.5", "systemerror"},    {"5.5.6", "syntaxerror"},
+            {"5.6.0", "contenterror"},   {"5.6.1", "contenterror"},   {"5.6.2", "contenterror"},
+            {"5.6.3", "contenterror"},   {"5.6.5", "contenterror"},   {"5.6.6", "contenterror"},
+            {"5.6.7", "contenterror"},   {"5.6.8", "contenterror"},   {"5.6.9", "contenterror"},
+            {"5.7.0", "securityerror"},  {"5.7.1", "securityerror"},  {"5.7.2", "securityerror"},
+            {"5.7.3", "securityerror"},  {"5.7.4", "securityerror"},  {"5.7.5", "securityerror"},
+            {"5.7.6", "securityerror"},  {"5.7.7", "securityerror"},  {"5.7.8", "securityerror"},
+            {"5.7.9", "securityerror"},  {"5.7.10", "securityerror"}, {"5.7.11", "securityerror"},
+            {"5.7.13", "suspend"},       {"5.7.14", "securityerror"}, {"5.7.15", "securityerror"},
+            {"5.7.16", "mesgtoobig"},    {"5.7.17", "hasmoved"},      {"5.7.18", "hasmoved"},
+            {"5.7.19", "securityerror"}, {"5.7.20", "authfailure"},   {"5.7.21", "authfailure"},
+            {"5.7.22", "authfailure"},   {"5.7.23", "authfailure"},   {"5.7.24", "authfailure"},
+            {"5.7.25", "requireptr"},    {"5.7.26", "authfailure"},   {"5.7.27", "notaccept"},
+            {"5.7.28", "spamdetected"},  {"5.7.29", "authfailure"},   {"5.7.30", "failedstarttls"},
+        };
+        for (const auto &p : pairs)
+            t.insert(QString::fromLatin1(p[0]), QString::fromLatin1(p[1]));
+        return t;
+    }();
+    return table.value(status.toString());
+}
+
+QString pseudoStatusCode(const QString &reason, bool temporary)
+{
+    static const QHash<QString, int> numbers = {
+        {QStringLiteral("authfailure"), 926},   {QStringLiteral("badreputation"), 975},
+        {QStringLiteral("blocked"), 971},       {QStringLiteral("contenterror"), 960},
+        {QStringLiteral("exceedlimit"), 923},   {QStringLiteral("expired"), 947},
+        {QStringLiteral("failedstarttls"), 976}, {QStringLiteral("filtered"), 910},
+        {QStringLiteral("hasmoved"), 916},      {QStringLiteral("hostunknown"), 912},
+        {QStringLiteral("mailboxfull"), 922},   {QStringLiteral("mailererror"), 939},
+        {QStringLiteral("mesgtoobig"), 934},    {QStringLiteral("networkerror"), 944},
+        {QStringLiteral("norelaying"), 909},    {QStringLiteral("notaccept"), 932},
+        {QStringLiteral("notcompliantrfc"), 974}, {QStringLiteral("onhold"), 901},
+        {QStringLiteral("policyviolation"), 972}, {QStringLiteral("rejected"), 918},
+        {QStringLiteral("requireptr"), 973},    {QStringLiteral("securityerror"), 970},
+        {QStringLiteral("spamdetected"), 980},  {QStringLiteral("speeding"), 946},
+        {QStringLiteral("suspend"), 921},       {QStringLiteral("systemerror"), 930},
+        {QStringLiteral("systemfull"), 931},    {QStringLiteral("syntaxerror"), 902},
+        {QStringLiteral("toomanyconn"), 945},   {QStringLiteral("userunknown"), 911},
+        {QStringLiteral("undefined"), 900},     {QStringLiteral("virusdetected"), 981},
+    };
+    const auto it = numbers.constFind(reason);
+    if (it == numbers.constEnd())
+        return {};
+    int number = it.value();
+    if (temporary) {
+        // Unknown users and hosts and moved mailboxes have no temporary form; filtered has its own number.
+        if (reason == QLatin1String("hasmoved") || reason == QLatin1String("hostunknown")
+            || reason == QLatin1String("userunknown"))
+            return {};
+        if (reason == QLatin1String("filtered"))
+            number = 924;
+        return QStringLiteral("4.0.%1").arg(number);
+    }
+    return QStringLiteral("5.0.%1").arg(number);
+}
+
+bool textIsPermanent(QStringView text)
+{
+    if (text.isEmpty())
+        return false;
+    QString code = findStatusCode(text);
+    if (code.isEmpty())
+        code = findReplyCode(text);
+    return code.startsWith(u'5') || text.contains(QLatin1String(" permanent "), Qt::CaseInsensitive);
+}
+
+bool textIsTemporary(QStringView text)
+{
+    if (text.isEmpty())
+        return false;
+    QString code = findStatusCode(text);
+    if (code.isEmpty())
+        code = findReplyCode(text);
+    return code.startsWith(u'4') || text.contains(QLatin1String(" temporar"), Qt::CaseInsensitive)
+        || text.contains(QLatin1String(" persistent"), Qt::CaseInsensitive);
+}
+
+QString findSmtpCommand(QStringView text)
+{
+    if (text.size() < 4)
+        return {};
+    static const char *const known[] = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP",
+                                        "VRFY", "ETRN", "EXPN", "HELP", "AUTH", "STARTTLS", "XFORWARD", "CONN"};
+    bool any = false;
+    for (const char *k : known) {
+        if (text.contains(QLatin1String(k))) {
+            any = true;
+            break;
+        }
+    }
+    if (!any)
+        return {};
+    static const char *const detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
+                                             "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
+    QStringList found;
+    for (const char *d : detectable) {
+        const QLatin1String e(d);
+        const qsizetype p = text.indexOf(e);
+        if (p < 0)
+            continue;
+        if (!e.contains(u' ')) {
+            // A command glued to letters or digits is part of a word or a host name (DATABASE, EMAIL.EXAMPLE).
+            const QChar before = at(text, p - 1);
+            const QChar after = at(text, p + e.size());
+            if (isDigit(before) || isDigit(after) || isAsciiLetter(before) || isAsciiLetter(after))
+                continue;
+        }
+        QString cmd = QString(e.left(4));
+        if (cmd == QLatin1String("STAR"))
+            cmd = QStringLiteral("STARTTLS");
+        else if (cmd == QLatin1String("XFOR"))
+            cmd = QStringLiteral("XFORWARD");
+        bool seen = false;
+        for (const QString &f : std::as_const(found)) {
+            if (cmd.startsWith(f)) {
+                seen = true;
+                break;
+            }
+        }
+        if (!seen)
+            found.append(cmd);
+    }
+    return found.isEmpty() ? QString() : found.last();
+}
+
+bool isStandardReplyCode(QStringView code)
+{
+    static const char *const known[] = {"211", "214", "220", "221", "235", "250", "251", "252", "253", "334", "354",
+                                        "421", "422", "430", "432", "450", "451", "452", "453", "454", "455", "458",
+                                        "459", "500", "501", "502", "503", "504", "521", "523", "524", "525", "530",
+                                        "533", "534", "535", "538", "550", "551", "552", "553", "554", "555", "556"};
+    for (const char *k : known) {
+        if (code == QLatin1String(k))
+            return true;
+    }
+    return false;
+}
+
+bool isStandardStatusCode(QStringView code)
+{
+    const QList<QStringView> parts = code.split(u'.');
+    if (parts.size() != 3)
+        return false;
+    if (parts.at(0) != u"2" && parts.at(0) != u"4" && parts.at(0) != u"5")
+        return false;
+    bool ok1 = false;
+    bool ok2 = false;
+    const int subject = parts.at(1).toInt(&ok1);
+    const int detail = parts.at(2).toInt(&ok2);
+    if (!ok1 || !ok2 || parts.at(2).size() > 3)
+        return false;
+    // Highest detail registered with IANA for each subject.
+    static const int maxDetail[] = {0, 10, 4, 6, 7, 6, 10, 30};
+    if (subject < 0 || subject > 7)
+        return false;
+    return detail >= 0 && detail <= maxDetail[subject];
+}
+
+} // namespace MailDoctor::Analysis
