@@ -7,6 +7,7 @@
 
 #include <QStringDecoder>
 
+#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -17,8 +18,17 @@ namespace {
 
 bool isAscii(QByteArrayView bytes)
 {
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    // Eight bytes at a time: mail bodies are mostly ASCII.
+    for (; end - p >= 8; p += 8) {
+        quint64 word;
+        memcpy(&word, p, 8);
+        if (word & 0x8080808080808080ULL)
+            return false;
+    }
+    for (; p < end; ++p) {
+        if (static_cast<unsigned char>(*p) >= 0x80)
             return false;
     }
     return true;
@@ -70,11 +80,20 @@ bool isValidUtf8(QByteArrayView bytes)
 bool hasIso2022Escape(QByteArrayView bytes)
 {
     // ESC $ B / ESC $ @ / ESC $ ( D (kanji sets) or ESC ( I (half-width katakana).
-    for (qsizetype i = bytes.indexOf('\x1b'); i >= 0 && i + 2 < bytes.size(); i = bytes.indexOf('\x1b', i + 1)) {
-        const char a = bytes[i + 1];
-        const char b = bytes[i + 2];
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    while (end - p >= 3) {
+        const void *hit = memchr(p, 0x1b, size_t(end - p));
+        if (!hit)
+            return false;
+        p = static_cast<const char *>(hit);
+        if (end - p < 3)
+            return false;
+        const char a = p[1];
+        const char b = p[2];
         if ((a == '$' && (b == 'B' || b == '@' || b == '(')) || (a == '(' && b == 'I'))
             return true;
+        ++p;
     }
     return false;
 }
@@ -120,6 +139,48 @@ DecoderCache &decoderCache()
     return cache;
 }
 
+/** Length of the ISO-2022 escape sequence at @p p (ESC ( X, ESC $ X, ESC $ ( X), or 0. */
+qsizetype escapeLength(const char *p, const char *end)
+{
+    if (end - p < 3 || p[0] != '\x1b')
+        return 0;
+    if (p[1] == '(' || (p[1] == '$' && p[2] != '(' && p[2] != ')'))
+        return 3;
+    if (p[1] == '$' && end - p >= 4)
+        return 4;
+    return 0;
+}
+
+/**
+ * ICU rejects an escape sequence followed directly by another (an "empty segment"), which is what
+ * joining adjacent ISO-2022-JP encoded words or sloppy encoders produce; the first one is dropped.
+ */
+QByteArray withoutEmptySegments(QByteArrayView bytes)
+{
+    QByteArray out;
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    const char *copied = p;
+    while (p < end) {
+        const void *hit = memchr(p, 0x1b, size_t(end - p));
+        if (!hit)
+            break;
+        p = static_cast<const char *>(hit);
+        const qsizetype len = escapeLength(p, end);
+        if (len > 0 && p + len < end && p[len] == '\x1b' && escapeLength(p + len, end) > 0) {
+            out.append(copied, p - copied);
+            p += len;
+            copied = p;
+            continue;
+        }
+        ++p;
+    }
+    if (copied == bytes.data())
+        return bytes.toByteArray();
+    out.append(copied, end - copied);
+    return out;
+}
+
 /** Decodes with a (valid) Qt charset name; @p ok is false when the bytes were not valid in it. */
 QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
 {
@@ -140,7 +201,11 @@ QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
             *ok = false;
         return QString::fromLatin1(bytes);
     }
-    QString text = decoder->decode(bytes);
+    QString text;
+    if (name.startsWith("ISO-2022-JP"))
+        text = decoder->decode(withoutEmptySegments(bytes));
+    else
+        text = decoder->decode(bytes);
     const bool error = decoder->hasError();
     if (error)
         decoderCache().discard(name);
@@ -154,13 +219,14 @@ QString guessAndDecode(QByteArrayView bytes, bool *ok = nullptr)
 {
     if (ok)
         *ok = true;
+    const bool ascii = isAscii(bytes);
     if (hasIso2022Escape(bytes)) {
         bool valid = false;
         QString text = decodeWith(bytes, QByteArrayLiteral("ISO-2022-JP"), &valid);
-        if (valid || isAscii(bytes))
+        if (valid || ascii)
             return text;
     }
-    if (isAscii(bytes))
+    if (ascii)
         return QString::fromLatin1(bytes);
     if (isValidUtf8(bytes))
         return QString::fromUtf8(bytes);
