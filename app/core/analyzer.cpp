@@ -35,11 +35,10 @@ bool looksBinary(const QByteArray &data)
     if (data.size() >= 2 && ((data.at(0) == '\xff' && data.at(1) == '\xfe') || (data.at(0) == '\xfe' && data.at(1) == '\xff')))
         return false;
     const qsizetype n = qMin<qsizetype>(data.size(), 8192);
+    // A stray NUL or control character happens in real mail; a file full of them is not text.
     qsizetype controls = 0;
     for (qsizetype i = 0; i < n; ++i) {
         const uchar c = uchar(data.at(i));
-        if (c == 0)
-            return true;
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != 0x0c)
             ++controls;
     }

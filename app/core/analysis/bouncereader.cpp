@@ -5,6 +5,9 @@
 #include "smtpcodes.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace MailDoctor::Analysis {
 
@@ -182,6 +185,24 @@ bool leadsIntoRecipient(QStringView before)
             return true;
     }
     return false;
+}
+
+// "Unknown user: a@b", "User's mailbox is full: <a@b>": a short error line that ends with the address.
+bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
+{
+    QStringView after = line.mid(span.end).trimmed();
+    while (!after.isEmpty() && (after.at(0) == u'>' || after.at(0) == u'.' || after.at(0) == u'"'))
+        after = after.mid(1);
+    if (!after.trimmed().isEmpty())
+        return false;
+    QStringView before = line.first(span.start).trimmed();
+    while (!before.isEmpty() && (before.endsWith(u'<') || before.endsWith(u'"') || before.endsWith(u' ')))
+        before.chop(1);
+    if (!before.endsWith(u':'))
+        return false;
+    // A header line ("To: a@b") has a single token before the colon.
+    const QStringView label = before.chopped(1).trimmed();
+    return label.contains(u' ') && !startsWithCi(label, "for ") && label.size() < 80;
 }
 
 struct Block
@@ -542,6 +563,115 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
     }
 }
 
+// Amazon SES notifications delivered by mail carry the bounce as JSON.
+bool readSesNotification(QStringView text, QList<RecipientReading> *out, QString *kind)
+{
+    const QStringView trimmed = text.trimmed();
+    if (!trimmed.startsWith(u'{') || (!trimmed.contains(QLatin1String("\"notificationType\""))
+                                      && !trimmed.contains(QLatin1String("\"eventType\""))))
+        return false;
+    const qsizetype end = trimmed.lastIndexOf(u'}');
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(trimmed.first(end + 1).toUtf8(), &error);
+    if (!doc.isObject())
+        return false;
+    const QJsonObject o = doc.object();
+    QString type = o.value(QLatin1String("notificationType")).toString();
+    if (type.isEmpty())
+        type = o.value(QLatin1String("eventType")).toString();
+    auto evidenceOf = [](const QJsonObject &r) {
+        QStringList e;
+        for (const char *k : {"emailAddress", "action", "status", "diagnosticCode"}) {
+            const QString v = r.value(QLatin1String(k)).toString();
+            if (!v.isEmpty())
+                e.append(QStringLiteral("\"%1\":\"%2\"").arg(QLatin1String(k), v));
+        }
+        return e;
+    };
+    if (type == QLatin1String("Bounce")) {
+        *kind = QStringLiteral("bounce");
+        const QJsonObject b = o.value(QLatin1String("bounce")).toObject();
+        const bool transient = b.value(QLatin1String("bounceType")).toString() == QLatin1String("Transient");
+        for (const QJsonValue &v : b.value(QLatin1String("bouncedRecipients")).toArray()) {
+            const QJsonObject r = v.toObject();
+            RecipientReading rr;
+            rr.fact.recipient = firstAddress(r.value(QLatin1String("emailAddress")).toString());
+            if (rr.fact.recipient.isEmpty())
+                continue;
+            rr.fact.action = r.value(QLatin1String("action")).toString(transient ? QStringLiteral("delayed")
+                                                                                   : QStringLiteral("failed"));
+            rr.fact.status = r.value(QLatin1String("status")).toString();
+            rr.fact.diagnostic = r.value(QLatin1String("diagnosticCode")).toString().simplified();
+            rr.fact.diagnosticType = QStringLiteral("SMTP");
+            rr.fact.command = commandIn(rr.fact.diagnostic);
+            rr.evidence = evidenceOf(r);
+            out->append(rr);
+        }
+        return true;
+    }
+    if (type == QLatin1String("Complaint")) {
+        *kind = QStringLiteral("feedback-report");
+        const QJsonObject c = o.value(QLatin1String("complaint")).toObject();
+        for (const QJsonValue &v : c.value(QLatin1String("complainedRecipients")).toArray()) {
+            RecipientReading rr;
+            rr.fact.recipient = firstAddress(v.toObject().value(QLatin1String("emailAddress")).toString());
+            rr.fact.reason = QStringLiteral("feedback");
+            rr.fact.diagnostic = c.value(QLatin1String("complaintFeedbackType")).toString();
+            if (!rr.fact.recipient.isEmpty())
+                out->append(rr);
+        }
+        return true;
+    }
+    if (type == QLatin1String("Delivery")) {
+        *kind = QStringLiteral("delivery-report");
+        const QJsonObject d = o.value(QLatin1String("delivery")).toObject();
+        const QString response = d.value(QLatin1String("smtpResponse")).toString();
+        for (const QJsonValue &v : d.value(QLatin1String("recipients")).toArray()) {
+            RecipientReading rr;
+            rr.fact.recipient = firstAddress(v.toString());
+            rr.fact.action = QStringLiteral("delivered");
+            rr.fact.diagnostic = response;
+            rr.fact.diagnosticType = QStringLiteral("SMTP");
+            rr.evidence.append(QStringLiteral("\"smtpResponse\":\"%1\"").arg(response));
+            if (!rr.fact.recipient.isEmpty())
+                out->append(rr);
+        }
+        return true;
+    }
+    return false;
+}
+
+QStringList failedRecipientsHeader(const Mime::Part &root)
+{
+    QStringList out;
+    for (const QByteArray &value : root.headerValues("X-Failed-Recipients")) {
+        for (const QByteArray &piece : value.split(',')) {
+            const QString a = firstAddress(QString::fromUtf8(piece));
+            if (!a.isEmpty() && !out.contains(a, Qt::CaseInsensitive))
+                out.append(a);
+        }
+    }
+    return out;
+}
+
+QStringList detailLines(QStringView text)
+{
+    QStringList out;
+    for (QStringView line : text.tokenize(u'\n')) {
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        const QStringView t = line.trimmed();
+        if (t.isEmpty() || isBoundaryLine(t))
+            continue;
+        if (line.startsWith(u' ') || line.startsWith(u'\t') || !findReplyCode(t).isEmpty()) {
+            out.append(t.toString());
+            if (out.size() >= 8)
+                break;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 QString firstAddress(QStringView text)
@@ -628,7 +758,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
 
         // A recipient line: the address opens the line ("<a@b>: host ... said:", "  a@b", "a@b on <date>").
         QStringView s = t;
-        while (!s.isEmpty() && (s.at(0) == u'>' || s.at(0) == u' '))
+        while (!s.isEmpty() && (s.at(0) == u'>' || s.at(0) == u' ' || s.at(0) == u'*' || s.at(0) == u'-'
+                                || s.at(0) == u'\u2022' || s.at(0) == u'\t'))
             s = s.mid(1);
         while (!s.isEmpty() && (s.at(0) == u'<' || s.at(0) == u'"' || s.at(0) == u'\'' || s.at(0) == u'('))
             s = s.mid(1);
@@ -644,7 +775,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 target = blockFor(lead.address, true);
             } else {
                 const AddressSpan &first = spans.first();
-                if (leadsIntoRecipient(t.first(first.start))) {
+                if (leadsIntoRecipient(t.first(first.start)) || endsWithLabelledAddress(t, first)) {
                     recipientLine = true;
                     target = blockFor(first.address, true);
                 } else {
@@ -743,7 +874,8 @@ BounceReading readBounce(const Mime::ParseResult &parsed)
             readOriginalHeaders(inner.root, &reading.original);
     }
 
-    if (parsed.hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty()) {
+    if (parsed.hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty() && !fromLooksLikeMailSystem(root)
+        && !textLooksLikeBounce(explanation)) {
         reading.kind = QStringLiteral("auto-reply");
         RecipientReading r;
         r.fact.recipient = firstAddress(root.decodedHeader("From"));
@@ -796,7 +928,24 @@ BounceReading readBounce(const Mime::ParseResult &parsed)
     if (!bounceLike)
         return reading;
     bool warning = false;
-    QList<RecipientReading> fromText = scanBounceText(explanation, &warning);
+    QList<RecipientReading> fromText;
+    QString sesKind;
+    if (readSesNotification(explanation, &fromText, &sesKind)) {
+        reading.kind = sesKind;
+        reading.recipients = fromText;
+        return reading;
+    }
+    fromText = scanBounceText(explanation, &warning);
+    if (fromText.isEmpty()) {
+        // Exim and Google name the failed addresses in a header of the report itself.
+        for (const QString &a : failedRecipientsHeader(root)) {
+            RecipientReading r;
+            r.fact.recipient = a;
+            fillFromText(&r, explanation.simplified());
+            r.evidence = detailLines(explanation);
+            fromText.append(r);
+        }
+    }
     reading.warningOnly = warning || subject.contains(QLatin1String("(Delay)"), Qt::CaseInsensitive)
         || subject.contains(QLatin1String("Delayed Mail"), Qt::CaseInsensitive);
 
