@@ -1,0 +1,111 @@
+// Renders each page type in both languages to PNG files (for the README and for checking the layout
+// by eye). Not a test: run it offscreen, e.g. QT_QPA_PLATFORM=offscreen ./maildoctor_screenshots DIR.
+
+#include "doctorwizard.h"
+#include "knowledgebase.h"
+#include "mainwindow.h"
+#include "pastepage.h"
+#include "questionpage.h"
+#include "translations.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextStream>
+
+using namespace MailDoctor;
+
+namespace {
+
+void settle()
+{
+    for (int i = 0; i < 5; ++i)
+        QApplication::processEvents();
+}
+
+bool save(QWidget *window, const QString &dir, const QString &name)
+{
+    settle();
+    const QString path = dir + QLatin1Char('/') + name + QLatin1String(".png");
+    const bool ok = window->grab().save(path);
+    QTextStream(stdout) << (ok ? "wrote " : "FAILED ") << path << '\n';
+    return ok;
+}
+
+/** The first start answer that leads to another question, and the paste answer. */
+const Answer *startAnswer(const KnowledgeBase &kb, bool paste)
+{
+    const Node *start = kb.node(KnowledgeBase::startNodeId());
+    if (!start)
+        return nullptr;
+    for (const Answer &answer : start->answers) {
+        if (paste ? answer.paste : !answer.next.isEmpty())
+            return &answer;
+    }
+    return nullptr;
+}
+
+void click(DoctorWizard *wizard, const QString &answerId)
+{
+    auto *page = qobject_cast<QuestionPage *>(wizard->currentPage());
+    if (page && page->answerButton(answerId))
+        page->answerButton(answerId)->click();
+    if (page && !qobject_cast<QCommandLinkButton *>(page->answerButton(answerId)))
+        wizard->next();
+    settle();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MailDoctorScreenshots"));
+    QApplication::setApplicationName(QStringLiteral("maildoctor"));
+    const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
+    const QString pasteSample = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    QDir().mkpath(dir);
+
+    Translations translations;
+    int failures = 0;
+    for (const Language language : {Language::Japanese, Language::English}) {
+        translations.apply(language);
+        const QString code = languageCode(language);
+        MainWindow window(loadKnowledgeBase({}), &translations);
+        window.resize(900, 680);
+        window.show();
+        DoctorWizard *wizard = window.wizard();
+        failures += !save(&window, dir, QStringLiteral("start-") + code);
+
+        // A question page, then the first answers on to a diagnosis.
+        if (const Answer *answer = startAnswer(window.knowledgeBase(), false)) {
+            click(wizard, answer->id);
+            failures += !save(&window, dir, QStringLiteral("question-") + code);
+            for (int guard = 0; guard < 20 && qobject_cast<QuestionPage *>(wizard->currentPage()); ++guard) {
+                const Node *node = window.knowledgeBase().node(window.session().current().id);
+                click(wizard, node->answers.constFirst().id);
+            }
+            if (wizard->currentId() == DoctorWizard::ResultPageId)
+                failures += !save(&window, dir, QStringLiteral("result-") + code);
+        }
+
+        // The paste page with an analysis, then the diagnosis of its top cause.
+        window.startOver();
+        if (const Answer *answer = startAnswer(window.knowledgeBase(), true)) {
+            click(wizard, answer->id);
+            if (PastePage *paste = wizard->pastePage()) {
+                if (!pasteSample.isEmpty())
+                    paste->loadFile(pasteSample);
+                failures += !save(&window, dir, QStringLiteral("paste-") + code);
+                if (paste->isComplete()) {
+                    wizard->next();
+                    failures += !save(&window, dir, QStringLiteral("paste-result-") + code);
+                }
+            }
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}
