@@ -100,7 +100,8 @@ bool hasIso2022Escape(QByteArrayView bytes)
 
 /**
  * Decoders are costly to create (an ICU converter each), so one per charset is kept per thread.
- * Qt's error flag stays set once raised, so a decoder that saw an error is replaced.
+ * Qt's error flag stays set once raised (resetState() does not clear it for ICU), so a decoder that
+ * saw an error is replaced.
  */
 class DecoderCache
 {
@@ -111,7 +112,12 @@ public:
             if (entry.first == name)
                 return entry.second.get();
         }
-        auto decoder = std::make_unique<QStringDecoder>(name.constData(), QStringConverter::Flag::Stateless);
+        // Stateless makes an incomplete trailing character an error (a stateful decoder would hold it
+        // back silently). Not for ISO-2022: Qt 6.4's ICU path keeps the shift state between stateless
+        // calls and then rejects the next text's leading escape; resetState() works there.
+        const bool shifting = name.toUpper().startsWith("ISO-2022");
+        auto decoder = std::make_unique<QStringDecoder>(
+            name.constData(), shifting ? QStringConverter::Flag::Default : QStringConverter::Flag::Stateless);
         QStringDecoder *raw = decoder.get();
         if (m_entries.size() > 64)
             m_entries.clear();
@@ -201,6 +207,7 @@ QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
             *ok = false;
         return QString::fromLatin1(bytes);
     }
+    decoder->resetState();
     QString text;
     if (name.startsWith("ISO-2022-JP"))
         text = decoder->decode(withoutEmptySegments(bytes));

@@ -305,6 +305,8 @@ QString paramText(const QByteArray &bytes)
     return decodeText(bytes, {});
 }
 
+void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *params);
+
 void parseContentType(QByteArrayView value, Part *part)
 {
     qsizetype i = skipCfws(value, 0);
@@ -327,7 +329,12 @@ void parseContentType(QByteArrayView value, Part *part)
     }
     part->type = type;
     part->subtype = subtype;
+    parseParams(value, i, &part->params);
+}
 
+void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *params)
+{
+    qsizetype start;
     QList<RawParam> raw;
     while (i < value.size()) {
         // Tolerate missing ';' between parameters.
@@ -390,8 +397,8 @@ void parseContentType(QByteArrayView value, Part *part)
             sections[p.name].insert(qMax(0, p.section), &p);
     }
     for (const RawParam &p : raw) {
-        if (p.section < 0 && !p.extended && !sections.contains(p.name) && !part->params.contains(p.name))
-            part->params.insert(p.name, paramText(p.value));
+        if (p.section < 0 && !p.extended && !sections.contains(p.name) && !params->contains(p.name))
+            params->insert(p.name, paramText(p.value));
     }
     for (auto it = sections.cbegin(); it != sections.cend(); ++it) {
         QByteArray charset;
@@ -415,7 +422,7 @@ void parseContentType(QByteArrayView value, Part *part)
             }
             first = false;
         }
-        part->params.insert(it.key(), charset.isEmpty() ? paramText(bytes) : decodeText(bytes, charset));
+        params->insert(it.key(), charset.isEmpty() ? paramText(bytes) : decodeText(bytes, charset));
     }
 }
 
@@ -705,6 +712,24 @@ QString Part::text() const
     return decodeText(decodedBody(), params.value(QByteArrayLiteral("charset")).toLatin1());
 }
 
+QHash<QByteArray, QString> Part::headerParams(QByteArrayView name) const
+{
+    QHash<QByteArray, QString> params;
+    const QByteArray value = header(name);
+    const qsizetype semicolon = value.indexOf(';');
+    if (semicolon >= 0)
+        parseParams(value, semicolon, &params);
+    return params;
+}
+
+QString Part::fileName() const
+{
+    QString name = headerParams("content-disposition").value(QByteArrayLiteral("filename"));
+    if (name.isEmpty())
+        name = params.value(QByteArrayLiteral("name"));
+    return name;
+}
+
 QByteArray Part::mimeType() const
 {
     return type + '/' + subtype;
@@ -773,36 +798,57 @@ QByteArray decodeBase64(QByteArrayView data)
         const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < 64; ++i)
             t[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
+        t[static_cast<unsigned char>('=')] = -2;
+        for (const char c : {' ', '\t', '\r', '\n'})
+            t[static_cast<unsigned char>(c)] = -3;
         return t;
     }();
+    // In a multi-line body a line with characters outside the alphabet is not base64 at all (a
+    // boundary of a truncated message, a footer, junk): the whole line is dropped, so that its letters
+    // do not shift the rest. In a single line (an encoded word) only the stray characters are skipped.
+    const bool multiLine = data.indexOf('\n') >= 0;
     QByteArray out;
     out.resize(data.size() / 4 * 3 + 3);
     char *o = out.data();
+    char *lineOut = o;
     unsigned int acc = 0;
     int n = 0;
-    for (const char ch : data) {
+    unsigned int lineAcc = 0;
+    int lineN = 0;
+    const char *p = data.data();
+    const char *end = p + data.size();
+    while (p < end) {
+        const char ch = *p++;
         const signed char v = table[static_cast<unsigned char>(ch)];
-        if (v < 0) {
-            // '=' ends a quantum; what follows may be another base64 run (concatenated blocks).
-            if (ch == '=' && n > 0) {
-                if (n == 2)
-                    *o++ = static_cast<char>(acc >> 4);
-                else if (n == 3) {
-                    *o++ = static_cast<char>(acc >> 10);
-                    *o++ = static_cast<char>((acc >> 2) & 0xFF);
-                }
+        if (v >= 0) {
+            acc = (acc << 6) | static_cast<unsigned int>(v);
+            if (++n == 4) {
+                *o++ = static_cast<char>((acc >> 16) & 0xFF);
+                *o++ = static_cast<char>((acc >> 8) & 0xFF);
+                *o++ = static_cast<char>(acc & 0xFF);
                 acc = 0;
                 n = 0;
             }
-            continue; // line breaks, blanks and garbage are skipped
-        }
-        acc = (acc << 6) | static_cast<unsigned int>(v);
-        if (++n == 4) {
-            *o++ = static_cast<char>((acc >> 16) & 0xFF);
-            *o++ = static_cast<char>((acc >> 8) & 0xFF);
-            *o++ = static_cast<char>(acc & 0xFF);
+        } else if (v == -2) {
+            // '=' ends a quantum; what follows may be another base64 run (concatenated blocks).
+            if (n == 2) {
+                *o++ = static_cast<char>(acc >> 4);
+            } else if (n == 3) {
+                *o++ = static_cast<char>(acc >> 10);
+                *o++ = static_cast<char>((acc >> 2) & 0xFF);
+            }
             acc = 0;
             n = 0;
+        } else if (ch == '\n') {
+            lineOut = o;
+            lineAcc = acc;
+            lineN = n;
+        } else if (v == -1 && multiLine) {
+            o = lineOut;
+            acc = lineAcc;
+            n = lineN;
+            const void *nl = memchr(p, '\n', size_t(end - p));
+            p = nl ? static_cast<const char *>(nl) : end;
         }
     }
     // Missing padding.

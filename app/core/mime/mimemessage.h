@@ -39,6 +39,11 @@ struct Part
     /** decodedBody() as text, decoded from its charset parameter with the fallbacks of decodeText(). */
     QString text() const;
 
+    /** Parameters of a structured header such as Content-Disposition (same decoding as params). */
+    QHash<QByteArray, QString> headerParams(QByteArrayView name) const;
+    /** The attachment name: Content-Disposition filename, else the Content-Type name parameter. */
+    QString fileName() const;
+
     /** "type/subtype" in lower case, e.g. "multipart/report". */
     QByteArray mimeType() const;
     /** True when this part is type/subtype (both given in lower case). */
