@@ -208,7 +208,8 @@ bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
 struct Block
 {
     QString address;
-    QStringList lines; ///< trimmed lines that speak about this recipient
+    QStringList lines; ///< what the lines say about this recipient (the address itself left out)
+    QStringList raw;   ///< the same lines as written, for the evidence
 };
 
 QString joinLines(const QStringList &lines)
@@ -257,6 +258,17 @@ QString remoteMtaIn(QStringView text)
 // The SMTP command the text says the error answered, also from Exim's and other MTAs' wording.
 QString commandIn(QStringView text)
 {
+    // qmail and others word the step instead of quoting the command.
+    if (containsCi(text, " does not like recipient"))
+        return QStringLiteral("RCPT");
+    if (containsCi(text, "but sender was rejected"))
+        return QStringLiteral("MAIL");
+    if (containsCi(text, "but my name was rejected"))
+        return QStringLiteral("EHLO");
+    if (containsCi(text, "but greeting failed"))
+        return QStringLiteral("CONN");
+    if (containsCi(text, "failed on data command") || containsCi(text, "failed after i sent the message"))
+        return QStringLiteral("DATA");
     QString c = findSmtpCommand(text);
     if (!c.isEmpty())
         return c;
@@ -729,7 +741,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             return it.value();
         if (!create)
             return -1;
-        blocks.append({address, {}});
+        blocks.append({address, {}, {}});
         index.insert(key, int(blocks.size() - 1));
         return int(blocks.size() - 1);
     };
@@ -801,23 +813,26 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 while (!rest.isEmpty() && (rest.at(0) == u'>' || rest.at(0) == u'"' || rest.at(0) == u':'
                                            || rest.at(0) == u' '))
                     rest = rest.mid(1);
-                blocks[current].lines.append(t.toString());
-                Q_UNUSED(rest)
+                blocks[current].lines.append(rest.trimmed().toString());
             } else {
                 blocks[current].lines.append(t.toString());
             }
+            blocks[current].raw.append(t.toString());
             continue;
         }
         if (current >= 0) {
             blocks[current].lines.append(t.toString());
+            blocks[current].raw.append(t.toString());
             continue;
         }
         if (afterBoundary) {
             int to = mentionedAfterBoundary;
             if (to < 0 && blocks.size() == 1)
                 to = 0;
-            if (to >= 0)
+            if (to >= 0) {
                 blocks[to].lines.append(t.toString());
+                blocks[to].raw.append(t.toString());
+            }
         }
     }
 
@@ -826,7 +841,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         RecipientReading r;
         r.fact.recipient = b.address;
         fillFromText(&r, joinLines(b.lines));
-        r.evidence = evidenceFrom(b.lines);
+        r.evidence = evidenceFrom(b.raw);
         out.append(r);
     }
     return out;

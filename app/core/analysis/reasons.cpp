@@ -68,9 +68,8 @@ const std::array<PhraseTable, size_t(Reason::Count)> &tables()
             list({"exceeded maximum inbound message size", "exceeded the maximum incoming message size",
                   "line limit exceeded", "max message size exceeded", "message file too big",
                   "message length exceeds administrative limit", "message size exceeds fixed limit",
-                  "message size exceeds fixed maximum message size", "message size exceeds maximum value",
-                  "message too big", "size limit", "taille limite du message atteinte", "message is too large",
-                  "message size exceeds"}),
+                  "message size exceeds maximum value",
+                  "message too big", "size limit", "taille limite du message atteinte", "message is too large"}),
             {},
             {}};
         x[size_t(Reason::ExceedLimit)] = {list({"message header size exceeds limit", "message too large"}), {}, {}};
@@ -140,7 +139,7 @@ const std::array<PhraseTable, size_t(Reason::Count)> &tables()
                   "user not active", "user not exist", "user not found", "user not known", "user unknown",
                   "utilisateur inconnu !", "vdeliver: invalid or unknown virtual user",
                   "weil die adresse nicht gefunden wurde oder keine e-mails empfangen kann",
-                  "your envelope recipient is in my badrcptto list", "no such local user", "unknown address",
+                  "your envelope recipient is in my badrcptto list", "no such local user",
                   "user doesn't exist", "no mailbox here by that name", "is not a valid e-mail address"}),
             alignedList({"<\t> not found", "<\t>... blocked by ", "account \t does not exist at the organization",
                          "adresse d au moins un destinataire invalide. invalid recipient.\t416",
@@ -180,7 +179,7 @@ const std::array<PhraseTable, size_t(Reason::Count)> &tables()
                          "service permits \t unverifyable sending ips"}),
             {}};
         x[size_t(Reason::NotCompliantRfc)] = {
-            list({"duplicate header", "this message is not rfc 5322 compliant",
+            list({"this message is not rfc 5322 compliant",
                   "https://support.google.com/mail/?p=rfcmessagenoncompliant"}),
             alignedList({" multiple \t header"}),
             {}};
@@ -533,7 +532,9 @@ bool probe(Reason r, Probe &p)
             }
             return true;
         }
-        return f.command == QLatin1String("RCPT") && p.has(r);
+        // A report that does not name the command is read as a refusal at RCPT, where unknown
+        // users are refused; only a refusal after DATA makes it a filter.
+        return (f.command == QLatin1String("RCPT") || f.command.isEmpty()) && p.has(r);
     case Reason::Filtered:
         if (sr == QLatin1String("filtered"))
             return p.has(Reason::UserUnknown) || p.has(Reason::Filtered);
@@ -623,7 +624,8 @@ QString decideReason(const DeliveryFact &fact)
 
     Probe p(fact);
     QString found;
-    const bool smtpType = fact.diagnosticType.isEmpty() || fact.diagnosticType == QLatin1String("SMTP");
+    // Only a local delivery program's report (X-Unix) is read differently from an SMTP reply.
+    const bool smtpType = !fact.diagnosticType.startsWith(QLatin1String("X-UNIX"));
     if (smtpType) {
         for (Reason r : {Reason::MailboxFull, Reason::MesgTooBig, Reason::ExceedLimit, Reason::Suspend,
                          Reason::HasMoved, Reason::NoRelaying, Reason::AuthFailure, Reason::UserUnknown,
