@@ -259,7 +259,7 @@ QString remoteMtaIn(QStringView text)
 QString commandIn(QStringView text)
 {
     // qmail and others word the step instead of quoting the command.
-    if (containsCi(text, " does not like recipient"))
+    if (containsCi(text, " does not like recipient") || text.contains(QLatin1String("[RCPT_TO]")))
         return QStringLiteral("RCPT");
     if (containsCi(text, "but sender was rejected"))
         return QStringLiteral("MAIL");
@@ -567,6 +567,7 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
         r.fact.diagnosticType = d.diagnosticType.toUpper();
         r.fact.remoteMta = d.remoteMta.trimmed();
         r.fact.command = commandIn(r.fact.diagnostic);
+        r.fact.category = d.fields.value(QStringLiteral("x-powermta-bouncecategory")).trimmed().toLower();
         if (!d.diagnosticCode.isEmpty())
             r.evidence.append(QStringLiteral("Diagnostic-Code: ") + r.fact.diagnostic);
         if (!d.status.isEmpty())
@@ -685,6 +686,8 @@ QStringList detailLines(QStringView text)
 }
 
 } // namespace
+
+BounceReading readBounceFacts(const Mime::ParseResult &parsed);
 
 QString firstAddress(QStringView text)
 {
@@ -847,7 +850,37 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     return out;
 }
 
+namespace {
+
+// The mail system family a recipient's report comes from, where Sisimai-compatible rules differ.
+QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
+{
+    const QString rhost = f.remoteMta.toLower();
+    const QString domain = f.recipient.mid(f.recipient.lastIndexOf(u'@') + 1).toLower();
+    if (rhost.endsWith(QLatin1String(".ezweb.ne.jp")) || rhost.endsWith(QLatin1String("msmx.au.com"))
+        || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
+        return QStringLiteral("kddi");
+    if (rhost.endsWith(QLatin1String(".outlook.com")) || root.hasHeader("X-MS-Exchange-Message-Is-Ndr")
+        || f.diagnostic.contains(QLatin1String(".outlook.com"), Qt::CaseInsensitive)
+        || f.diagnostic.contains(QLatin1String("protection.outlook"), Qt::CaseInsensitive))
+        return QStringLiteral("microsoft");
+    if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
+        return QStringLiteral("docomo");
+    return {};
+}
+
+} // namespace
+
 BounceReading readBounce(const Mime::ParseResult &parsed)
+{
+    BounceReading reading = readBounceFacts(parsed);
+    const Mime::Part &root = parsed.root;
+    for (RecipientReading &r : reading.recipients)
+        r.fact.vendor = vendorOf(root, r.fact);
+    return reading;
+}
+
+BounceReading readBounceFacts(const Mime::ParseResult &parsed)
 {
     BounceReading reading;
     const Mime::Part *message = &parsed.root;

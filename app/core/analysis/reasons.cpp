@@ -532,9 +532,7 @@ bool probe(Reason r, Probe &p)
             }
             return true;
         }
-        // A report that does not name the command is read as a refusal at RCPT, where unknown
-        // users are refused; only a refusal after DATA makes it a filter.
-        return (f.command == QLatin1String("RCPT") || f.command.isEmpty()) && p.has(r);
+        return f.command == QLatin1String("RCPT") && p.has(r);
     case Reason::Filtered:
         if (sr == QLatin1String("filtered"))
             return p.has(Reason::UserUnknown) || p.has(Reason::Filtered);

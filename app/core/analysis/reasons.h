@@ -17,6 +17,8 @@ struct DeliveryFact
     QString action;         ///< failed | delayed | delivered | relayed | expanded | expired
     QString reason;         ///< a reason the mail system's own format already settles, may be empty
     QString remoteMta;
+    QString vendor;         ///< mail system family when known: "microsoft", "kddi", ... (lower case)
+    QString category;       ///< a bounce category the mail system states itself (PowerMTA), lower case
 };
 
 /** Reason names, in the order the message-phrase tables are consulted. */

@@ -2,6 +2,8 @@
 
 #include "smtpcodes.h"
 
+#include <QStringList>
+
 namespace MailDoctor::Analysis {
 
 namespace {
@@ -33,6 +35,7 @@ const VendorPhrase vendorPhrases[] = {
     {"network error on destination mxs", "networkerror"},
     {"envelope expired", "expired"},
     {"invalid final delivery userid", "userunknown"},
+    {"unknown user:", "userunknown"},
     {"host not reachable", "expired"},
     {"retry timeout exceeded", "expired"},
     // Google's DNS errors
@@ -64,8 +67,67 @@ const VendorPhrase vendorPhrases[] = {
 
 } // namespace
 
+// Exchange Online's own status details (three digits) and the codes it uses differently.
+QString microsoftReason(const QString &status)
+{
+    static const char *const exact[][2] = {
+        {"5.1.10", "userunknown"},   {"5.1.351", "userunknown"}, {"5.4.312", "networkerror"},
+        {"4.4.312", "networkerror"}, {"5.4.316", "expired"},     {"4.4.316", "expired"},
+        {"5.4.300", "expired"},      {"5.7.509", "authfailure"}, {"5.7.508", "authfailure"},
+        {"4.7.650", "badreputation"}, {"5.7.506", "blocked"},    {"5.7.507", "blocked"},
+        {"5.7.511", "blocked"},      {"5.7.513", "blocked"},
+    };
+    for (const auto &e : exact) {
+        if (status == QLatin1String(e[0]))
+            return QString::fromLatin1(e[1]);
+    }
+    const QStringList parts = status.split(u'.');
+    if (parts.size() == 3 && parts.at(1) == QLatin1String("7")) {
+        const int detail = parts.at(2).toInt();
+        if (parts.at(0) == QLatin1String("5") && detail >= 606 && detail <= 649)
+            return QStringLiteral("blocked");
+        if (parts.at(0) == QLatin1String("4") && detail >= 500 && detail <= 899)
+            return QStringLiteral("blocked");
+    }
+    return {};
+}
+
+QString reasonFromCategory(const QString &category)
+{
+    static const char *const map[][2] = {
+        {"bad-mailbox", "userunknown"},     {"bad-domain", "hostunknown"},    {"quota-issues", "mailboxfull"},
+        {"inactive-mailbox", "suspend"},    {"spam-related", "spamdetected"}, {"policy-related", "policyviolation"},
+        {"content-related", "contenterror"}, {"virus-related", "virusdetected"}, {"message-expired", "expired"},
+        {"no-answer-from-host", "expired"}, {"bad-connection", "networkerror"}, {"routing-errors", "systemerror"},
+        {"protocol-errors", "systemerror"}, {"relaying-issues", "norelaying"}, {"invalid-sender", "rejected"},
+        {"bad-configuration", "systemerror"},
+    };
+    for (const auto &m : map) {
+        if (category == QLatin1String(m[0]))
+            return QString::fromLatin1(m[1]);
+    }
+    return {};
+}
+
 QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact &fact)
 {
+    if (!fact.category.isEmpty()) {
+        const QString r = reasonFromCategory(fact.category);
+        if (!r.isEmpty())
+            return r;
+    }
+    if (fact.vendor == QLatin1String("kddi")) {
+        // au (KDDI) answers "550 : User unknown" for its reception filter and "<a@b>: User unknown" otherwise.
+        if (lowerDiagnostic.contains(QLatin1String("550 : user unknown")))
+            return QStringLiteral("filtered");
+        if (lowerDiagnostic.contains(QLatin1String(">: user unknown")))
+            return QStringLiteral("userunknown");
+    }
+    if (fact.vendor == QLatin1String("microsoft") || fact.status.size() > 6) {
+        const QString r = microsoftReason(fact.status);
+        if (!r.isEmpty())
+            return r;
+    }
     // A mailing-list service that refuses the post: the group is closed or does not exist.
     if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive))
         return QStringLiteral("rejected");
