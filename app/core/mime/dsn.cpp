@@ -33,13 +33,19 @@ qsizetype fieldNameLength(QStringView line)
     return -1;
 }
 
+// Bounds for hostile input: a real report has a handful of fields per recipient.
+constexpr int MaxFields = 20000;
+constexpr int MaxRecipients = 2000;
+constexpr qsizetype MaxFieldValue = 64 * 1024;
+
 /** Splits the body into blocks of unfolded fields; blank lines separate blocks. */
 QList<QList<Field>> readBlocks(QStringView body)
 {
     QList<QList<Field>> blocks;
     QList<Field> current;
     qsizetype pos = 0;
-    while (pos <= body.size()) {
+    int fields = 0;
+    while (pos <= body.size() && fields < MaxFields) {
         qsizetype nl = body.indexOf(u'\n', pos);
         if (nl < 0)
             nl = body.size();
@@ -55,7 +61,7 @@ QList<QList<Field>> readBlocks(QStringView body)
             }
         } else if (line[0].isSpace()) {
             // Folded line: joined with one blank (RFC 5322 unfolding, runs of blanks collapsed).
-            if (!current.isEmpty()) {
+            if (!current.isEmpty() && current.last().value.size() < MaxFieldValue) {
                 QString &value = current.last().value;
                 if (!value.isEmpty())
                     value += QLatin1Char(' ');
@@ -63,7 +69,9 @@ QList<QList<Field>> readBlocks(QStringView body)
             }
         } else if (const qsizetype n = fieldNameLength(line); n > 0) {
             current.append({line.first(n).toString().toLower(), line.sliced(n + 1).trimmed().toString()});
-        } else if (!current.isEmpty() && current.last().name == QLatin1String("diagnostic-code")) {
+            ++fields;
+        } else if (!current.isEmpty() && current.last().name == QLatin1String("diagnostic-code")
+                   && current.last().value.size() < MaxFieldValue) {
             // Some MTAs wrap a long diagnostic without indenting the continuation.
             current.last().value += QLatin1Char(' ') + line.trimmed();
         }
@@ -212,10 +220,14 @@ Report parse(QStringView deliveryStatusBody)
                     applyMessageField(&report, f);
                     continue;
                 }
+                if (report.recipients.size() >= MaxRecipients)
+                    return report;
                 report.recipients.append(Recipient());
                 current = &report.recipients.last();
             } else if ((isFinal && current->fields.contains(QStringLiteral("final-recipient")))
                        || (isOriginal && current->fields.contains(QStringLiteral("original-recipient")))) {
+                if (report.recipients.size() >= MaxRecipients)
+                    return report;
                 report.recipients.append(Recipient());
                 current = &report.recipients.last();
             }

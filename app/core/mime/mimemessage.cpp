@@ -27,6 +27,7 @@ namespace {
 constexpr int MaxDepth = 50;
 constexpr int MaxParts = 10000;
 constexpr int MaxHeadersPerPart = 5000;
+constexpr int MaxHeadersTotal = 50000;
 
 inline bool isWsp(char c)
 {
@@ -171,7 +172,7 @@ QByteArray internedName(QByteArrayView name)
  * line is not a header field. A line that is neither a field nor a continuation ends the block (pasted
  * messages often lack the blank line); @p cut is set when the header limit was reached.
  */
-qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, bool *cut)
+qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, bool *cut, int limit = MaxHeadersPerPart)
 {
     qsizetype pos = 0;
     if (headerNameLength(data, 0) < 0)
@@ -190,7 +191,7 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, bool *cut)
             }
             return pos;
         }
-        if (headers->size() >= MaxHeadersPerPart) {
+        if (headers->size() >= limit) {
             *cut = true;
             return pos;
         }
@@ -431,6 +432,7 @@ void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *
 struct Context
 {
     int parts = 0;
+    int headerBudget = MaxHeadersTotal;
     qsizetype containerBudget = 0;
     bool truncated = false;
     QStringList warnings;
@@ -468,16 +470,20 @@ void storeContainerBody(QByteArrayView body, Part *part, Context *ctx)
 /** Guesses a boundary when Content-Type has none: the first "--token" line that appears again. */
 QByteArray guessBoundary(QByteArrayView body)
 {
+    // Bounded: a few candidate lines near the top, each looked for again within the first megabyte.
+    const QByteArrayView window = body.first(qMin<qsizetype>(body.size(), 1024 * 1024));
     qsizetype pos = 0;
     int lines = 0;
-    while (pos < body.size() && lines < 200) {
-        const qsizetype end = lineEnd(body, pos);
-        QByteArrayView line = trimmedView(body.sliced(pos, end - pos));
-        if (line.size() > 3 && line.startsWith("--") && line.indexOf(' ') < 0) {
+    int candidates = 0;
+    while (pos < window.size() && lines < 200 && candidates < 20) {
+        const qsizetype end = lineEnd(window, pos);
+        QByteArrayView line = trimmedView(window.sliced(pos, end - pos));
+        if (line.size() > 3 && line.size() < 200 && line.startsWith("--") && line.indexOf(' ') < 0) {
+            ++candidates;
             QByteArrayView candidate = line.sliced(2);
             if (candidate.endsWith("--"))
                 candidate.chop(2);
-            if (!candidate.isEmpty() && body.indexOf(line.first(2 + candidate.size()), end) >= 0)
+            if (!candidate.isEmpty() && window.indexOf(line.first(2 + candidate.size()), end) >= 0)
                 return candidate.toByteArray();
         }
         pos = end + 1;
@@ -579,7 +585,8 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
                  qsizetype bodyStart, bool cut)
 {
     if (bodyStart == NotParsed)
-        bodyStart = parseHeaders(data, &part->headers, &cut);
+        bodyStart = parseHeaders(data, &part->headers, &cut, qMin(MaxHeadersPerPart, ctx->headerBudget));
+    ctx->headerBudget -= int(part->headers.size());
     if (cut) {
         ctx->truncated = true;
         ctx->warn(tr("A part has too many header lines; the rest was read as its body."));
@@ -905,6 +912,8 @@ QByteArray decodeQuotedPrintable(QByteArrayView data, bool headerMode)
 
 namespace {
 
+constexpr qsizetype MaxEncodedWordText = 8192; // RFC 2047 says 75; senders overshoot a lot
+
 struct EncodedWord
 {
     qsizetype end = -1; // index after "?="
@@ -916,8 +925,9 @@ struct EncodedWord
 EncodedWord parseEncodedWord(QByteArrayView v, qsizetype pos)
 {
     EncodedWord w;
-    const qsizetype q1 = v.indexOf('?', pos + 2);
-    if (q1 < 0 || q1 - pos > 80)
+    // Searches stay within a window so that a long run of "=?" without closings stays linear.
+    const qsizetype q1 = v.first(qMin(v.size(), pos + 80)).indexOf('?', pos + 2);
+    if (q1 < 0)
         return w;
     if (q1 + 3 >= v.size() || v[q1 + 2] != '?')
         return w;
@@ -925,7 +935,7 @@ EncodedWord parseEncodedWord(QByteArrayView v, qsizetype pos)
     if (enc != 'b' && enc != 'q')
         return w;
     const qsizetype textStart = q1 + 3;
-    qsizetype close = v.indexOf("?=", textStart);
+    const qsizetype close = v.first(qMin(v.size(), textStart + MaxEncodedWordText)).indexOf("?=", textStart);
     if (close < 0)
         return w;
     const QByteArrayView text = v.sliced(textStart, close - textStart);

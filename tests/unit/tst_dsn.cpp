@@ -1,0 +1,282 @@
+// RFC 3464 message/delivery-status parsing, with the irregular forms real MTAs send.
+
+#include "mime/dsn.h"
+#include "mime/mimemessage.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace MailDoctor;
+
+class TestDsn : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void perMessageFields();
+    void foldedDiagnosticCode_data();
+    void foldedDiagnosticCode();
+    void severalRecipients();
+    void missingFields();
+    void extensionFields();
+    void recipientsWithoutBlankLines();
+    void noPerMessageBlock();
+    void statusCode_data();
+    void statusCode();
+    void typePrefix_data();
+    void typePrefix();
+    void fromParsedMessage();
+    void emptyAndJunk_data();
+    void emptyAndJunk();
+};
+
+void TestDsn::perMessageFields()
+{
+    const Dsn::Report report = Dsn::parse(
+        u"Reporting-MTA: dns; mx1.example.org\r\n"
+        u"Received-From-MTA: DNS; client.example.net\r\n"
+        u"Arrival-Date: Sun, 22 Nov 2026 10:00:00 +0900\r\n"
+        u"\r\n"
+        u"Final-Recipient: rfc822; a@example.com\r\n"
+        u"Action: failed\r\n"
+        u"Status: 5.1.1\r\n");
+    QCOMPARE(report.reportingMta, QStringLiteral("mx1.example.org"));
+    QCOMPARE(report.receivedFromMta, QStringLiteral("client.example.net"));
+    QCOMPARE(report.arrivalDate, QStringLiteral("Sun, 22 Nov 2026 10:00:00 +0900"));
+    QCOMPARE(report.fields.value(QStringLiteral("reporting-mta")), QStringLiteral("dns; mx1.example.org"));
+    QCOMPARE(report.recipients.size(), 1);
+}
+
+void TestDsn::foldedDiagnosticCode_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("type");
+
+    QTest::newRow("gmail-style-continuations")
+        << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
+                          "Action: failed\n"
+                          "Status: 5.1.1\n"
+                          "Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does\n"
+                          "    not exist. Please try\n"
+                          "\t550 5.1.1 double-checking the recipient's email address\n")
+        << QStringLiteral("550-5.1.1 The email account that you tried to reach does not exist. Please try "
+                          "550 5.1.1 double-checking the recipient's email address")
+        << QStringLiteral("smtp");
+    QTest::newRow("crlf-folded")
+        << QStringLiteral("Final-Recipient: rfc822; a@example.com\r\nAction: failed\r\nStatus: 5.2.2\r\n"
+                          "Diagnostic-Code: SMTP; 552 5.2.2 Mailbox full\r\n  (quota exceeded)\r\n")
+        << QStringLiteral("552 5.2.2 Mailbox full (quota exceeded)") << QStringLiteral("smtp");
+    QTest::newRow("unindented-continuation")
+        << QStringLiteral("Final-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n"
+                          "Diagnostic-Code: X-Unix; delivery via local: permission denied\n"
+                          "while writing to mailbox\n")
+        << QStringLiteral("delivery via local: permission denied while writing to mailbox")
+        << QStringLiteral("x-unix");
+    QTest::newRow("no-type")
+        << QStringLiteral("Final-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n"
+                          "Diagnostic-Code: 550 Host unknown\n")
+        << QStringLiteral("550 Host unknown") << QString();
+}
+
+void TestDsn::foldedDiagnosticCode()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, type);
+    const Dsn::Report report = Dsn::parse(body);
+    QCOMPARE(report.recipients.size(), 1);
+    QCOMPARE(report.recipients.first().diagnosticCode, diagnostic);
+    QCOMPARE(report.recipients.first().diagnosticType, type);
+}
+
+void TestDsn::severalRecipients()
+{
+    const Dsn::Report report = Dsn::parse(
+        u"Reporting-MTA: dns; mx.example.org\n"
+        u"\n"
+        u"Original-Recipient: rfc822;first@example.com\n"
+        u"Final-Recipient: RFC822; <first@example.com>\n"
+        u"Action: failed\n"
+        u"Status: 5.1.1 (bad destination mailbox address)\n"
+        u"Remote-MTA: dns; mx.example.com\n"
+        u"Diagnostic-Code: smtp; 550 5.1.1 User unknown\n"
+        u"Last-Attempt-Date: Sun, 22 Nov 2026 10:00:00 +0900\n"
+        u"\n"
+        u"Final-Recipient: rfc822; second@example.net\n"
+        u"Action: delayed\n"
+        u"Status: 4.4.7\n"
+        u"Will-Retry-Until: Mon, 23 Nov 2026 10:00:00 +0900\n"
+        u"\n"
+        u"Final-Recipient: rfc822; third@example.jp\n"
+        u"Action: Delivered (to mailbox)\n"
+        u"Status: 2.0.0\n");
+    QCOMPARE(report.recipients.size(), 3);
+    const Dsn::Recipient &first = report.recipients.at(0);
+    QCOMPARE(first.finalRecipient, QStringLiteral("first@example.com"));
+    QCOMPARE(first.originalRecipient, QStringLiteral("first@example.com"));
+    QCOMPARE(first.action, QStringLiteral("failed"));
+    QCOMPARE(first.status, QStringLiteral("5.1.1"));
+    QCOMPARE(first.remoteMta, QStringLiteral("mx.example.com"));
+    QCOMPARE(first.lastAttemptDate, QStringLiteral("Sun, 22 Nov 2026 10:00:00 +0900"));
+    QCOMPARE(first.fields.value(QStringLiteral("final-recipient")), QStringLiteral("RFC822; <first@example.com>"));
+    const Dsn::Recipient &second = report.recipients.at(1);
+    QCOMPARE(second.finalRecipient, QStringLiteral("second@example.net"));
+    QCOMPARE(second.action, QStringLiteral("delayed"));
+    QCOMPARE(second.status, QStringLiteral("4.4.7"));
+    QCOMPARE(second.willRetryUntil, QStringLiteral("Mon, 23 Nov 2026 10:00:00 +0900"));
+    QVERIFY(second.originalRecipient.isEmpty());
+    QCOMPARE(report.recipients.at(2).action, QStringLiteral("delivered"));
+}
+
+void TestDsn::missingFields()
+{
+    const Dsn::Report report = Dsn::parse(u"Final-Recipient: rfc822; a@example.com\nAction: failed\n");
+    QCOMPARE(report.recipients.size(), 1);
+    const Dsn::Recipient &r = report.recipients.first();
+    QCOMPARE(r.finalRecipient, QStringLiteral("a@example.com"));
+    QVERIFY(r.status.isEmpty());
+    QVERIFY(r.diagnosticCode.isEmpty());
+    QVERIFY(r.remoteMta.isEmpty());
+    QVERIFY(report.reportingMta.isEmpty());
+
+    // A block with only Status and a diagnostic still is a recipient (the address is elsewhere).
+    const Dsn::Report noAddress = Dsn::parse(u"Reporting-MTA: dns; x\n\nStatus: 5.7.1\nDiagnostic-Code: smtp; 550 no\n");
+    QCOMPARE(noAddress.recipients.size(), 1);
+    QVERIFY(noAddress.recipients.first().finalRecipient.isEmpty());
+    QCOMPARE(noAddress.recipients.first().status, QStringLiteral("5.7.1"));
+}
+
+void TestDsn::extensionFields()
+{
+    const Dsn::Report report = Dsn::parse(
+        u"Reporting-MTA: dns; mx.example.org\n"
+        u"X-Postfix-Queue-ID: 4QABC123\n"
+        u"X-Postfix-Sender: rfc822; sender@example.net\n"
+        u"\n"
+        u"Final-Recipient: rfc822; a@example.com\n"
+        u"X-Actual-Recipient: rfc822; alias@example.com\n"
+        u"Action: failed\n"
+        u"Status: 5.0.0\n"
+        u"X-Display-Name: Kuro\n"
+        u"  Neko\n");
+    QCOMPARE(report.fields.value(QStringLiteral("x-postfix-queue-id")), QStringLiteral("4QABC123"));
+    QCOMPARE(report.fields.value(QStringLiteral("x-postfix-sender")), QStringLiteral("rfc822; sender@example.net"));
+    QCOMPARE(report.recipients.size(), 1);
+    const Dsn::Recipient &r = report.recipients.first();
+    QCOMPARE(r.fields.value(QStringLiteral("x-actual-recipient")), QStringLiteral("rfc822; alias@example.com"));
+    QCOMPARE(r.fields.value(QStringLiteral("x-display-name")), QStringLiteral("Kuro Neko"));
+}
+
+void TestDsn::recipientsWithoutBlankLines()
+{
+    const Dsn::Report report = Dsn::parse(
+        u"Reporting-MTA: dns; mx.example.org\n"
+        u"Final-Recipient: rfc822; one@example.com\n"
+        u"Action: failed\n"
+        u"Status: 5.1.1\n"
+        u"Final-Recipient: rfc822; two@example.com\n"
+        u"Original-Recipient: rfc822; two-orig@example.com\n"
+        u"Action: failed\n"
+        u"Status: 5.2.1\n");
+    QCOMPARE(report.reportingMta, QStringLiteral("mx.example.org"));
+    QCOMPARE(report.recipients.size(), 2);
+    QCOMPARE(report.recipients.at(0).finalRecipient, QStringLiteral("one@example.com"));
+    QCOMPARE(report.recipients.at(0).status, QStringLiteral("5.1.1"));
+    QCOMPARE(report.recipients.at(1).finalRecipient, QStringLiteral("two@example.com"));
+    QCOMPARE(report.recipients.at(1).originalRecipient, QStringLiteral("two-orig@example.com"));
+    QCOMPARE(report.recipients.at(1).status, QStringLiteral("5.2.1"));
+}
+
+void TestDsn::noPerMessageBlock()
+{
+    const Dsn::Report report = Dsn::parse(u"\n\nFinal-Recipient: rfc822;a@example.com\nStatus: 5.1.1\n");
+    QVERIFY(report.reportingMta.isEmpty());
+    QCOMPARE(report.recipients.size(), 1);
+    QCOMPARE(report.recipients.first().finalRecipient, QStringLiteral("a@example.com"));
+}
+
+void TestDsn::statusCode_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain") << "5.1.1" << "5.1.1";
+    QTest::newRow("comment") << "5.7.1 (delivery not authorized)" << "5.7.1";
+    QTest::newRow("three-digit-detail") << "5.7.510" << "5.7.510";
+    QTest::newRow("leading-blanks") << "   4.2.2" << "4.2.2";
+    QTest::newRow("reply-code-prefixed") << "550 5.1.1" << "5.1.1";
+    QTest::newRow("not-a-code") << "failed" << "failed";
+}
+
+void TestDsn::statusCode()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    const QString body = QStringLiteral("Final-Recipient: rfc822; a@b.example\nStatus: ") + value;
+    const Dsn::Report report = Dsn::parse(body);
+    QCOMPARE(report.recipients.size(), 1);
+    QCOMPARE(report.recipients.first().status, expected);
+}
+
+void TestDsn::typePrefix_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("stripped");
+    QTest::addColumn<QString>("type");
+    QTest::newRow("rfc822") << "rfc822; a@example.com" << "a@example.com" << "rfc822";
+    QTest::newRow("upper-no-blank") << "RFC822;a@example.com" << "a@example.com" << "rfc822";
+    QTest::newRow("dns") << "dns; [192.0.2.1]" << "[192.0.2.1]" << "dns";
+    QTest::newRow("x-unix") << "X-Unix; something" << "something" << "x-unix";
+    QTest::newRow("no-prefix") << "a@example.com" << "a@example.com" << "";
+    QTest::newRow("semicolon-in-text") << "550 no such user; sorry" << "550 no such user; sorry" << "";
+}
+
+void TestDsn::typePrefix()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, stripped);
+    QFETCH(QString, type);
+    QString gotType = QStringLiteral("unset");
+    QCOMPARE(Dsn::stripTypePrefix(value, &gotType), stripped);
+    QCOMPARE(gotType, type);
+}
+
+void TestDsn::fromParsedMessage()
+{
+    QFile file(QStringLiteral(MAILDOCTOR_TEST_DATA "/mime/crlf-multipart-report.eml"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Mime::ParseResult message = Mime::parseMessage(file.readAll());
+    QCOMPARE(message.root.children.size(), 3);
+    const Mime::Part &status = message.root.children.at(1);
+    QVERIFY(status.is("message", "delivery-status"));
+    const Dsn::Report report = Dsn::parse(status.text());
+    QCOMPARE(report.reportingMta, QStringLiteral("relay.example.org"));
+    QCOMPARE(report.fields.value(QStringLiteral("x-postfix-queue-id")), QStringLiteral("1A2B3C"));
+    QCOMPARE(report.recipients.size(), 1);
+    const Dsn::Recipient &r = report.recipients.first();
+    QCOMPARE(r.finalRecipient, QStringLiteral("nobody@example.com"));
+    QCOMPARE(r.originalRecipient, QStringLiteral("nobody@example.com"));
+    QCOMPARE(r.diagnosticCode,
+             QStringLiteral("550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown"));
+}
+
+void TestDsn::emptyAndJunk_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("blank-lines") << QStringLiteral("\n\r\n  \n");
+    QTest::newRow("prose") << QStringLiteral("This is not a delivery status.\nJust text.");
+    QTest::newRow("colon-only") << QStringLiteral(":\n: :\n");
+    QTest::newRow("continuation-first") << QStringLiteral("   folded without a field\n");
+}
+
+void TestDsn::emptyAndJunk()
+{
+    QFETCH(QString, body);
+    const Dsn::Report report = Dsn::parse(body);
+    QVERIFY(report.recipients.isEmpty());
+    QVERIFY(report.reportingMta.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestDsn)
+#include "tst_dsn.moc"
