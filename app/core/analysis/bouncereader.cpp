@@ -783,10 +783,12 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         const QList<AddressSpan> spans = addressesIn(t);
         int target = -1;
         bool recipientLine = false;
+        bool addressOpensLine = false;
         if (!spans.isEmpty()) {
             const AddressSpan lead = addressesIn(s).value(0);
             if (lead.start == 0) {
                 recipientLine = true;
+                addressOpensLine = true;
                 target = blockFor(lead.address, true);
             } else {
                 const AddressSpan &first = spans.first();
@@ -809,7 +811,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             current = target;
             if (afterBoundary)
                 mentionedAfterBoundary = target;
-            if (recipientLine && !afterBoundary) {
+            if (recipientLine && addressOpensLine && !afterBoundary) {
                 // Keep what follows the address on its line: "<a@b>: host x said: 550 ...".
                 const AddressSpan first = addressesIn(t).value(0);
                 QStringView rest = first.start >= 0 ? t.mid(first.end) : QStringView();
@@ -860,12 +862,19 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
     if (rhost.endsWith(QLatin1String(".ezweb.ne.jp")) || rhost.endsWith(QLatin1String("msmx.au.com"))
         || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
         return QStringLiteral("kddi");
-    if (rhost.endsWith(QLatin1String(".outlook.com")) || root.hasHeader("X-MS-Exchange-Message-Is-Ndr")
+    if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
+        || root.hasHeader("X-MS-Exchange-Message-Is-Ndr")
         || f.diagnostic.contains(QLatin1String(".outlook.com"), Qt::CaseInsensitive)
         || f.diagnostic.contains(QLatin1String("protection.outlook"), Qt::CaseInsensitive))
         return QStringLiteral("microsoft");
     if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
         return QStringLiteral("docomo");
+    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || f.diagnostic.contains(QLatin1String(".yahoo.com"), Qt::CaseInsensitive))
+        return QStringLiteral("yahoo");
+    if (rhost.endsWith(QLatin1String(".laposte.net")) || rhost.endsWith(QLatin1String(".orange.fr"))
+        || rhost.endsWith(QLatin1String(".wanadoo.fr")) || domain == QLatin1String("laposte.net")
+        || domain == QLatin1String("orange.fr") || domain == QLatin1String("wanadoo.fr"))
+        return QStringLiteral("franceptt");
     return {};
 }
 
@@ -1014,7 +1023,8 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
             if (!t && fromText.size() == 1 && fromDsn.size() == 1)
                 t = &fromText.first();
             if (t) {
-                if (r.fact.diagnostic.isEmpty())
+                // Postfix's paragraph keeps the step the reply answered; its DSN field drops it.
+                if (r.fact.diagnostic.isEmpty() || t->fact.diagnostic.contains(QLatin1String("(in reply to ")))
                     r.fact.diagnostic = t->fact.diagnostic;
                 if (r.fact.command.isEmpty())
                     r.fact.command = t->fact.command;

@@ -36,6 +36,7 @@ const VendorPhrase vendorPhrases[] = {
     {"envelope expired", "expired"},
     {"invalid final delivery userid", "userunknown"},
     {"unknown user:", "userunknown"},
+    {"because the address couldn't be found", "userunknown"},
     {"host not reachable", "expired"},
     {"retry timeout exceeded", "expired"},
     // Google's DNS errors
@@ -92,6 +93,43 @@ QString microsoftReason(const QString &status)
     return {};
 }
 
+// Orange and La Poste end their replies with a label and a number ("LPN007_416", "OFR_417").
+QString francePttReason(QStringView lowerDiagnostic)
+{
+    qsizetype at = -1;
+    for (const char *label : {"lpn", "ofr", "ouk"}) {
+        at = lowerDiagnostic.lastIndexOf(QLatin1String(label));
+        if (at >= 0)
+            break;
+    }
+    if (at < 0) {
+        if (lowerDiagnostic.contains(QLatin1String("spf/dns de votre nom de domaine")))
+            return QStringLiteral("authfailure");
+        return {};
+    }
+    qsizetype end = at;
+    while (end < lowerDiagnostic.size() && !lowerDiagnostic.at(end).isSpace() && lowerDiagnostic.at(end) != u'['
+           && lowerDiagnostic.at(end) != u')')
+        ++end;
+    const QStringView token = lowerDiagnostic.mid(at, end - at);
+    if (token.size() < 3)
+        return {};
+    const QStringView code = token.right(3);
+    static const char *const codes[][2] = {
+        {"101", "blocked"},     {"102", "blocked"},       {"103", "blocked"},      {"104", "toomanyconn"},
+        {"305", "securityerror"}, {"401", "authfailure"}, {"402", "securityerror"}, {"403", "rejected"},
+        {"405", "rejected"},    {"415", "rejected"},      {"416", "userunknown"},  {"417", "mailboxfull"},
+        {"420", "suspend"},     {"421", "rejected"},      {"426", "suspend"},      {"505", "systemerror"},
+        {"506", "spamdetected"}, {"510", "blocked"},      {"514", "mesgtoobig"},   {"517", "authfailure"},
+        {"630", "policyviolation"}, {"999", "blocked"},
+    };
+    for (const auto &c : codes) {
+        if (code == QLatin1String(c[0]))
+            return QString::fromLatin1(c[1]);
+    }
+    return {};
+}
+
 QString reasonFromCategory(const QString &category)
 {
     static const char *const map[][2] = {
@@ -123,13 +161,23 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
         if (lowerDiagnostic.contains(QLatin1String(">: user unknown")))
             return QStringLiteral("userunknown");
     }
+    if (fact.vendor == QLatin1String("franceptt")) {
+        const QString r = francePttReason(lowerDiagnostic);
+        if (!r.isEmpty())
+            return r;
+    }
+    if (fact.vendor == QLatin1String("yahoo") && lowerDiagnostic.contains(QLatin1String("dd this user doesn't have a")))
+        return QStringLiteral("userunknown");
+    if (fact.vendor == QLatin1String("microsoft")
+        && lowerDiagnostic.contains(QLatin1String("requested action not taken: mailbox unavailable")))
+        return QStringLiteral("userunknown");
     if (fact.vendor == QLatin1String("microsoft") || fact.status.size() > 6) {
         const QString r = microsoftReason(fact.status);
         if (!r.isEmpty())
             return r;
     }
     // A mailing-list service that refuses the post: the group is closed or does not exist.
-    if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive))
+    if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive) && fact.status.isEmpty())
         return QStringLiteral("rejected");
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
     if (lowerDiagnostic.startsWith(QLatin1String("delivery failed ")) && lowerDiagnostic.contains(QLatin1String(" attempts")))
