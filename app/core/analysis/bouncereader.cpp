@@ -52,7 +52,7 @@ AddressSpan addressAround(QStringView s, qsizetype at)
     qsizetype e = at + 1;
     while (e < s.size() && isDomainChar(s.at(e)))
         ++e;
-    while (b < at && (s.at(b) == u'.' || s.at(b) == u'\'' || s.at(b) == u'='))
+    while (b < at && (s.at(b) == u'.' || s.at(b) == u'\''))
         ++b;
     while (e > at + 1 && (s.at(e - 1) == u'.' || s.at(e - 1) == u'-'))
         --e;
@@ -210,6 +210,7 @@ struct Block
     QString address;
     QStringList lines; ///< what the lines say about this recipient (the address itself left out)
     QStringList raw;   ///< the same lines as written, for the evidence
+    bool reasonOnAddressLine = false; ///< "a@b: reason" paragraphs (Postfix, OpenSMTPD) end at a blank line
 };
 
 QString joinLines(const QStringList &lines)
@@ -736,6 +737,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     int current = -1;
     bool afterBoundary = false;
     int mentionedAfterBoundary = -1;
+    QStringList preamble; // lines before the first recipient of a section: some systems give the reason first
 
     auto blockFor = [&](const QString &address, bool create) -> int {
         const QString key = address.toLower();
@@ -744,7 +746,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             return it.value();
         if (!create)
             return -1;
-        blocks.append({address, {}, {}});
+        blocks.append({address, {}, {}, false});
         index.insert(key, int(blocks.size() - 1));
         return int(blocks.size() - 1);
     };
@@ -760,6 +762,9 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             raw.chop(1);
         const QStringView t = raw.trimmed();
         if (t.isEmpty()) {
+            // A paragraph about a recipient ends at a blank line once it has said something.
+            if (current >= 0 && blocks.at(current).reasonOnAddressLine)
+                current = -1;
             if (end >= text.size())
                 break;
             continue;
@@ -768,6 +773,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             current = -1;
             afterBoundary = true;
             mentionedAfterBoundary = -1;
+            preamble.clear();
             continue;
         }
 
@@ -819,6 +825,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                                            || rest.at(0) == u' '))
                     rest = rest.mid(1);
                 blocks[current].lines.append(rest.trimmed().toString());
+                if (blocks.at(current).lines.size() == 1 && !rest.trimmed().isEmpty())
+                    blocks[current].reasonOnAddressLine = true;
             } else {
                 blocks[current].lines.append(t.toString());
             }
@@ -830,6 +838,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             blocks[current].raw.append(t.toString());
             continue;
         }
+        if (blocks.isEmpty())
+            preamble.append(t.toString());
         if (afterBoundary) {
             int to = mentionedAfterBoundary;
             if (to < 0 && blocks.size() == 1)
@@ -845,8 +855,14 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     for (const Block &b : std::as_const(blocks)) {
         RecipientReading r;
         r.fact.recipient = b.address;
-        fillFromText(&r, joinLines(b.lines));
-        r.evidence = evidenceFrom(b.raw);
+        QString diagnostic = joinLines(b.lines);
+        QStringList evidence = b.raw;
+        if (diagnostic.isEmpty() && blocks.size() == 1 && !preamble.isEmpty() && !preamble.last().endsWith(u':')) {
+            diagnostic = joinLines(preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)));
+            evidence = preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)) + evidence;
+        }
+        fillFromText(&r, diagnostic);
+        r.evidence = evidenceFrom(evidence);
         out.append(r);
     }
     return out;
@@ -993,9 +1009,15 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
         return reading;
     }
     fromText = scanBounceText(explanation, &warning);
+    const QStringList failedHeader = failedRecipientsHeader(root);
+    bool textNamesFailed = false;
+    for (const RecipientReading &r : std::as_const(fromText))
+        textNamesFailed = textNamesFailed || failedHeader.contains(r.fact.recipient, Qt::CaseInsensitive);
+    if (!failedHeader.isEmpty() && !textNamesFailed)
+        fromText.clear();
     if (fromText.isEmpty()) {
         // Exim and Google name the failed addresses in a header of the report itself.
-        for (const QString &a : failedRecipientsHeader(root)) {
+        for (const QString &a : failedHeader) {
             RecipientReading r;
             r.fact.recipient = a;
             fillFromText(&r, explanation.simplified());
@@ -1007,9 +1029,12 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
         || subject.contains(QLatin1String("Delayed Mail"), Qt::CaseInsensitive);
 
     QList<RecipientReading> fromDsn;
-    for (const Mime::Part *p : std::as_const(c.dsns))
+    // OpenSMTPD's text is the report; its machine-readable part only repeats it with generic codes.
+    const bool textFirst = !fromText.isEmpty()
+        && explanation.contains(QLatin1String("This is the MAILER-DAEMON, please DO NOT REPLY"), Qt::CaseInsensitive);
+    for (const Mime::Part *p : textFirst ? QList<const Mime::Part *>() : c.dsns)
         addDsnRecipients(Dsn::parse(p->text()), &fromDsn);
-    if (fromDsn.isEmpty()) {
+    if (fromDsn.isEmpty() && !textFirst) {
         const QString embedded = embeddedDsn(text);
         if (!embedded.isEmpty())
             addDsnRecipients(Dsn::parse(embedded), &fromDsn);

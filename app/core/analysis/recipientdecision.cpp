@@ -19,7 +19,7 @@ struct VendorPhrase
 // own rules. Short error strings only.
 const VendorPhrase vendorPhrases[] = {
     // qmail and its clones
-    {"sorry, i wasn't able to establish an smtp connection", "networkerror"},
+    {"but my name was rejected", "blocked"},    {"sorry, i wasn't able to establish an smtp connection", "networkerror"},
     {"although i'm listed as a best-preference mx or a for that host", "networkerror"},
     {"sorry, i couldn't find a mail exchanger or ip address", "notaccept"},
     {"sorry, i couldn't find any host ", "hostunknown"},
@@ -155,6 +155,8 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
             return r;
     }
     if (fact.vendor == QLatin1String("kddi")) {
+        if (lowerDiagnostic.contains(QLatin1String("was rejected by a remote mail server")))
+            return QStringLiteral("filtered");
         // au (KDDI) answers "550 : User unknown" for its reception filter and "<a@b>: User unknown" otherwise.
         if (lowerDiagnostic.contains(QLatin1String("550 : user unknown")))
             return QStringLiteral("filtered");
@@ -231,10 +233,7 @@ void completeFact(DeliveryFact *f)
     }
     if (f->status.isEmpty()) {
         const QString text = f->replyCode + u' ' + diag;
-        // Exim words an expiry of its retry period without a code; it is still a temporary failure.
-        const bool temporary = (text.size() >= 4 && textIsTemporary(text))
-            || diag.contains(QLatin1String("retry timeout exceeded"), Qt::CaseInsensitive)
-            || diag.contains(QLatin1String("have been failing for a long time"), Qt::CaseInsensitive);
+        const bool temporary = text.size() >= 4 && textIsTemporary(text);
         const bool permanent = text.size() >= 4 && textIsPermanent(text);
         f->status = pseudoStatusCode(reason, temporary && (permanent || temporary));
     }
