@@ -589,7 +589,13 @@ bool readSesNotification(QStringView text, QList<RecipientReading> *out, QString
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed.first(end + 1).toUtf8(), &error);
     if (!doc.isObject())
         return false;
-    const QJsonObject o = doc.object();
+    QJsonObject o = doc.object();
+    // Delivered through SNS: the notification is a JSON string inside the "Message" field.
+    if (o.value(QLatin1String("Message")).isString()) {
+        const QJsonDocument inner = QJsonDocument::fromJson(o.value(QLatin1String("Message")).toString().toUtf8());
+        if (inner.isObject())
+            o = inner.object();
+    }
     QString type = o.value(QLatin1String("notificationType")).toString();
     if (type.isEmpty())
         type = o.value(QLatin1String("eventType")).toString();
@@ -688,7 +694,7 @@ QStringList detailLines(QStringView text)
 
 } // namespace
 
-BounceReading readBounceFacts(const Mime::ParseResult &parsed);
+BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth);
 
 QString firstAddress(QStringView text)
 {
@@ -898,19 +904,19 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
 
 BounceReading readBounce(const Mime::ParseResult &parsed)
 {
-    BounceReading reading = readBounceFacts(parsed);
+    BounceReading reading = readBounceFacts(parsed.root, parsed.hasHeaders, 0);
     const Mime::Part &root = parsed.root;
     for (RecipientReading &r : reading.recipients)
         r.fact.vendor = vendorOf(root, r.fact);
     return reading;
 }
 
-BounceReading readBounceFacts(const Mime::ParseResult &parsed)
+BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
 {
     BounceReading reading;
-    const Mime::Part *message = &parsed.root;
-    if (parsed.hasHeaders && !looksLikeBounce(parsed.root)) {
-        if (const Mime::Part *inner = innerBounce(parsed.root))
+    const Mime::Part *message = &top;
+    if (hasHeaders && !looksLikeBounce(top)) {
+        if (const Mime::Part *inner = innerBounce(top))
             message = inner;
     }
     const Mime::Part &root = *message;
@@ -936,7 +942,7 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
     qsizetype originalAt = -1;
     const QString explanation = explanationPart(text, &originalAt).toString();
     reading.explanation = explanation;
-    if (originalAt >= 0 && !c.original && parsed.hasHeaders) {
+    if (originalAt >= 0 && !c.original && hasHeaders) {
         // A plain-text bounce with the original appended: read its header for the "original" block.
         QStringView rest = QStringView(text).mid(originalAt);
         const qsizetype nl = rest.indexOf(u'\n');
@@ -947,7 +953,7 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
             readOriginalHeaders(inner.root, &reading.original);
     }
 
-    if (parsed.hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty() && !fromLooksLikeMailSystem(root)
+    if (hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty() && !fromLooksLikeMailSystem(root)
         && !textLooksLikeBounce(explanation)) {
         reading.kind = QStringLiteral("auto-reply");
         RecipientReading r;
@@ -996,11 +1002,6 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
         return reading;
     }
 
-    const bool bounceLike = !c.dsns.isEmpty() || (parsed.hasHeaders ? looksLikeBounce(root) : false)
-        || textLooksLikeBounce(explanation);
-    if (!bounceLike)
-        return reading;
-    bool warning = false;
     QList<RecipientReading> fromText;
     QString sesKind;
     if (readSesNotification(explanation, &fromText, &sesKind)) {
@@ -1008,6 +1009,11 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
         reading.recipients = fromText;
         return reading;
     }
+    const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders ? looksLikeBounce(root) : false)
+        || textLooksLikeBounce(explanation);
+    if (!bounceLike)
+        return reading;
+    bool warning = false;
     fromText = scanBounceText(explanation, &warning);
     const QStringList failedHeader = failedRecipientsHeader(root);
     bool textNamesFailed = false;
@@ -1072,6 +1078,13 @@ BounceReading readBounceFacts(const Mime::ParseResult &parsed)
         for (RecipientReading &r : fromText)
             r.fact.action = reading.warningOnly ? QStringLiteral("delayed") : QStringLiteral("failed");
         reading.recipients = fromText;
+    }
+    // A notice that wraps the returned mail it is about (a gateway that forwards bounces).
+    if (reading.recipients.isEmpty() && depth < 4 && c.original && !c.original->children.isEmpty()
+        && looksLikeBounce(c.original->children.first())) {
+        BounceReading inner = readBounceFacts(c.original->children.first(), true, depth + 1);
+        if (!inner.recipients.isEmpty())
+            return inner;
     }
     return reading;
 }
