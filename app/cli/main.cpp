@@ -4,14 +4,17 @@
 #include "analyzer.h"
 #include "kbvalidator.h"
 #include "knowledgebase.h"
+#include "sheet/sheetwriter.h"
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace MailDoctor;
 
@@ -25,6 +28,12 @@ struct Options
     Language language = Language::English;
     QString kbDir;
     QStringList inputs;
+    // sheet
+    SheetLanguages sheetLanguages = SheetLanguages::English;
+    SheetPageSize pageSize = SheetPageSize::A4;
+    bool mask = true;
+    QString entry;
+    QString output;
 };
 
 QTextStream &out()
@@ -48,7 +57,9 @@ int usage(const QString &problem)
         "usage:\n"
         "  maildoctor-cli analyze [--format json|jsonl|text] [--lang ja|en] [--kb-dir DIR] [INPUT ...]\n"
         "  maildoctor-cli kb lint [--kb-dir DIR]\n"
-        "  maildoctor-cli kb list [--lang ja|en] [--kb-dir DIR]\n");
+        "  maildoctor-cli kb list [--lang ja|en] [--kb-dir DIR]\n"
+        "  maildoctor-cli sheet [--lang ja|en|both] [--mask|--no-mask] [--page a4|letter] [--kb-dir DIR]\n"
+        "                       (--entry ID | INPUT) -o OUT.pdf|OUT.html|OUT.txt\n");
     err().flush();
     return 2;
 }
@@ -90,12 +101,32 @@ bool parseArguments(const QStringList &args, Options *o, QString *problem)
             QString code;
             if (!value(&code))
                 return false;
-            if (!parseLanguage(code, &o->language)) {
+            if (o->command == QLatin1String("sheet") && parseSheetLanguages(code, &o->sheetLanguages)) {
+                o->language = o->sheetLanguages == SheetLanguages::Japanese ? Language::Japanese : Language::English;
+            } else if (!parseLanguage(code, &o->language)) {
                 *problem = QCoreApplication::translate("Cli", "unknown language \"%1\"").arg(code);
                 return false;
+            } else {
+                o->sheetLanguages = sheetLanguagesFor(o->language);
             }
         } else if (a == QLatin1String("--kb-dir")) {
             if (!value(&o->kbDir))
+                return false;
+        } else if (a == QLatin1String("--mask") || a == QLatin1String("--no-mask")) {
+            o->mask = a == QLatin1String("--mask");
+        } else if (a == QLatin1String("--page")) {
+            QString page;
+            if (!value(&page))
+                return false;
+            if (!parseSheetPageSize(page, &o->pageSize)) {
+                *problem = QCoreApplication::translate("Cli", "unknown page size \"%1\"").arg(page);
+                return false;
+            }
+        } else if (a == QLatin1String("--entry")) {
+            if (!value(&o->entry))
+                return false;
+        } else if (a == QLatin1String("-o") || a == QLatin1String("--output")) {
+            if (!value(&o->output))
                 return false;
         } else if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
             *problem = QCoreApplication::translate("Cli", "unknown option \"%1\"").arg(a);
@@ -243,11 +274,70 @@ int runAnalyze(const Options &o)
     return status;
 }
 
+int runSheet(const Options &o)
+{
+    if (o.output.isEmpty())
+        return usage(QCoreApplication::translate("Cli", "sheet needs -o OUT.pdf, OUT.html or OUT.txt"));
+    if (sheetFormatForPath(o.output) == SheetFormat::Unknown)
+        return usage(QCoreApplication::translate("Cli", "the sheet is written as .pdf, .html or .txt, not \"%1\"")
+                         .arg(o.output));
+    if (!(o.entry.isEmpty() ? o.inputs.size() == 1 : o.inputs.isEmpty()))
+        return usage(QCoreApplication::translate("Cli", "sheet needs either --entry ID or one INPUT"));
+    const KbLoadResult loaded = loadKb(o);
+    CaseRecord record;
+    record.language = o.language;
+    if (!o.entry.isEmpty()) {
+        if (!loaded.kb.entry(o.entry)) {
+            err() << QCoreApplication::translate("Cli", "no knowledge-base entry \"%1\"").arg(o.entry) << '\n';
+            return 1;
+        }
+        record.diagnosis = o.entry;
+    } else {
+        const QString input = o.inputs.first();
+        QFile in;
+        const bool opened = input == QLatin1String("-") ? in.open(stdin, QIODevice::ReadOnly)
+                                                         : (in.setFileName(input), in.open(QIODevice::ReadOnly));
+        if (!opened) {
+            err() << QCoreApplication::translate("Cli", "cannot read %1: %2").arg(input, in.errorString()) << '\n';
+            return 1;
+        }
+        const QByteArray data = in.readAll();
+        record.analysis = Analyzer(&loaded.kb).analyze(data, input);
+        if (!record.analysis.error.isEmpty()) {
+            err() << QCoreApplication::translate("Cli", "Could not analyse: %1").arg(record.analysis.error) << '\n';
+            return 1;
+        }
+        record.pastedText = QString::fromUtf8(data);
+        if (!record.analysis.causes.isEmpty())
+            record.diagnosis = record.analysis.causes.first().kb;
+    }
+    // The footer comes from the app's settings; everything else from the command line alone.
+    const SheetOptions saved = sheetOptionsFromSettings();
+    SheetOptions sheet;
+    sheet.helpdeskName = saved.helpdeskName;
+    sheet.helpdeskContact = saved.helpdeskContact;
+    sheet.languages = o.sheetLanguages;
+    sheet.pageSize = o.pageSize;
+    sheet.mask.addresses = o.mask;
+    const SheetWriteError e = writeSheet(loaded.kb, record, sheet, o.output);
+    if (e.isError()) {
+        err() << e.message << '\n';
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only the sheet draws (PDF needs fonts, hence QGuiApplication); without a platform given it renders
+    // offscreen. Every other command stays on QCoreApplication and runs without any display.
+    const bool sheet = argc > 1 && qstrcmp(argv[1], "sheet") == 0;
+    if (sheet && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = sheet ? std::make_unique<QGuiApplication>(argc, argv)
+                                                        : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("MailDoctor"));
     QCoreApplication::setApplicationName(QStringLiteral("maildoctor"));
     out().setEncoding(QStringConverter::Utf8);
@@ -267,6 +357,8 @@ int main(int argc, char *argv[])
         return runLint(options);
     if (options.command == QLatin1String("kb") && options.subcommand == QLatin1String("list"))
         return runList(options);
+    if (options.command == QLatin1String("sheet"))
+        return runSheet(options);
     if (options.command == QLatin1String("--help") || options.command == QLatin1String("help")) {
         usage({});
         return 0;

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSettings>
 
 namespace MailDoctor {
 
@@ -152,6 +153,39 @@ SheetLanguages sheetLanguagesFor(Language language)
     return language == Language::Japanese ? SheetLanguages::Japanese : SheetLanguages::English;
 }
 
+SheetOptions sheetOptionsFromSettings()
+{
+    const QSettings settings;
+    SheetOptions o;
+    o.helpdeskName = settings.value(QStringLiteral("sheet/helpdeskName")).toString();
+    o.helpdeskContact = settings.value(QStringLiteral("sheet/helpdeskContact")).toString();
+    parseSheetPageSize(settings.value(QStringLiteral("sheet/pageSize"), QStringLiteral("a4")).toString(), &o.pageSize);
+    Language ui = Language::English;
+    parseLanguage(settings.value(QStringLiteral("ui/language")).toString(), &ui); // the UI language, set by the main window
+    o.languages = sheetLanguagesFor(ui);
+    parseSheetLanguages(settings.value(QStringLiteral("sheet/languages")).toString(), &o.languages);
+    o.mask.addresses = settings.value(QStringLiteral("sheet/maskAddresses"), true).toBool();
+    o.mask.hosts = settings.value(QStringLiteral("sheet/maskHosts"), false).toBool();
+    o.mask.ipAddresses = settings.value(QStringLiteral("sheet/maskIpAddresses"), false).toBool();
+    return o;
+}
+
+void saveSheetOptionsToSettings(const SheetOptions &o)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("sheet/helpdeskName"), o.helpdeskName);
+    settings.setValue(QStringLiteral("sheet/helpdeskContact"), o.helpdeskContact);
+    settings.setValue(QStringLiteral("sheet/pageSize"),
+                      o.pageSize == SheetPageSize::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
+    settings.setValue(QStringLiteral("sheet/languages"),
+                      o.languages == SheetLanguages::Both       ? QStringLiteral("both")
+                          : o.languages == SheetLanguages::Japanese ? QStringLiteral("ja")
+                                                                    : QStringLiteral("en"));
+    settings.setValue(QStringLiteral("sheet/maskAddresses"), o.mask.addresses);
+    settings.setValue(QStringLiteral("sheet/maskHosts"), o.mask.hosts);
+    settings.setValue(QStringLiteral("sheet/maskIpAddresses"), o.mask.ipAddresses);
+}
+
 SheetModel buildSheet(const KnowledgeBase &kb, const CaseRecord &record, const SheetOptions &options)
 {
     const MaskOptions &mask = options.mask;
@@ -160,7 +194,9 @@ SheetModel buildSheet(const KnowledgeBase &kb, const CaseRecord &record, const S
     s.reference = maskText(record.reference(), mask);
     s.caller = record.callerName.trimmed();
     s.notes = options.includeNotes ? maskText(record.notes, mask) : QString();
-    s.masked = mask.addresses || mask.hosts || mask.ipAddresses;
+    // The privacy note only where there was something to hide: pasted text or the helpdesk's notes.
+    s.masked = (mask.addresses || mask.hosts || mask.ipAddresses)
+        && (!record.pastedText.trimmed().isEmpty() || !record.analysis.recipients.isEmpty() || !s.notes.isEmpty());
     s.helpdeskName = options.helpdeskName;
     s.helpdeskContact = options.helpdeskContact;
 
@@ -375,6 +411,17 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
     h += foot.join(QStringLiteral("<br/>"));
     h += QStringLiteral("</p>\n</body></html>\n");
     return h;
+}
+
+QString sheetFooter(const SheetModel &s, const SheetOptions &options)
+{
+    const Writer w(options.languages);
+    QStringList parts{w.label(SheetLabel::Title)};
+    if (!s.reference.isEmpty())
+        parts.append(s.reference);
+    if (!s.helpdeskName.isEmpty())
+        parts.append(s.helpdeskName);
+    return parts.join(QStringLiteral("  ·  "));
 }
 
 QString renderSheetText(const SheetModel &s, const SheetOptions &options)

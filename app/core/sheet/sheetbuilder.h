@@ -36,6 +36,11 @@ struct SheetOptions
     QDateTime printedAt; ///< shown as the sheet's date; the current time when invalid
 };
 
+/** The sheet options last chosen in the app (QSettings "sheet/..."): helpdesk footer, paper, languages, masking. */
+SheetOptions sheetOptionsFromSettings();
+/** Remembers the sheet options for the next sheet (and for `maildoctor-cli sheet`'s footer). */
+void saveSheetOptionsToSettings(const SheetOptions &options);
+
 /** One answered question of the symptom path, with its texts looked up in the knowledge base. */
 struct SheetPathStep
 {
@@ -84,6 +89,8 @@ struct SheetModel
 SheetModel buildSheet(const KnowledgeBase &kb, const CaseRecord &record, const SheetOptions &options);
 /** The sheet as an HTML page (pasted text always escaped; fits QTextDocument's HTML subset). */
 QString renderSheetHtml(const SheetModel &sheet, const SheetOptions &options);
+/** The line printed at the foot of every page: title, reference and the helpdesk. */
+QString sheetFooter(const SheetModel &sheet, const SheetOptions &options);
 /** The sheet as plain text, for "copy as text" into a ticket or a mail. */
 QString renderSheetText(const SheetModel &sheet, const SheetOptions &options);
 

@@ -133,10 +133,10 @@ LocalizedText actorInWords(const QString &actor)
 QList<LocalizedText> settingsChecklistItems()
 {
     return {
-        t("Incoming mail server (POP3 or IMAP): the name exactly as your provider gave it: ____________________",
-          "受信メールサーバー(POP3またはIMAP)：プロバイダーの案内どおりの名前か：____________________"),
-        t("Outgoing mail server (SMTP): the name exactly as your provider gave it: ____________________",
-          "送信メールサーバー(SMTP)：プロバイダーの案内どおりの名前か：____________________"),
+        t("Incoming mail server (POP3 or IMAP): the name exactly as your provider gave it: ______________",
+          "受信メールサーバー(POP3またはIMAP)：プロバイダーの案内どおりの名前か：______________"),
+        t("Outgoing mail server (SMTP): the name exactly as your provider gave it: ______________",
+          "送信メールサーバー(SMTP)：プロバイダーの案内どおりの名前か：______________"),
         t("Outgoing port: 587 (submission, with STARTTLS) or 465 (SSL/TLS), not 25",
           "送信ポート：587(サブミッションポート、STARTTLS)または465(SSL/TLS)になっているか(25ではない)"),
         t("SMTP authentication is on (\"My outgoing server requires authentication\"), with the same account as "

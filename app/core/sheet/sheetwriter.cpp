@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QGuiApplication>
+#include <QPainter>
+#include <QTextFrame>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
@@ -79,7 +81,47 @@ void setUpSheetPrinter(QPagedPaintDevice *device, SheetPageSize pageSize)
     device->setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
 }
 
-SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path, SheetPageSize pageSize)
+int printSheetDocument(QTextDocument *doc, QPagedPaintDevice *device, const QString &footer)
+{
+    QPainter painter(device);
+    if (!painter.isActive())
+        return 0;
+    // Lay out at the device's resolution inside its margins; QTextDocument::print() would add another 2 cm.
+    doc->documentLayout()->setPaintDevice(device);
+    QTextFrameFormat frame = doc->rootFrame()->frameFormat();
+    frame.setMargin(0);
+    doc->rootFrame()->setFrameFormat(frame);
+    QFont footerFont = doc->defaultFont();
+    footerFont.setPointSizeF(8);
+    const QFontMetricsF footerMetrics(footerFont, device);
+    const qreal footerHeight = footerMetrics.height() * 2;
+    const QSizeF body(device->width(), device->height() - footerHeight);
+    doc->setPageSize(body);
+    const int pages = doc->pageCount();
+    for (int i = 0; i < pages; ++i) {
+        if (i > 0)
+            device->newPage();
+        painter.save();
+        // Blocks that straddle the page edge are drawn whole; the clip keeps them out of the footer.
+        painter.setClipRect(QRectF(QPointF(0, 0), body));
+        painter.translate(0, -i * body.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, i * body.height(), body.width(), body.height());
+        context.palette.setColor(QPalette::Text, Qt::black);
+        doc->documentLayout()->draw(&painter, context);
+        painter.restore();
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        const QRectF footerRect(0, device->height() - footerMetrics.height(), body.width(), footerMetrics.height());
+        painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter, footer);
+        painter.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter,
+                         QStringLiteral("%1 / %2").arg(i + 1).arg(pages));
+    }
+    return pages;
+}
+
+SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path, SheetPageSize pageSize,
+                              const QString &footer)
 {
     if (!haveGuiApplication())
         return {QCoreApplication::translate("MailDoctor::SheetWriter", "A PDF can only be made when the program runs with a graphical platform (QGuiApplication).")};
@@ -94,9 +136,9 @@ SheetWriteError writeSheetPdf(const QString &html, const QString &title, const Q
     writer.setCreator(QStringLiteral("Mail Doctor"));
     writer.setResolution(300);
     setUpSheetPrinter(&writer, pageSize);
-    // print() paginates the document itself and numbers the pages.
     const std::unique_ptr<QTextDocument> doc(createSheetDocument(html));
-    doc->print(&writer);
+    if (printSheetDocument(doc.get(), &writer, footer) == 0)
+        return {QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1.").arg(QDir::toNativeSeparators(path))};
     return {};
 }
 
@@ -111,7 +153,8 @@ SheetWriteError writeSheet(const KnowledgeBase &kb, const CaseRecord &record, co
         const QString title = options.languages == SheetLanguages::English
             ? sheetLabel(SheetLabel::Title, Language::English)
             : sheetLabel(SheetLabel::Title, Language::Japanese);
-        return writeSheetPdf(renderSheetHtml(sheet, options), title, path, options.pageSize);
+        return writeSheetPdf(renderSheetHtml(sheet, options), title, path, options.pageSize,
+                             sheetFooter(sheet, options));
     }
     const QString content = format == SheetFormat::Html ? renderSheetHtml(sheet, options) : renderSheetText(sheet, options);
     QSaveFile file(path);

@@ -28,15 +28,22 @@ SheetFormat sheetFormatForPath(const QString &path);
 QPageSize sheetQPageSize(SheetPageSize pageSize);
 
 /**
- * A QTextDocument holding the sheet, for printing or a preview; its print() paginates.
+ * A QTextDocument holding the sheet, for printing or a preview with printSheetDocument().
  * Needs a QGuiApplication (fonts). Japanese text is set in Noto Sans CJK JP when installed.
  */
 QTextDocument *createSheetDocument(const QString &html, QObject *parent = nullptr);
 /** Sets paper size and margins on a printer or PDF writer before printing a sheet to it. */
 void setUpSheetPrinter(QPagedPaintDevice *device, SheetPageSize pageSize);
 
+/**
+ * Prints a sheet document page by page inside the device's margins, with footer text and "page / pages"
+ * at the bottom of each page. Returns the number of pages (0 when the device could not be painted on).
+ */
+int printSheetDocument(QTextDocument *doc, QPagedPaintDevice *device, const QString &footer);
+
 /** Writes the sheet as PDF (fonts embedded). Needs a QGuiApplication. */
-SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path, SheetPageSize pageSize);
+SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path, SheetPageSize pageSize,
+                              const QString &footer = {});
 
 /** Builds the sheet for a case and writes it in the format the path's suffix asks for. */
 SheetWriteError writeSheet(const KnowledgeBase &kb, const CaseRecord &record, const SheetOptions &options,
