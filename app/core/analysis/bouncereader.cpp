@@ -885,12 +885,18 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
         return QStringLiteral("kddi");
     if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
-        || root.hasHeader("X-MS-Exchange-Message-Is-Ndr")
+        || root.hasHeader("X-MS-Exchange-Message-Is-Ndr") || root.header("From").toLower().contains("hotmail.com")
         || f.diagnostic.contains(QLatin1String(".outlook.com"), Qt::CaseInsensitive)
         || f.diagnostic.contains(QLatin1String("protection.outlook"), Qt::CaseInsensitive))
         return QStringLiteral("microsoft");
     if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
         return QStringLiteral("docomo");
+    if (rhost.endsWith(QLatin1String(".qq.com")))
+        return QStringLiteral("tencent");
+    if (rhost.endsWith(QLatin1String(".mimecast.com")))
+        return QStringLiteral("mimecast");
+    if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))
+        return QStringLiteral("facebook");
     if (rhost.endsWith(QLatin1String(".yahoodns.net")) || f.diagnostic.contains(QLatin1String(".yahoo.com"), Qt::CaseInsensitive))
         return QStringLiteral("yahoo");
     if (rhost.endsWith(QLatin1String(".laposte.net")) || rhost.endsWith(QLatin1String(".orange.fr"))

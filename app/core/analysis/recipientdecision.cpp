@@ -43,6 +43,10 @@ const VendorPhrase vendorPhrases[] = {
     {"doesn't receive email according to the administrator", "notaccept"},
     {"dns type 'mx' lookup of ", "networkerror"},
     {"the recipient server did not accept our requests to connect", "expired"},
+    {"dns error: could not contact dns servers", "expired"},
+    {"dns error: domain name not found", "hostunknown"},
+    {"dns error: dns server returned answer with no data", "hostunknown"},
+    {"has sent to too many recipients this hour", "speeding"},
     // Exchange Online
     {"message expired, dns query failed", "networkerror"},
     {"message expired", "expired"},
@@ -168,6 +172,33 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
         if (!r.isEmpty())
             return r;
     }
+    if (fact.vendor == QLatin1String("docomo")) {
+        // NTT docomo: an unknown user refused after DATA is its reception filter, at RCPT a real unknown user.
+        if (fact.status == QLatin1String("5.1.1") || fact.status == QLatin1String("5.0.911"))
+            return QStringLiteral("userunknown");
+        if (fact.status == QLatin1String("5.2.0"))
+            return QStringLiteral("filtered");
+        if (lowerDiagnostic.contains(QLatin1String("552 too much mail data")))
+            return QStringLiteral("mailboxfull");
+        if (lowerDiagnostic.contains(QLatin1String("552 too many recipients")))
+            return QStringLiteral("toomanyconn");
+        if (lowerDiagnostic.contains(QLatin1String("503 bad sequence of commands"))
+            || lowerDiagnostic.contains(QLatin1String("504 command parameter not implemented")))
+            return QStringLiteral("syntaxerror");
+        if (fact.status == QLatin1String("5.0.0") && fact.command == QLatin1String("RCPT"))
+            return QStringLiteral("userunknown");
+        if (fact.status == QLatin1String("5.0.0") && fact.command == QLatin1String("DATA"))
+            return QStringLiteral("rejected");
+    }
+    if (fact.vendor == QLatin1String("tencent") && lowerDiagnostic.contains(QLatin1String("frequency limited")))
+        return QStringLiteral("toomanyconn");
+    if (fact.vendor == QLatin1String("mimecast") && lowerDiagnostic.contains(QLatin1String("host network not allowed")))
+        return QStringLiteral("policyviolation");
+    if (fact.vendor == QLatin1String("yahoo")
+        && lowerDiagnostic.contains(QLatin1String("temporarily deferred due to unexpected volume or user complaints")))
+        return QStringLiteral("rejected");
+    if (fact.vendor == QLatin1String("facebook") && lowerDiagnostic.contains(QLatin1String("rcp-p2")))
+        return QStringLiteral("filtered");
     if (fact.vendor == QLatin1String("yahoo") && lowerDiagnostic.contains(QLatin1String("dd this user doesn't have a")))
         return QStringLiteral("userunknown");
     if (fact.vendor == QLatin1String("microsoft")
@@ -181,6 +212,19 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
     // A mailing-list service that refuses the post: the group is closed or does not exist.
     if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive) && fact.status.isEmpty())
         return QStringLiteral("rejected");
+    // Gmail's own bounces end the remote reply with "(state N)": the step of its SMTP client.
+    const qsizetype state = lowerDiagnostic.lastIndexOf(QLatin1String(" (state "));
+    if (state >= 0) {
+        const qsizetype close = lowerDiagnostic.indexOf(u')', state);
+        const QStringView number = close > state ? lowerDiagnostic.mid(state + 8, close - state - 8) : QStringView();
+        static const char *const states[][2] = {{"6", "systemerror"}, {"8", "systemerror"}, {"9", "systemerror"},
+                                                {"12", "norelaying"},  {"13", "blocked"},     {"14", "userunknown"},
+                                                {"15", "filtered"},    {"17", "filtered"},    {"18", "filtered"}};
+        for (const auto &st : states) {
+            if (number == QLatin1String(st[0]))
+                return QString::fromLatin1(st[1]);
+        }
+    }
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
     if (lowerDiagnostic.startsWith(QLatin1String("delivery failed ")) && lowerDiagnostic.contains(QLatin1String(" attempts")))
         return QStringLiteral("expired");
