@@ -72,6 +72,7 @@ private slots:
     void preambleIsKept();
     void receivedHops();
     void lineEndingsGiveTheSameTree();
+    void slicesOutliveTheResult();
 };
 
 void TestMime::structure_data()
@@ -451,6 +452,29 @@ void TestMime::lineEndingsGiveTheSameTree()
     QString crlfText = crlf.root.children.at(1).text();
     crlfText.remove(QLatin1Char('\r'));
     QCOMPARE(crlfText, lf.root.children.at(1).text());
+}
+
+void TestMime::slicesOutliveTheResult()
+{
+    QByteArray body;
+    QByteArray subject;
+    Mime::Part returned;
+    {
+        QByteArray input = fixture(QStringLiteral("lf-multipart-report.eml"));
+        const Mime::ParseResult result = Mime::parseMessage(input);
+        body = result.root.children.at(0).body;
+        subject = result.root.header("subject");
+        returned = result.root.children.at(2).children.at(0);
+        input.fill('#'); // the caller's buffer is not referenced
+    }
+    QVERIFY(body.startsWith("I'm sorry to have to inform you"));
+    QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender"));
+    QCOMPARE(returned.decodedHeader("subject"), QStringLiteral("Lunch on Friday"));
+    // Writing to a slice detaches it and leaves the others alone.
+    subject.append(" (edited)");
+    QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender (edited)"));
+    QVERIFY(body.startsWith("I'm sorry to have to inform you"));
+    QCOMPARE(QByteArray(subject.constData()), subject); // NUL-terminated again after the write
 }
 
 QTEST_GUILESS_MAIN(TestMime)

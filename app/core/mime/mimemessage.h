@@ -15,16 +15,23 @@ struct Header
     QByteArray raw;
 };
 
-/** One MIME entity: a whole message, a part of a multipart, or the message inside message/rfc822. */
+/**
+ * One MIME entity: a whole message, a part of a multipart, or the message inside message/rfc822.
+ * Bodies and header values share the buffer of one copy of the input (no copy per field); like
+ * QByteArray::fromRawData() data they are not NUL-terminated, so use them through size-aware APIs
+ * (QByteArrayView, QString::fromUtf8(), indexOf()...), never as C strings.
+ */
 struct Part
 {
     QList<Header> headers;
     QByteArray type = QByteArrayLiteral("text");    ///< lower-case media type; "text" when absent
     QByteArray subtype = QByteArrayLiteral("plain"); ///< lower-case subtype
     QHash<QByteArray, QString> params; ///< lower-case names, RFC 2231 continuations/charsets decoded
-    QByteArray body; ///< raw body bytes (still transfer-encoded); containers may leave it empty on huge input
-    QList<Part> children;              ///< multipart parts; for message/rfc822 one child: the inner message
-    QByteArray preamble;               ///< multipart only: the text before the first boundary
+    QByteArray body;                   ///< raw body bytes of this part (still transfer-encoded)
+    /// The parts of a multipart; for message/rfc822 (and message/global, text/rfc822-headers) one
+    /// child: the inner message (only headers for the -headers types).
+    QList<Part> children;
+    QByteArray preamble; ///< multipart only: the text before the first boundary
 
     /** First raw value of the header @p name (case-insensitive), unfolded; empty when absent. */
     QByteArray header(QByteArrayView name) const;
