@@ -429,6 +429,16 @@ const FamilySample familySamples[] = {
      "550 Unknown local part hanako in <hanako@example.jp>"},
     {"bad-destination", "user-unknown", "permanent",
      "550 5.1.1 Bad destination mailbox address"},
+    {"dynamic-ip-use-isp", "blocked", "permanent",
+     "550 5.7.0 <hanako@example.jp>... Mail from dynamic IP addresses is refused; please use the SMTP server of your ISP."},
+    {"blocked-for-abuse", "blocked", "permanent",
+     "550 Error - Blocked for abuse. See http://postmaster.example.net/"},
+    {"exim-domain-not-exist", "host-unknown", "permanent",
+     "553 mx.exmaple.co.jp does not exist"},
+    {"gmail-from-header", "content-rejected", "permanent",
+     "550-5.7.1 [2001:db8::1] Messages with multiple addresses in From: header are not accepted."},
+    {"spf-gmail-designate", "sender-authentication-failed", "permanent",
+     "550-5.7.26 The MAIL FROM domain [example.jp] has an SPF record with a hard fail policy (-all) but it fails to pass SPF checks with the ip: [192.0.2.8]."},
 };
 
 } // namespace
