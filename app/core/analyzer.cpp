@@ -83,6 +83,10 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
     for (const Cause &c : m_kb->causes()) {
         if (!c.reason.isEmpty() && !m_causeForReason.contains(c.reason))
             m_causeForReason.insert(c.reason, c.id);
+        if (c.reason.isEmpty())
+            m_causesWithoutReason.insert(c.id);
+        else
+            m_causesForReason[c.reason].insert(c.id);
     }
     static const char *const fallbacks[][2] = {
         {"userunknown", "user-unknown"},        {"hostunknown", "host-unknown"},
@@ -222,16 +226,22 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         // report says (e.g. "receive your mail before sending" turns a relay refusal into POP before SMTP).
         QString cause = defaultCauseForReason(fact.reason);
         QList<EntryMatch> matches;
-        if (!isInfoReason(fact.reason)) {
+        // Only the causes that could refine this reason are worth matching.
+        QSet<QString> candidates = m_causesForReason.value(fact.reason);
+        if (isVagueReason(fact.reason) || cause.isEmpty())
+            candidates.unite(m_causesWithoutReason);
+        if (!cause.isEmpty())
+            candidates.insert(cause);
+        if (!isInfoReason(fact.reason) && (candidates.size() > 1 || cause.isEmpty())) {
             QString text = fact.diagnostic;
             for (const QString &e : r.evidence)
                 text += u'\n' + e;
-            matches = m_matcher.rank(QStringView(text).left(RankLimit));
+            matches = m_matcher.rank(QStringView(text).left(RankLimit), &candidates);
             for (const EntryMatch &m : std::as_const(matches)) {
                 const Cause *c = m_kb->cause(m.entry->cause);
                 if (!c)
                     continue;
-                if (c->reason == fact.reason || (c->reason.isEmpty() && (isVagueReason(fact.reason) || m.score >= 3))
+                if (c->reason == fact.reason || (c->reason.isEmpty() && isVagueReason(fact.reason))
                     || (cause.isEmpty() && m.score >= 2)) {
                     cause = c->id;
                     break;

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 
 namespace MailDoctor {
 
@@ -44,6 +45,8 @@ private:
     const KnowledgeBase *m_kb;
     PatternMatcher m_matcher;
     QHash<QString, QString> m_causeForReason;
+    QHash<QString, QSet<QString>> m_causesForReason; ///< causes whose reason column names the reason
+    QSet<QString> m_causesWithoutReason;             ///< causes a strong pattern may name for a vague reason
 };
 
 } // namespace MailDoctor

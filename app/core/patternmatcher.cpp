@@ -4,78 +4,481 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <bitset>
+#include <limits>
+#include <optional>
 
 namespace MailDoctor {
 
 namespace {
 
-const QRegularExpression &replyCodeRe()
+// ---------------------------------------------------------------- code scanners
+// Hand-written equivalents of the expressions the codes were first found with (kept in
+// tst_analyzer as the reference): these run on every line, a regular expression per code kind
+// per line was most of the analysis time.
+
+bool isAsciiWord(QChar c)
 {
-    // A three-digit reply code standing on its own: not part of a longer number, a date or
-    // a dotted status ("552 ", "550-", "'553 ").
-    static const QRegularExpression re(QStringLiteral("(?<![\\w.+:/-])([2-5][0-9][0-9])(?=[ \\-:]|$)(?![\\-:][0-9])"));
-    return re;
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_';
 }
 
-const QRegularExpression &enhancedCodeRe()
+bool isAsciiLetter(QChar c)
 {
-    static const QRegularExpression re(QStringLiteral("(?<![\\w.])([245]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![\\w.]*[0-9])"));
-    return re;
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z');
 }
 
-const QRegularExpression &pop3CodeRe()
+bool isDigit(QChar c)
 {
-    static const QRegularExpression re(QStringLiteral("-ERR\\s*\\[([A-Za-z][A-Za-z/-]*)\\]"));
-    return re;
+    return c >= u'0' && c <= u'9';
 }
 
-const QRegularExpression &imapCodeRe()
+bool isHex(QChar c)
 {
-    static const QRegularExpression re(QStringLiteral("\\b(?:NO|BAD|BYE|OK)\\s+\\[([A-Za-z][A-Za-z-]*)"));
-    return re;
+    const char16_t u = c.unicode();
+    return isDigit(c) || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
 }
 
-const QRegularExpression &clientCodeRe()
+bool isPcreSpace(QChar c)
 {
-    static const QRegularExpression re(QStringLiteral("\\b0x([0-9A-Fa-f]{8})\\b"));
-    return re;
+    const char16_t u = c.unicode();
+    return u == u' ' || u == u'\t' || u == u'\n' || u == u'\r' || u == u'\f' || u == u'\v';
 }
 
-void collect(const QRegularExpression &re, QStringView text, QStringList *into, bool upper)
+void addOnce(QStringList *into, const QString &code)
 {
-    auto it = re.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        QString code = m.captured(1);
-        if (upper)
-            code = code.toUpper();
-        if (!into->contains(code))
-            into->append(code);
+    if (!into->contains(code))
+        into->append(code);
+}
+
+void scanReplyCodes(QStringView t, QStringList *into)
+{
+    const qsizetype n = t.size();
+    for (qsizetype i = 0; i + 3 <= n; ++i) {
+        const QChar c = t.at(i);
+        if (c < u'2' || c > u'5' || !isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
+            continue;
+        if (i > 0) {
+            const QChar b = t.at(i - 1);
+            if (isAsciiWord(b) || b == u'.' || b == u'+' || b == u':' || b == u'/' || b == u'-')
+                continue;
+        }
+        const qsizetype e = i + 3;
+        // Followed by a space, '-' or ':', or at the very end (PCRE's '$': before a final newline too).
+        bool ok = false;
+        if (e == n || (e == n - 1 && t.at(e) == u'\n'))
+            ok = true;
+        else if (t.at(e) == u' ' || t.at(e) == u'-' || t.at(e) == u':')
+            ok = true;
+        if (!ok)
+            continue;
+        if (e + 1 < n && (t.at(e) == u'-' || t.at(e) == u':') && isDigit(t.at(e + 1)))
+            continue;
+        addOnce(into, t.mid(i, 3).toString());
+        i = e - 1;
     }
 }
 
-bool lineHas(const QStringList &codes, const QString &code)
+void scanEnhancedCodes(QStringView t, QStringList *into)
 {
-    return codes.contains(code);
+    const qsizetype n = t.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = t.at(i);
+        if (c != u'2' && c != u'4' && c != u'5')
+            continue;
+        if (i > 0 && (isAsciiWord(t.at(i - 1)) || t.at(i - 1) == u'.'))
+            continue;
+        qsizetype p = i + 1;
+        if (p >= n || t.at(p) != u'.')
+            continue;
+        ++p;
+        qsizetype d = p;
+        while (d < n && isDigit(t.at(d)))
+            ++d;
+        if (d == p || d - p > 3 || d >= n || t.at(d) != u'.')
+            continue;
+        p = d + 1;
+        d = p;
+        while (d < n && isDigit(t.at(d)))
+            ++d;
+        if (d == p || d - p > 3)
+            continue;
+        // Nothing of letters, digits and dots that ends in a digit may follow ("5.1.1.2", "5.1.1a1").
+        bool digitFollows = false;
+        for (qsizetype k = d; k < n && (isAsciiWord(t.at(k)) || t.at(k) == u'.'); ++k) {
+            if (isDigit(t.at(k))) {
+                digitFollows = true;
+                break;
+            }
+        }
+        if (digitFollows)
+            continue;
+        addOnce(into, t.mid(i, d - i).toString());
+        i = d - 1;
+    }
 }
+
+void scanPop3Codes(QStringView t, QStringList *into)
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = t.indexOf(QLatin1String("-ERR"), from);
+        if (at < 0)
+            return;
+        from = at + 4;
+        qsizetype p = at + 4;
+        while (p < t.size() && isPcreSpace(t.at(p)))
+            ++p;
+        if (p >= t.size() || t.at(p) != u'[' || p + 1 >= t.size() || !isAsciiLetter(t.at(p + 1)))
+            continue;
+        qsizetype e = p + 2;
+        while (e < t.size() && (isAsciiLetter(t.at(e)) || t.at(e) == u'/' || t.at(e) == u'-'))
+            ++e;
+        if (e >= t.size() || t.at(e) != u']')
+            continue;
+        addOnce(into, t.mid(p + 1, e - p - 1).toString().toUpper());
+        from = e + 1;
+    }
+}
+
+void scanImapCodes(QStringView t, QStringList *into)
+{
+    const qsizetype n = t.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = t.at(i);
+        if (c != u'N' && c != u'B' && c != u'O')
+            continue;
+        if (i > 0 && isAsciiWord(t.at(i - 1)))
+            continue;
+        qsizetype p = -1;
+        for (const char *word : {"NO", "BAD", "BYE", "OK"}) {
+            if (t.mid(i).startsWith(QLatin1String(word))) {
+                p = i + qsizetype(qstrlen(word));
+                break;
+            }
+        }
+        if (p < 0)
+            continue;
+        const qsizetype spaceStart = p;
+        while (p < n && isPcreSpace(t.at(p)))
+            ++p;
+        if (p == spaceStart || p >= n || t.at(p) != u'[' || p + 1 >= n || !isAsciiLetter(t.at(p + 1)))
+            continue;
+        qsizetype e = p + 2;
+        while (e < n && (isAsciiLetter(t.at(e)) || t.at(e) == u'-'))
+            ++e;
+        addOnce(into, t.mid(p + 1, e - p - 1).toString().toUpper());
+        i = e - 1;
+    }
+}
+
+void scanClientCodes(QStringView t, QStringList *into)
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = t.indexOf(QLatin1String("0x"), from);
+        if (at < 0)
+            return;
+        from = at + 1;
+        if (at > 0 && isAsciiWord(t.at(at - 1)))
+            continue;
+        if (at + 10 > t.size())
+            continue;
+        bool hex = true;
+        for (qsizetype k = at + 2; k < at + 10; ++k)
+            hex = hex && isHex(t.at(k));
+        if (!hex || (at + 10 < t.size() && isAsciiWord(t.at(at + 10))))
+            continue;
+        addOnce(into, QLatin1String("0x") + t.mid(at + 2, 8).toString().toUpper());
+        from = at + 10;
+    }
+}
+
+// ---------------------------------------------------------------- required literals
+
+// Works out, from an expression's source, a set of lower-case strings one of which every match
+// must contain. Conservative: whatever it does not understand yields "no requirement".
+class LiteralParser
+{
+public:
+    explicit LiteralParser(const QString &re) : m_re(re) {}
+
+    std::optional<QStringList> parse()
+    {
+        if (m_re.contains(QLatin1String("\\Q")) || m_re.contains(QLatin1String("(?x"))
+            || m_re.contains(QLatin1String("(?-")))
+            return std::nullopt;
+        std::optional<QStringList> r = alternation();
+        if (m_i != m_re.size() || m_failed)
+            return std::nullopt;
+        return r;
+    }
+
+private:
+    QChar peek(qsizetype k = 0) const { return m_i + k < m_re.size() ? m_re.at(m_i + k) : QChar(); }
+
+    enum class Quant { None, ZeroOk, OneOrMore };
+
+    // Reads a quantifier at the cursor, if any, and says whether it allows zero repetitions.
+    Quant quantifier()
+    {
+        const QChar c = peek();
+        Quant q = Quant::None;
+        if (c == u'?' || c == u'*') {
+            q = Quant::ZeroOk;
+            ++m_i;
+        } else if (c == u'+') {
+            q = Quant::OneOrMore;
+            ++m_i;
+        } else if (c == u'{') {
+            qsizetype k = m_i + 1;
+            qsizetype digits = 0;
+            int first = 0;
+            while (k < m_re.size() && isDigit(m_re.at(k))) {
+                first = first * 10 + m_re.at(k).digitValue();
+                ++k;
+                ++digits;
+            }
+            if (digits == 0)
+                return Quant::None; // a literal '{'
+            if (k < m_re.size() && m_re.at(k) == u',') {
+                ++k;
+                while (k < m_re.size() && isDigit(m_re.at(k)))
+                    ++k;
+            }
+            if (k >= m_re.size() || m_re.at(k) != u'}')
+                return Quant::None;
+            m_i = k + 1;
+            q = first == 0 ? Quant::ZeroOk : Quant::OneOrMore;
+        }
+        if (q != Quant::None && (peek() == u'?' || peek() == u'+'))
+            ++m_i; // lazy or possessive
+        return q;
+    }
+
+    void consider(const QStringList &set, std::optional<QStringList> *best)
+    {
+        auto score = [](const QStringList &s) {
+            qsizetype m = std::numeric_limits<qsizetype>::max();
+            for (const QString &x : s)
+                m = qMin(m, x.size());
+            return m;
+        };
+        if (set.isEmpty() || score(set) < 3)
+            return;
+        if (!*best || score(set) > score(**best) || (score(set) == score(**best) && set.size() < (*best)->size()))
+            *best = set;
+    }
+
+    std::optional<QStringList> alternation()
+    {
+        QList<std::optional<QStringList>> branches;
+        while (true) {
+            branches.append(sequence());
+            if (peek() == u'|') {
+                ++m_i;
+                continue;
+            }
+            break;
+        }
+        QStringList all;
+        for (const std::optional<QStringList> &b : std::as_const(branches)) {
+            if (!b)
+                return std::nullopt;
+            for (const QString &s : *b) {
+                if (!all.contains(s))
+                    all.append(s);
+            }
+        }
+        return all;
+    }
+
+    std::optional<QStringList> sequence()
+    {
+        std::optional<QStringList> best;
+        QString run;
+        auto flush = [&] {
+            if (run.size() >= 3)
+                consider({run.toLower()}, &best);
+            run.clear();
+        };
+        auto literal = [&](QChar ch) {
+            const Quant q = quantifier();
+            if (q == Quant::None) {
+                run += ch;
+            } else if (q == Quant::ZeroOk) {
+                flush();
+            } else {
+                run += ch;
+                flush();
+            }
+        };
+        while (m_i < m_re.size() && peek() != u'|' && peek() != u')') {
+            const QChar c = peek();
+            if (c == u'\\') {
+                const QChar next = peek(1);
+                m_i += 2;
+                if (next.isNull()) {
+                    m_failed = true;
+                    return std::nullopt;
+                }
+                if (next.isLetterOrNumber()) {
+                    // A class, an assertion, a back reference or a control character.
+                    if ((next == u'p' || next == u'P' || next == u'x' || next == u'N') && peek() == u'{') {
+                        while (m_i < m_re.size() && peek() != u'}')
+                            ++m_i;
+                        ++m_i;
+                    }
+                    quantifier();
+                    flush();
+                } else {
+                    literal(next);
+                }
+            } else if (c == u'[') {
+                ++m_i;
+                if (peek() == u'^')
+                    ++m_i;
+                if (peek() == u']')
+                    ++m_i;
+                while (m_i < m_re.size() && peek() != u']') {
+                    if (peek() == u'\\')
+                        ++m_i;
+                    ++m_i;
+                }
+                if (m_i >= m_re.size()) {
+                    m_failed = true;
+                    return std::nullopt;
+                }
+                ++m_i;
+                quantifier();
+                flush();
+            } else if (c == u'(') {
+                ++m_i;
+                bool zeroWidth = false;
+                if (peek() == u'?') {
+                    const QChar k = peek(1);
+                    if (k == u'=' || k == u'!') {
+                        zeroWidth = true;
+                        m_i += 2;
+                    } else if (k == u'<' && (peek(2) == u'=' || peek(2) == u'!')) {
+                        zeroWidth = true;
+                        m_i += 3;
+                    } else if (k == u':' || k == u'>' || k == u'|') {
+                        m_i += 2;
+                    } else if (k == u'<' || k == u'P' || k == u'\'') {
+                        while (m_i < m_re.size() && peek() != u'>' && peek() != u'\'')
+                            ++m_i;
+                        ++m_i;
+                    } else {
+                        // Inline flags: "(?i)" changes nothing here, "(?i:" opens a group.
+                        ++m_i;
+                        while (m_i < m_re.size() && peek().isLetter())
+                            ++m_i;
+                        if (peek() == u')') {
+                            ++m_i;
+                            continue;
+                        }
+                        if (peek() != u':') {
+                            m_failed = true;
+                            return std::nullopt;
+                        }
+                        ++m_i;
+                    }
+                }
+                const std::optional<QStringList> inner = alternation();
+                if (peek() != u')') {
+                    m_failed = true;
+                    return std::nullopt;
+                }
+                ++m_i;
+                const Quant q = quantifier();
+                flush();
+                if (!zeroWidth && q != Quant::ZeroOk && inner)
+                    consider(*inner, &best);
+            } else if (c == u'.') {
+                ++m_i;
+                quantifier();
+                flush();
+            } else if (c == u'^' || c == u'$') {
+                ++m_i;
+                flush();
+            } else if (c == u'*' || c == u'+' || c == u'?') {
+                ++m_i;
+                flush();
+            } else {
+                ++m_i;
+                literal(c);
+            }
+        }
+        flush();
+        return best;
+    }
+
+    const QString &m_re;
+    qsizetype m_i = 0;
+    bool m_failed = false;
+};
+
+// Which two-character pieces a text contains: a literal whose first and last pieces are absent
+// cannot be in the text, and most literals are rejected this way without a search.
+class PairIndex
+{
+public:
+    explicit PairIndex(QStringView lower)
+    {
+        for (qsizetype i = 0; i + 1 < lower.size(); ++i)
+            m_bits.set(hash(lower.at(i), lower.at(i + 1)));
+    }
+    bool mayContain(const QString &literal) const
+    {
+        if (literal.size() < 2)
+            return true;
+        const qsizetype n = literal.size();
+        return m_bits.test(hash(literal.at(0), literal.at(1))) && m_bits.test(hash(literal.at(n - 2), literal.at(n - 1)))
+            && m_bits.test(hash(literal.at(n / 2 - 1), literal.at(n / 2)));
+    }
+
+private:
+    static size_t hash(QChar a, QChar b) { return (size_t(a.unicode()) * 131u + size_t(b.unicode())) & 8191u; }
+    std::bitset<8192> m_bits;
+};
 
 } // namespace
 
 FoundCodes extractCodes(QStringView text)
 {
     FoundCodes codes;
-    collect(replyCodeRe(), text, &codes.reply, false);
-    collect(enhancedCodeRe(), text, &codes.enhanced, false);
-    collect(pop3CodeRe(), text, &codes.pop3, true);
-    collect(imapCodeRe(), text, &codes.imap, true);
-    QStringList client;
-    collect(clientCodeRe(), text, &client, true);
-    for (const QString &c : std::as_const(client))
-        codes.client.append(QLatin1String("0x") + c);
+    scanReplyCodes(text, &codes.reply);
+    scanEnhancedCodes(text, &codes.enhanced);
+    scanPop3Codes(text, &codes.pop3);
+    scanImapCodes(text, &codes.imap);
+    scanClientCodes(text, &codes.client);
     return codes;
 }
 
-PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb) {}
+PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb)
+{
+    for (const Entry &entry : m_kb->entries()) {
+        std::vector<Prefilter> filters;
+        for (const Pattern &pattern : entry.patterns) {
+            Prefilter f;
+            if (pattern.kind == PatternKind::Regex)
+                f.literals = requiredLiterals(pattern.value);
+            else
+                f.literals = QStringList{pattern.value.toLower()};
+            filters.push_back(f);
+        }
+        m_prefilters.push_back(std::move(filters));
+    }
+}
+
+QStringList PatternMatcher::requiredLiterals(const QString &regex)
+{
+    LiteralParser parser(regex);
+    const std::optional<QStringList> r = parser.parse();
+    return r ? *r : QStringList();
+}
 
 double PatternMatcher::confidenceForScore(double score)
 {
@@ -84,55 +487,118 @@ double PatternMatcher::confidenceForScore(double score)
 
 QList<EntryMatch> PatternMatcher::rank(QStringView text) const
 {
+    return rank(text, nullptr);
+}
+
+QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *causes) const
+{
     // Split once; every pattern then walks the same lines.
     QList<QStringView> lines;
-    for (QStringView line : text.tokenize(u'\n'))
-        lines.append(line.endsWith(u'\r') ? line.chopped(1) : line);
+    QList<qsizetype> starts;
+    {
+        qsizetype pos = 0;
+        while (pos <= text.size()) {
+            qsizetype end = text.indexOf(u'\n', pos);
+            if (end < 0)
+                end = text.size();
+            QStringView line = text.mid(pos, end - pos);
+            if (line.endsWith(u'\r'))
+                line.chop(1);
+            lines.append(line);
+            starts.append(pos);
+            pos = end + 1;
+        }
+    }
+    const QString lower = text.toString().toLower();
+    const bool aligned = lower.size() == text.size(); // lower-casing kept every offset
+    const PairIndex pairs(lower);
 
-    QList<FoundCodes> lineCodes;
-    bool codesDone = false;
-    auto codesOf = [&](int i) -> const FoundCodes & {
-        if (!codesDone) {
-            lineCodes.reserve(lines.size());
-            for (QStringView line : std::as_const(lines))
-                lineCodes.append(extractCodes(line));
-            codesDone = true;
+    QList<FoundCodes> lineCodes(lines.size());
+    QList<bool> codesDone(lines.size(), false);
+    auto codesOf = [&](qsizetype i) -> const FoundCodes & {
+        if (!codesDone.at(i)) {
+            lineCodes[i] = extractCodes(lines.at(i));
+            codesDone[i] = true;
         }
         return lineCodes.at(i);
     };
+    auto lineOf = [&](qsizetype offset) -> qsizetype {
+        return qsizetype(std::upper_bound(starts.cbegin(), starts.cend(), offset) - starts.cbegin()) - 1;
+    };
 
     QList<EntryMatch> matches;
-    for (const Entry &entry : m_kb->entries()) {
+    const QList<Entry> &entries = m_kb->entries();
+    for (qsizetype e = 0; e < entries.size(); ++e) {
+        const Entry &entry = entries.at(e);
+        if (causes && !causes->contains(entry.cause))
+            continue;
         EntryMatch match;
         QList<int> hitLines;
-        for (const Pattern &pattern : entry.patterns) {
+        for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
+            const Pattern &pattern = entry.patterns.at(p);
+            const QStringList &literals = m_prefilters.at(size_t(e)).at(size_t(p)).literals;
+
+            // The lines worth trying: those holding one of the required literals, or all of them.
+            QList<qsizetype> candidates;
+            if (literals.isEmpty()) {
+                candidates.reserve(lines.size());
+                for (qsizetype i = 0; i < lines.size(); ++i)
+                    candidates.append(i);
+            } else if (aligned) {
+                for (const QString &lit : literals) {
+                    if (!pairs.mayContain(lit))
+                        continue;
+                    qsizetype from = 0;
+                    while (true) {
+                        const qsizetype at = lower.indexOf(lit, from);
+                        if (at < 0)
+                            break;
+                        const qsizetype line = lineOf(at);
+                        if (!candidates.contains(line))
+                            candidates.append(line);
+                        from = starts.value(line + 1, lower.size());
+                    }
+                }
+                std::sort(candidates.begin(), candidates.end());
+            } else {
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    const QString l = lines.at(i).toString().toLower();
+                    for (const QString &lit : literals) {
+                        if (l.contains(lit)) {
+                            candidates.append(i);
+                            break;
+                        }
+                    }
+                }
+            }
+
             bool hit = false;
-            for (int i = 0; i < lines.size(); ++i) {
+            for (qsizetype i : std::as_const(candidates)) {
                 bool lineHit = false;
                 switch (pattern.kind) {
                 case PatternKind::Regex:
                     lineHit = pattern.regex.isValid() && pattern.regex.match(lines.at(i)).hasMatch();
                     break;
                 case PatternKind::ReplyCode:
-                    lineHit = lineHas(codesOf(i).reply, pattern.value);
+                    lineHit = codesOf(i).reply.contains(pattern.value);
                     break;
                 case PatternKind::EnhancedCode:
-                    lineHit = lineHas(codesOf(i).enhanced, pattern.value);
+                    lineHit = codesOf(i).enhanced.contains(pattern.value);
                     break;
                 case PatternKind::Pop3Code:
-                    lineHit = lineHas(codesOf(i).pop3, pattern.value);
+                    lineHit = codesOf(i).pop3.contains(pattern.value);
                     break;
                 case PatternKind::ImapCode:
-                    lineHit = lineHas(codesOf(i).imap, pattern.value);
+                    lineHit = codesOf(i).imap.contains(pattern.value);
                     break;
                 case PatternKind::ClientCode:
-                    lineHit = lineHas(codesOf(i).client, pattern.value);
+                    lineHit = codesOf(i).client.contains(pattern.value);
                     break;
                 }
                 if (lineHit) {
                     hit = true;
-                    if (!hitLines.contains(i))
-                        hitLines.append(i);
+                    if (!hitLines.contains(int(i)))
+                        hitLines.append(int(i));
                 }
             }
             if (hit) {

@@ -3,7 +3,10 @@
 #include "analysisresult.h"
 #include "knowledgebase.h"
 
+#include <QSet>
 #include <QStringView>
+
+#include <vector>
 
 namespace MailDoctor {
 
@@ -23,6 +26,10 @@ FoundCodes extractCodes(QStringView text);
 /**
  * Ranks knowledge-base entries by their detection patterns. Regular expressions run over the
  * text line by line; code patterns compare with the codes found on each line.
+ *
+ * Speed: each expression's required literal text (lower case; any one of several for an
+ * alternation) is worked out once from its source. A line that contains none of them cannot
+ * match, so the expression only runs on the lines that do; most never run at all.
  */
 class PatternMatcher
 {
@@ -31,12 +38,25 @@ public:
 
     /** Entries with at least one matching pattern, best first. */
     QList<EntryMatch> rank(QStringView text) const;
+    /** As rank(), limited to the entries of the given causes (all entries when @p causes is null). */
+    QList<EntryMatch> rank(QStringView text, const QSet<QString> *causes) const;
 
     /** Maps a score to a confidence between 0 and 1. */
     static double confidenceForScore(double score);
 
+    /**
+     * The literals one of which every match of @p regex must contain (lower case), or an empty list
+     * when no such set could be worked out. Exposed for tests.
+     */
+    static QStringList requiredLiterals(const QString &regex);
+
 private:
+    struct Prefilter
+    {
+        QStringList literals; ///< empty: always run the expression
+    };
     const KnowledgeBase *m_kb;
+    std::vector<std::vector<Prefilter>> m_prefilters; ///< per entry, per pattern
 };
 
 } // namespace MailDoctor

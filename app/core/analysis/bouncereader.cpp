@@ -3,6 +3,7 @@
 #include "mime/dsn.h"
 #include "mime/mimemessage.h"
 #include "smtpcodes.h"
+#include "textsearch.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -159,12 +160,15 @@ bool isOriginalMarker(QStringView t)
     return false;
 }
 
-bool looksWarningOnly(QStringView text)
+bool looksWarningOnly(const TextSearch &text)
 {
-    return containsCi(text, "THIS IS A WARNING MESSAGE ONLY") || containsCi(text, "transient non-fatal errors")
-        || containsCi(text, "has been delayed") || containsCi(text, "delivery is delayed")
-        || containsCi(text, "Delivery Status Notification (Delay)") || containsCi(text, "delivery has been delayed")
-        || containsCi(text, "will continue trying") || containsCi(text, "still trying");
+    for (const char *p : {"this is a warning message only", "transient non-fatal errors", "has been delayed",
+                          "delivery is delayed", "delivery status notification (delay)", "delivery has been delayed",
+                          "will continue trying", "still trying"}) {
+        if (text.contains(p))
+            return true;
+    }
+    return false;
 }
 
 // Phrases that lead into a recipient in a sentence: "Your message to <a@b> was ...".
@@ -226,8 +230,10 @@ QString joinLines(const QStringList &lines)
     return out.simplified();
 }
 
-QString hostAfter(QStringView text, const char *lead)
+QString hostAfter(QStringView text, const TextSearch &search, const char *lead)
 {
+    if (!search.contains(lead))
+        return {};
     const qsizetype p = text.indexOf(QLatin1String(lead), 0, Qt::CaseInsensitive);
     if (p < 0)
         return {};
@@ -246,10 +252,10 @@ QString hostAfter(QStringView text, const char *lead)
     return h;
 }
 
-QString remoteMtaIn(QStringView text)
+QString remoteMtaIn(QStringView text, const TextSearch &search)
 {
     for (const char *lead : {"host ", "while talking to ", "remote-mta: dns;", "remote host ", "server "}) {
-        QString h = hostAfter(text, lead);
+        QString h = hostAfter(text, search, lead);
         if (!h.isEmpty() && !h.contains(u'@'))
             return h;
     }
@@ -257,41 +263,47 @@ QString remoteMtaIn(QStringView text)
 }
 
 // The SMTP command the text says the error answered, also from Exim's and other MTAs' wording.
-QString commandIn(QStringView text)
+QString commandIn(QStringView text, const TextSearch &search)
 {
     // qmail and others word the step instead of quoting the command.
-    if (containsCi(text, " does not like recipient") || text.contains(QLatin1String("[RCPT_TO]")))
+    if (search.contains(" does not like recipient") || search.contains("[rcpt_to]"))
         return QStringLiteral("RCPT");
-    if (containsCi(text, "but sender was rejected"))
+    if (search.contains("but sender was rejected"))
         return QStringLiteral("MAIL");
-    if (containsCi(text, "but my name was rejected"))
+    if (search.contains("but my name was rejected"))
         return QStringLiteral("EHLO");
-    if (containsCi(text, "but greeting failed"))
+    if (search.contains("but greeting failed"))
         return QStringLiteral("CONN");
-    if (containsCi(text, "failed on data command") || containsCi(text, "failed after i sent the message"))
+    if (search.contains("failed on data command") || search.contains("failed after i sent the message"))
         return QStringLiteral("DATA");
     QString c = findSmtpCommand(text);
     if (!c.isEmpty())
         return c;
-    if (containsCi(text, "after end of data") || containsCi(text, "after data") || containsCi(text, "final data"))
+    if (search.contains("after end of data") || search.contains("after data") || search.contains("final data"))
         return QStringLiteral("DATA");
-    if (containsCi(text, "after rcpt") || containsCi(text, "after recipient"))
+    if (search.contains("after rcpt") || search.contains("after recipient"))
         return QStringLiteral("RCPT");
-    if (containsCi(text, "after mail from") || containsCi(text, "after mail"))
+    if (search.contains("after mail from") || search.contains("after mail"))
         return QStringLiteral("MAIL");
-    if (containsCi(text, "after initial connection") || containsCi(text, "after connect"))
+    if (search.contains("after initial connection") || search.contains("after connect"))
         return QStringLiteral("CONN");
     return {};
+}
+
+QString commandIn(QStringView text)
+{
+    return commandIn(text, TextSearch(text));
 }
 
 void fillFromText(RecipientReading *r, const QString &diagnostic)
 {
     DeliveryFact &f = r->fact;
     f.diagnostic = diagnostic;
+    const TextSearch search(diagnostic);
     if (f.command.isEmpty())
-        f.command = commandIn(diagnostic);
+        f.command = commandIn(diagnostic, search);
     if (f.remoteMta.isEmpty())
-        f.remoteMta = remoteMtaIn(diagnostic);
+        f.remoteMta = remoteMtaIn(diagnostic, search);
 }
 
 QStringList evidenceFrom(const QStringList &lines)
@@ -493,7 +505,7 @@ const Mime::Part *innerBounce(const Mime::Part &root, int depth = 0)
 }
 
 // Wording that only mail systems use when they return a message.
-bool textLooksLikeBounce(QStringView text)
+bool textLooksLikeBounce(const TextSearch &text)
 {
     static const char *const markers[] = {
         "permanent fatal errors", "transient non-fatal errors", "the mail system", "could not be delivered",
@@ -504,7 +516,7 @@ bool textLooksLikeBounce(QStringView text)
         "rejected by", "message not delivered", "transcript of session", "unrouteable", "user unknown",
         "undelivered mail", "delivery problem", "mailbox unavailable"};
     for (const char *m : markers) {
-        if (text.contains(QLatin1String(m), Qt::CaseInsensitive))
+        if (text.contains(m))
             return true;
     }
     return false;
@@ -736,7 +748,7 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt)
 QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
 {
     if (warningOnly)
-        *warningOnly = looksWarningOnly(text);
+        *warningOnly = looksWarningOnly(TextSearch(text));
 
     QList<Block> blocks;
     QHash<QString, int> index; // lower-case address -> block
@@ -948,6 +960,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     qsizetype originalAt = -1;
     const QString explanation = explanationPart(text, &originalAt).toString();
     reading.explanation = explanation;
+    const TextSearch explanationSearch(explanation);
     if (originalAt >= 0 && !c.original && hasHeaders) {
         // A plain-text bounce with the original appended: read its header for the "original" block.
         QStringView rest = QStringView(text).mid(originalAt);
@@ -960,7 +973,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     }
 
     if (hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty() && !fromLooksLikeMailSystem(root)
-        && !textLooksLikeBounce(explanation)) {
+        && !textLooksLikeBounce(explanationSearch)) {
         reading.kind = QStringLiteral("auto-reply");
         RecipientReading r;
         r.fact.recipient = firstAddress(root.decodedHeader("From"));
@@ -1016,11 +1029,12 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         return reading;
     }
     const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders ? looksLikeBounce(root) : false)
-        || textLooksLikeBounce(explanation);
+        || textLooksLikeBounce(explanationSearch);
     if (!bounceLike)
         return reading;
     bool warning = false;
-    fromText = scanBounceText(explanation, &warning);
+    fromText = scanBounceText(explanation, nullptr);
+    warning = looksWarningOnly(explanationSearch);
     const QStringList failedHeader = failedRecipientsHeader(root);
     bool textNamesFailed = false;
     for (const RecipientReading &r : std::as_const(fromText))

@@ -1,6 +1,7 @@
 #include "reasons.h"
 
 #include "smtpcodes.h"
+#include "textsearch.h"
 
 #include <QLatin1String>
 
@@ -15,29 +16,29 @@ namespace {
 // pieces separated by '\t'). Phrases are the short, well-known replies of mail servers, lower case.
 struct PhraseTable
 {
-    std::vector<QLatin1String> phrases;
-    std::vector<std::vector<QLatin1String>> aligned;
-    std::vector<QLatin1String> exceptions; ///< when one of these is present the table does not apply
+    std::vector<std::string_view> phrases;
+    std::vector<std::vector<std::string_view>> aligned;
+    std::vector<std::string_view> exceptions; ///< when one of these is present the table does not apply
 };
 
-std::vector<QLatin1String> list(std::initializer_list<const char *> items)
+std::vector<std::string_view> list(std::initializer_list<const char *> items)
 {
-    std::vector<QLatin1String> out;
+    std::vector<std::string_view> out;
     out.reserve(items.size());
     for (const char *i : items)
         out.emplace_back(i);
     return out;
 }
 
-std::vector<std::vector<QLatin1String>> alignedList(std::initializer_list<const char *> items)
+std::vector<std::vector<std::string_view>> alignedList(std::initializer_list<const char *> items)
 {
-    std::vector<std::vector<QLatin1String>> out;
+    std::vector<std::vector<std::string_view>> out;
     for (const char *i : items) {
-        std::vector<QLatin1String> pieces;
+        std::vector<std::string_view> pieces;
         const char *start = i;
         for (const char *p = i;; ++p) {
             if (*p == '\t' || *p == '\0') {
-                pieces.emplace_back(start, p - start);
+                pieces.emplace_back(start, size_t(p - start));
                 if (*p == '\0')
                     break;
                 start = p + 1;
@@ -433,16 +434,36 @@ const std::array<PhraseTable, size_t(Reason::Count)> &tables()
     return t;
 }
 
-bool alignedIn(QStringView text, const std::vector<QLatin1String> &pieces)
+bool alignedIn(const TextSearch &text, const std::vector<std::string_view> &pieces)
 {
     qsizetype from = 0;
-    for (const QLatin1String &p : pieces) {
+    for (const std::string_view &p : pieces) {
         const qsizetype at = text.indexOf(p, from);
         if (at < 0)
             return false;
-        from = at + p.size();
+        from = at + qsizetype(p.size());
     }
     return true;
+}
+
+bool tablePointsAt(Reason reason, const TextSearch &text)
+{
+    if (text.view().empty())
+        return false;
+    const PhraseTable &t = tables()[size_t(reason)];
+    for (const std::string_view &e : t.exceptions) {
+        if (text.contains(e))
+            return false;
+    }
+    for (const std::string_view &p : t.phrases) {
+        if (text.contains(p))
+            return true;
+    }
+    for (const auto &a : t.aligned) {
+        if (alignedIn(text, a))
+            return true;
+    }
+    return false;
 }
 
 // Per-decision cache: each table is consulted at most once per recipient.
@@ -450,7 +471,7 @@ class Probe
 {
 public:
     explicit Probe(const DeliveryFact &fact)
-        : m_fact(fact), m_lower(fact.diagnostic.toLower()), m_statusReason(reasonForStatusCode(fact.status))
+        : m_fact(fact), m_text(fact.diagnostic), m_statusReason(reasonForStatusCode(fact.status))
     {
         m_done.fill(false);
     }
@@ -460,13 +481,13 @@ public:
         const size_t i = size_t(r);
         if (!m_done[i]) {
             m_done[i] = true;
-            m_value[i] = textPointsAt(r, m_lower);
+            m_value[i] = tablePointsAt(r, m_text);
         }
         return m_value[i];
     }
 
     const DeliveryFact &m_fact;
-    const QString m_lower;
+    const TextSearch m_text;
     const QString m_statusReason;
 
 private:
@@ -586,24 +607,9 @@ QString reasonName(Reason reason)
     return QString::fromLatin1(names[size_t(reason)]);
 }
 
-bool textPointsAt(Reason reason, QStringView lowerText)
+bool textPointsAt(Reason reason, QStringView text)
 {
-    if (lowerText.isEmpty())
-        return false;
-    const PhraseTable &t = tables()[size_t(reason)];
-    for (const QLatin1String &e : t.exceptions) {
-        if (lowerText.contains(e))
-            return false;
-    }
-    for (const QLatin1String &p : t.phrases) {
-        if (lowerText.contains(p))
-            return true;
-    }
-    for (const auto &a : t.aligned) {
-        if (alignedIn(lowerText, a))
-            return true;
-    }
-    return false;
+    return tablePointsAt(reason, TextSearch(text));
 }
 
 bool reasonIsRetryable(const QString &reason)

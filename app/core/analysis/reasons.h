@@ -33,8 +33,8 @@ enum class Reason {
 /** The Sisimai v5 name of a reason ("mailboxfull"). */
 QString reasonName(Reason reason);
 
-/** True when the lower-case text contains one of the phrases that point at @p reason. */
-bool textPointsAt(Reason reason, QStringView lowerText);
+/** True when the text contains (ignoring case) one of the phrases that point at @p reason. */
+bool textPointsAt(Reason reason, QStringView text);
 
 /**
  * Decides the Sisimai v5 reason for one recipient: the status code's class, the reply code, the

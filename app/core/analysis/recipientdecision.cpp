@@ -1,6 +1,7 @@
 #include "recipientdecision.h"
 
 #include "smtpcodes.h"
+#include "textsearch.h"
 
 #include <QStringList>
 
@@ -151,24 +152,25 @@ QString reasonFromCategory(const QString &category)
     return {};
 }
 
-QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact &fact)
+QString reasonFromVendorWording(QStringView diagnostic, const DeliveryFact &fact)
 {
+    const TextSearch text(diagnostic);
     if (!fact.category.isEmpty()) {
         const QString r = reasonFromCategory(fact.category);
         if (!r.isEmpty())
             return r;
     }
     if (fact.vendor == QLatin1String("kddi")) {
-        if (lowerDiagnostic.contains(QLatin1String("was rejected by a remote mail server")))
+        if (text.contains("was rejected by a remote mail server"))
             return QStringLiteral("filtered");
         // au (KDDI) answers "550 : User unknown" for its reception filter and "<a@b>: User unknown" otherwise.
-        if (lowerDiagnostic.contains(QLatin1String("550 : user unknown")))
+        if (text.contains("550 : user unknown"))
             return QStringLiteral("filtered");
-        if (lowerDiagnostic.contains(QLatin1String(">: user unknown")))
+        if (text.contains(">: user unknown"))
             return QStringLiteral("userunknown");
     }
     if (fact.vendor == QLatin1String("franceptt")) {
-        const QString r = francePttReason(lowerDiagnostic);
+        const QString r = francePttReason(diagnostic.toString().toLower());
         if (!r.isEmpty())
             return r;
     }
@@ -178,31 +180,31 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
             return QStringLiteral("userunknown");
         if (fact.status == QLatin1String("5.2.0"))
             return QStringLiteral("filtered");
-        if (lowerDiagnostic.contains(QLatin1String("552 too much mail data")))
+        if (text.contains("552 too much mail data"))
             return QStringLiteral("mailboxfull");
-        if (lowerDiagnostic.contains(QLatin1String("552 too many recipients")))
+        if (text.contains("552 too many recipients"))
             return QStringLiteral("toomanyconn");
-        if (lowerDiagnostic.contains(QLatin1String("503 bad sequence of commands"))
-            || lowerDiagnostic.contains(QLatin1String("504 command parameter not implemented")))
+        if (text.contains("503 bad sequence of commands")
+            || text.contains("504 command parameter not implemented"))
             return QStringLiteral("syntaxerror");
         if (fact.status == QLatin1String("5.0.0") && fact.command == QLatin1String("RCPT"))
             return QStringLiteral("userunknown");
         if (fact.status == QLatin1String("5.0.0") && fact.command == QLatin1String("DATA"))
             return QStringLiteral("rejected");
     }
-    if (fact.vendor == QLatin1String("tencent") && lowerDiagnostic.contains(QLatin1String("frequency limited")))
+    if (fact.vendor == QLatin1String("tencent") && text.contains("frequency limited"))
         return QStringLiteral("toomanyconn");
-    if (fact.vendor == QLatin1String("mimecast") && lowerDiagnostic.contains(QLatin1String("host network not allowed")))
+    if (fact.vendor == QLatin1String("mimecast") && text.contains("host network not allowed"))
         return QStringLiteral("policyviolation");
     if (fact.vendor == QLatin1String("yahoo")
-        && lowerDiagnostic.contains(QLatin1String("temporarily deferred due to unexpected volume or user complaints")))
+        && text.contains("temporarily deferred due to unexpected volume or user complaints"))
         return QStringLiteral("rejected");
-    if (fact.vendor == QLatin1String("facebook") && lowerDiagnostic.contains(QLatin1String("rcp-p2")))
+    if (fact.vendor == QLatin1String("facebook") && text.contains("rcp-p2"))
         return QStringLiteral("filtered");
-    if (fact.vendor == QLatin1String("yahoo") && lowerDiagnostic.contains(QLatin1String("dd this user doesn't have a")))
+    if (fact.vendor == QLatin1String("yahoo") && text.contains("dd this user doesn't have a"))
         return QStringLiteral("userunknown");
     if (fact.vendor == QLatin1String("microsoft")
-        && lowerDiagnostic.contains(QLatin1String("requested action not taken: mailbox unavailable")))
+        && text.contains("requested action not taken: mailbox unavailable"))
         return QStringLiteral("userunknown");
     if (fact.vendor == QLatin1String("microsoft") || fact.status.size() > 6) {
         const QString r = microsoftReason(fact.status);
@@ -213,10 +215,10 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
     if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive) && fact.status.isEmpty())
         return QStringLiteral("rejected");
     // Gmail's own bounces end the remote reply with "(state N)": the step of its SMTP client.
-    const qsizetype state = lowerDiagnostic.lastIndexOf(QLatin1String(" (state "));
+    const qsizetype state = text.contains(" (state ") ? diagnostic.lastIndexOf(QLatin1String(" (state ")) : -1;
     if (state >= 0) {
-        const qsizetype close = lowerDiagnostic.indexOf(u')', state);
-        const QStringView number = close > state ? lowerDiagnostic.mid(state + 8, close - state - 8) : QStringView();
+        const qsizetype close = diagnostic.indexOf(u')', state);
+        const QStringView number = close > state ? diagnostic.mid(state + 8, close - state - 8) : QStringView();
         static const char *const states[][2] = {{"6", "systemerror"}, {"8", "systemerror"}, {"9", "systemerror"},
                                                 {"12", "norelaying"},  {"13", "blocked"},     {"14", "userunknown"},
                                                 {"15", "filtered"},    {"17", "filtered"},    {"18", "filtered"}};
@@ -226,10 +228,10 @@ QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact 
         }
     }
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
-    if (lowerDiagnostic.startsWith(QLatin1String("delivery failed ")) && lowerDiagnostic.contains(QLatin1String(" attempts")))
+    if (text.view().substr(0, 16) == "delivery failed " && text.contains(" attempts"))
         return QStringLiteral("expired");
     for (const VendorPhrase &v : vendorPhrases) {
-        if (lowerDiagnostic.contains(QString::fromUtf8(v.phrase)))
+        if (text.contains(v.phrase))
             return QString::fromLatin1(v.reason);
     }
     return {};
@@ -264,10 +266,8 @@ void completeFact(DeliveryFact *f)
             f->replyCode = reply;
         diag = joinMultilineReply(diag, reply, inText);
     }
-    if (f->reason.isEmpty()) {
-        const QString lower = diag.toLower();
-        f->reason = reasonFromVendorWording(lower, *f);
-    }
+    if (f->reason.isEmpty())
+        f->reason = reasonFromVendorWording(diag, *f);
     const QString reason = decideReason(*f);
     f->reason = reason;
 

@@ -11,6 +11,6 @@ namespace MailDoctor::Analysis {
 void completeFact(DeliveryFact *fact);
 
 /** A reason that a mail system's own wording settles before the general tables are consulted. */
-QString reasonFromVendorWording(QStringView lowerDiagnostic, const DeliveryFact &fact);
+QString reasonFromVendorWording(QStringView diagnostic, const DeliveryFact &fact);
 
 } // namespace MailDoctor::Analysis

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QByteArray>
+#include <QStringView>
+
+#include <bitset>
+#include <string_view>
+
+namespace MailDoctor::Analysis {
+
+/**
+ * A text prepared for many case-insensitive phrase searches: lower-cased once into UTF-8 (ASCII
+ * phrases cannot match inside a multi-byte character) with an index of the byte pairs it contains,
+ * so that most absent phrases are rejected without a search. Phrases must be given in lower case.
+ */
+class TextSearch
+{
+public:
+    explicit TextSearch(QStringView text) : m_bytes(text.toString().toLower().toUtf8()) { buildIndex(); }
+
+    /** True when the lower-case @p phrase occurs in the text. */
+    bool contains(std::string_view phrase) const { return indexOf(phrase) >= 0; }
+
+    /** Byte offset of @p phrase at or after @p from, or -1. */
+    qsizetype indexOf(std::string_view phrase, qsizetype from = 0) const
+    {
+        if (phrase.empty())
+            return from;
+        if (phrase.size() >= 2 && (!hasPair(phrase[0], phrase[1])
+                                   || !hasPair(phrase[phrase.size() - 2], phrase[phrase.size() - 1])))
+            return -1;
+        const std::string_view all = view();
+        if (from >= qsizetype(all.size()))
+            return -1;
+        const size_t at = all.find(phrase, size_t(from));
+        return at == std::string_view::npos ? -1 : qsizetype(at);
+    }
+
+    /** The lower-cased UTF-8 text. */
+    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
+
+private:
+    static size_t pairHash(char a, char b) { return (size_t(uchar(a)) * 61u + size_t(uchar(b))) & 4095u; }
+    bool hasPair(char a, char b) const { return m_pairs.test(pairHash(a, b)); }
+    void buildIndex()
+    {
+        const char *d = m_bytes.constData();
+        for (qsizetype i = 0; i + 1 < m_bytes.size(); ++i)
+            m_pairs.set(pairHash(d[i], d[i + 1]));
+    }
+
+    QByteArray m_bytes;
+    std::bitset<4096> m_pairs;
+};
+
+} // namespace MailDoctor::Analysis
