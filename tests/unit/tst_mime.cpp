@@ -91,6 +91,8 @@ void TestMime::structure_data()
     QTest::newRow("single-line-paste") << "single-line-paste.txt" << false << "text/plain\n" << false;
     QTest::newRow("dsn-fields-paste") << "dsn-fields-paste.txt" << false << "text/plain\n" << false;
     QTest::newRow("utf16-bom-paste") << "utf16-bom.txt" << false << "text/plain\n" << false;
+    QTest::newRow("report-fields-paste") << "report-fields-paste.txt" << false << "text/plain\n" << false;
+    QTest::newRow("header-only-paste") << "header-only-paste.txt" << true << "text/plain\n" << false;
     QTest::newRow("nested-rfc822")
         << "nested-rfc822.eml" << true
         << "multipart/mixed\n  text/plain\n  message/rfc822\n    multipart/report\n      text/plain\n"
@@ -153,6 +155,8 @@ void TestMime::text_data()
                                                  << QStringLiteral("Diagnostic-Code: smtp; 552 5.2.2 Mailbox full");
     QTest::newRow("no-blank-line-body") << "no-blank-line.eml" << ""
                                         << QStringLiteral("550 5.1.1 nobody@example.com... User unknown");
+    QTest::newRow("report-fields-paste") << "report-fields-paste.txt" << ""
+                                         << QStringLiteral("Diagnostic-Code: smtp; 550 5.1.1 User unknown");
     QTest::newRow("body-only-paste") << "body-only-paste.txt" << ""
                                      << QStringLiteral("This is the mail system at host relay.example.org.");
     QTest::newRow("utf16-bom-paste") << "utf16-bom.txt" << "" << QStringLiteral("User unknown: ユーザー不明");

@@ -93,8 +93,10 @@ QByteArrayView trimmedView(QByteArrayView v)
 /** End of the line starting at @p pos (index of '\n', or size). */
 inline qsizetype lineEnd(QByteArrayView data, qsizetype pos)
 {
-    const qsizetype nl = data.indexOf('\n', pos);
-    return nl < 0 ? data.size() : nl;
+    if (pos >= data.size())
+        return data.size();
+    const void *nl = memchr(data.data() + pos, '\n', size_t(data.size() - pos));
+    return nl ? static_cast<const char *>(nl) - data.data() : data.size();
 }
 
 /** Length of the header field name at @p pos when the line is "name:", else -1. */
@@ -213,6 +215,19 @@ bool looksLikeMessageHeader(const QList<Header> &headers)
         "precedence", "errors-to", "list-id", "x-spam-status"};
     for (const Header &h : headers) {
         for (const char *name : known) {
+            if (equalsIgnoreCase(h.name, QByteArrayView(name)))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool hasReportField(const QList<Header> &headers)
+{
+    static const char *const fields[] = {"final-recipient", "original-recipient", "diagnostic-code", "status",
+                                         "action", "remote-mta", "reporting-mta"};
+    for (const Header &h : headers) {
+        for (const char *name : fields) {
             if (equalsIgnoreCase(h.name, QByteArrayView(name)))
                 return true;
         }
@@ -794,7 +809,9 @@ ParseResult parseMessage(QByteArrayView raw)
 
     bool cut = false;
     const qsizetype bodyStart = parseHeaders(owner, &owner, &result.root.headers, &cut);
-    if (bodyStart >= 0 && looksLikeMessageHeader(result.root.headers)) {
+    // Fields all the way to the end, among them report fields, are a pasted report, not a header.
+    const bool pastedReport = bodyStart == owner.size() && hasReportField(result.root.headers);
+    if (bodyStart >= 0 && !pastedReport && looksLikeMessageHeader(result.root.headers)) {
         result.hasHeaders = true;
         parseEntity(owner, &result.root, 0, &ctx, false, bodyStart, cut);
     } else {

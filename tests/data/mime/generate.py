@@ -395,3 +395,7 @@ two
 """)
 
 w('utf16-bom.txt', '\ufeff550 5.1.1 User unknown: ユーザー不明\r\n'.encode('utf-16-le'))
+
+w('report-fields-paste.txt', 'To: nobody@example.com\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n')
+w('header-only-paste.txt', 'From: Mail Delivery System <MAILER-DAEMON@relay.example.org>\n'
+  'Subject: Undelivered Mail Returned to Sender\n')
