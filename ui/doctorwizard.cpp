@@ -5,7 +5,9 @@
 #include "resultpage.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QEvent>
+#include <QPointer>
 #include <QTimer>
 
 namespace MailDoctor {
@@ -230,6 +232,14 @@ QuestionPage *DoctorWizard::questionPage(const QString &nodeId) const
     return it == m_nodePageIds.constEnd() ? nullptr : qobject_cast<QuestionPage *>(page(*it));
 }
 
+void DoctorWizard::notifyComplete(QWizardPage *page)
+{
+    const QPointer<QWidget> focus = QApplication::focusWidget();
+    emit page->completeChanged();
+    if (focus && QApplication::focusWidget() != focus && focus->isVisible())
+        focus->setFocus(Qt::OtherFocusReason);
+}
+
 void DoctorWizard::reject()
 {
     // Escape would hide the embedded wizard (QDialog::reject); there is nothing to cancel.
@@ -249,6 +259,9 @@ void DoctorWizard::focusCurrentPage()
 
 void DoctorWizard::retranslate()
 {
+    // QWizard translates its default button texts only once; set them so a language switch reaches them.
+    setButtonText(QWizard::BackButton, tr("< &Back"));
+    setButtonText(QWizard::NextButton, tr("&Next >"));
     setButtonText(QWizard::CustomButton1, tr("&Start over"));
     button(QWizard::CustomButton1)->setToolTip(tr("Forget the answers and start again (Ctrl+R)"));
     button(QWizard::CustomButton1)->setAccessibleName(tr("Start over"));

@@ -54,6 +54,12 @@ public:
     /** Replays a saved path page by page; stops at the first answer that no longer fits. */
     void restoreCase(const QList<Choice> &choices, const QString &pastedText, const QString &pastedDiagnosis);
 
+    /**
+     * Emits page->completeChanged() and keeps the keyboard focus where it was: QWizard hides its
+     * pages while it updates the buttons, and the focus would escape to the toolbar.
+     */
+    static void notifyComplete(QWizardPage *page);
+
     QString currentStepTitle() const;
     QString pastedText() const;
     const AnalysisResult &analysis() const;

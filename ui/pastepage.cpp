@@ -163,7 +163,7 @@ void PastePage::clear()
     m_textEdit->setExtraSelections({});
     showError({});
     m_changeTimer->stop();
-    emit completeChanged();
+    DoctorWizard::notifyComplete(this);
 }
 
 QString PastePage::errorText() const
@@ -244,7 +244,7 @@ void PastePage::analyse()
         m_causesTable->selectRow(0);
         m_causesTable->setFocus(Qt::OtherFocusReason);
     }
-    emit completeChanged();
+    DoctorWizard::notifyComplete(this);
     emit contentChanged();
 }
 
@@ -335,7 +335,7 @@ void PastePage::causeSelectionChanged()
                                                ->data(Qt::UserRole)
                                                .toString();
     highlightEvidence();
-    emit completeChanged();
+    DoctorWizard::notifyComplete(this);
     emit contentChanged();
 }
 
@@ -349,7 +349,7 @@ void PastePage::selectEntry(const QString &entryId)
             m_causesTable->selectRow(row);
     }
     highlightEvidence();
-    emit completeChanged();
+    DoctorWizard::notifyComplete(this);
 }
 
 void PastePage::highlightEvidence()

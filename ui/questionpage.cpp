@@ -97,7 +97,7 @@ void QuestionPage::selectAnswer(const QString &answerId)
     for (QAbstractButton *button : m_buttons)
         button->setChecked(button->property(answerIdProperty).toString() == answerId);
     m_group->setExclusive(exclusive);
-    emit completeChanged();
+    DoctorWizard::notifyComplete(this);
 }
 
 void QuestionPage::answerClicked(QAbstractButton *button)
