@@ -470,8 +470,8 @@ bool tablePointsAt(Reason reason, const TextSearch &text)
 class Probe
 {
 public:
-    explicit Probe(const DeliveryFact &fact)
-        : m_fact(fact), m_text(fact.diagnostic), m_statusReason(reasonForStatusCode(fact.status))
+    Probe(const DeliveryFact &fact, const TextSearch &text)
+        : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status))
     {
         m_done.fill(false);
     }
@@ -487,7 +487,7 @@ public:
     }
 
     const DeliveryFact &m_fact;
-    const TextSearch m_text;
+    const TextSearch &m_text;
     const QString m_statusReason;
 
 private:
@@ -518,7 +518,7 @@ bool isExplicit(const QString &reason)
 bool probe(Reason r, Probe &p)
 {
     const DeliveryFact &f = p.m_fact;
-    const QString name = reasonName(r);
+    const QString &name = reasonName(r);
     if (f.reason == name)
         return true;
     const QString &sr = p.m_statusReason;
@@ -595,7 +595,7 @@ bool probe(Reason r, Probe &p)
 
 } // namespace
 
-QString reasonName(Reason reason)
+const QString &reasonName(Reason reason)
 {
     static const char *const names[] = {
         "mailboxfull", "mesgtoobig",   "exceedlimit",  "suspend",       "hasmoved",        "norelaying",
@@ -604,7 +604,13 @@ QString reasonName(Reason reason)
         "blocked",     "virusdetected", "policyviolation", "systemerror", "networkerror",  "systemfull",
         "notaccept",   "expired",      "failedstarttls", "securityerror", "mailererror",   "vacation"};
     static_assert(std::size(names) == size_t(Reason::Count));
-    return QString::fromLatin1(names[size_t(reason)]);
+    static const std::array<QString, size_t(Reason::Count)> strings = [] {
+        std::array<QString, size_t(Reason::Count)> a;
+        for (size_t i = 0; i < a.size(); ++i)
+            a[i] = QString::fromLatin1(names[i]);
+        return a;
+    }();
+    return strings[size_t(reason)];
 }
 
 bool textPointsAt(Reason reason, QStringView text)
@@ -621,12 +627,17 @@ bool reasonIsRetryable(const QString &reason)
 
 QString decideReason(const DeliveryFact &fact)
 {
+    return decideReason(fact, TextSearch(fact.diagnostic));
+}
+
+QString decideReason(const DeliveryFact &fact, const TextSearch &diagnostic)
+{
     if (!fact.reason.isEmpty() && !reasonIsRetryable(fact.reason))
         return fact.reason;
     if (fact.status.startsWith(QLatin1String("2.")))
         return QStringLiteral("delivered");
 
-    Probe p(fact);
+    Probe p(fact, diagnostic);
     QString found;
     // Only a local delivery program's report (X-Unix) is read differently from an SMTP reply.
     const bool smtpType = !fact.diagnosticType.startsWith(QLatin1String("X-UNIX"));

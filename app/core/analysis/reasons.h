@@ -31,7 +31,7 @@ enum class Reason {
 };
 
 /** The Sisimai v5 name of a reason ("mailboxfull"). */
-QString reasonName(Reason reason);
+const QString &reasonName(Reason reason);
 
 /** True when the text contains (ignoring case) one of the phrases that point at @p reason. */
 bool textPointsAt(Reason reason, QStringView text);
@@ -41,6 +41,8 @@ bool textPointsAt(Reason reason, QStringView text);
  * SMTP command and ordered message-phrase tables, as Sisimai does, so the figures are comparable.
  */
 QString decideReason(const DeliveryFact &fact);
+/** As above, with the diagnostic already prepared for phrase searches (it must be fact.diagnostic). */
+QString decideReason(const DeliveryFact &fact, const class TextSearch &diagnostic);
 
 /** True for reasons that a mail-system-specific rule may still refine (undefined, onhold, ...). */
 bool reasonIsRetryable(const QString &reason);

@@ -152,9 +152,21 @@ QString reasonFromCategory(const QString &category)
     return {};
 }
 
+namespace {
+
+QString vendorReason(QStringView diagnostic, const TextSearch &text, const DeliveryFact &fact);
+
+} // namespace
+
 QString reasonFromVendorWording(QStringView diagnostic, const DeliveryFact &fact)
 {
-    const TextSearch text(diagnostic);
+    return vendorReason(diagnostic, TextSearch(diagnostic), fact);
+}
+
+namespace {
+
+QString vendorReason(QStringView diagnostic, const TextSearch &text, const DeliveryFact &fact)
+{
     if (!fact.category.isEmpty()) {
         const QString r = reasonFromCategory(fact.category);
         if (!r.isEmpty())
@@ -237,6 +249,8 @@ QString reasonFromVendorWording(QStringView diagnostic, const DeliveryFact &fact
     return {};
 }
 
+} // namespace
+
 // A multi-line reply repeats its codes on every line ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1"):
 // keep them once in front so the phrases between them read as one sentence.
 QString joinMultilineReply(const QString &diag, const QString &reply, const QString &status)
@@ -266,9 +280,10 @@ void completeFact(DeliveryFact *f)
             f->replyCode = reply;
         diag = joinMultilineReply(diag, reply, inText);
     }
+    const TextSearch search(diag);
     if (f->reason.isEmpty())
-        f->reason = reasonFromVendorWording(diag, *f);
-    const QString reason = decideReason(*f);
+        f->reason = vendorReason(diag, search, *f);
+    const QString reason = decideReason(*f, search);
     f->reason = reason;
 
     if (reason == QLatin1String("feedback") || reason == QLatin1String("vacation")) {

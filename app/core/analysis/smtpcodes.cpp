@@ -1,6 +1,9 @@
 #include "smtpcodes.h"
 
 #include <QHash>
+#include <QVarLengthArray>
+
+#include <string_view>
 
 namespace MailDoctor::Analysis {
 
@@ -20,12 +23,6 @@ bool isDotSlashOrDigit(QChar c)
 QChar at(QStringView s, qsizetype i)
 {
     return i >= 0 && i < s.size() ? s.at(i) : QChar();
-}
-
-bool isAsciiLetter(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= u'@' && u <= u'Z') || (u >= u'`' && u <= u'z') || (u >= u'A' && u <= u'_');
 }
 
 } // namespace
@@ -155,42 +152,48 @@ QString preferStatusCode(const QString &fieldValue, const QString &inText, const
 
 QString findReplyCode(QStringView text, QChar statusClass)
 {
-    if (text.size() < 3 || text.contains(QLatin1String("x-unix"), Qt::CaseInsensitive))
+    if (text.size() < 3)
         return {};
-    static const char *const codes5[] = {"550", "552", "553", "551", "521", "525", "523", "524", "530", "533", "534",
-                                         "535", "538", "555", "556", "554", "500", "501", "502", "503", "504"};
-    static const char *const codes4[] = {"421", "450", "451", "452", "422", "430", "432", "453", "454", "455", "458", "459"};
-    static const char *const codes2[] = {"211", "214", "220", "221", "235", "250", "251", "252", "253", "334", "354"};
-    auto scan = [&](const char *const *list, size_t n) -> QString {
-        for (size_t i = 0; i < n; ++i) {
-            const QLatin1String code(list[i]);
-            qsizetype from = 0;
-            while (true) {
-                const qsizetype p = text.indexOf(code, from);
-                if (p < 0)
-                    break;
-                const QChar before = at(text, p - 1);
-                const QChar after = at(text, p + 3);
-                from = p + 3;
-                if ((!before.isNull() && isDotSlashOrDigit(before)) || (!after.isNull() && isDotSlashOrDigit(after)))
-                    continue;
-                return QString(code);
-            }
+    // One pass collects every free-standing three-digit number; the code is then chosen by the
+    // same preference order as Sisimai (5xx, then 4xx, then 2xx, each in its own order).
+    QVarLengthArray<int, 16> found;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i + 3 <= n; ++i) {
+        if (!isDigit(text.at(i)) || !isDigit(text.at(i + 1)) || !isDigit(text.at(i + 2)))
+            continue;
+        const QChar before = at(text, i - 1);
+        const QChar after = at(text, i + 3);
+        if ((!before.isNull() && isDotSlashOrDigit(before)) || (!after.isNull() && isDotSlashOrDigit(after)))
+            continue;
+        found.append(text.at(i).digitValue() * 100 + text.at(i + 1).digitValue() * 10 + text.at(i + 2).digitValue());
+    }
+    if (found.isEmpty())
+        return {};
+    if (text.contains(QLatin1String("x-unix"), Qt::CaseInsensitive))
+        return {};
+    static const int codes5[] = {550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534,
+                                 535, 538, 555, 556, 554, 500, 501, 502, 503, 504};
+    static const int codes4[] = {421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458, 459};
+    static const int codes2[] = {211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354};
+    auto pick = [&](const int *list, size_t count) -> QString {
+        for (size_t k = 0; k < count; ++k) {
+            if (found.contains(list[k]))
+                return QString::number(list[k]);
         }
         return {};
     };
-    QString found;
-    if (statusClass == u'5' || statusClass.isNull() || (statusClass != u'4' && statusClass != u'2'))
-        found = scan(codes5, std::size(codes5));
+    QString code;
+    if (statusClass != u'4' && statusClass != u'2')
+        code = pick(codes5, std::size(codes5));
     if (statusClass == u'5')
-        return found;
-    if (found.isEmpty() && statusClass != u'2')
-        found = scan(codes4, std::size(codes4));
+        return code;
+    if (code.isEmpty() && statusClass != u'2')
+        code = pick(codes4, std::size(codes4));
     if (statusClass == u'4')
-        return found;
-    if (found.isEmpty())
-        found = scan(codes2, std::size(codes2));
-    return found;
+        return code;
+    if (code.isEmpty())
+        code = pick(codes2, std::size(codes2));
+    return code;
 }
 
 QString reasonForStatusCode(QStringView status)
@@ -302,11 +305,14 @@ QString findSmtpCommand(QStringView text)
 {
     if (text.size() < 4)
         return {};
+    // Commands are ASCII and upper case: search the Latin-1 bytes (other characters become '?').
+    const QByteArray bytes = text.toLatin1();
+    const std::string_view t(bytes.constData(), size_t(bytes.size()));
     static const char *const known[] = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP",
                                         "VRFY", "ETRN", "EXPN", "HELP", "AUTH", "STARTTLS", "XFORWARD", "CONN"};
     bool any = false;
     for (const char *k : known) {
-        if (text.contains(QLatin1String(k))) {
+        if (t.find(k) != std::string_view::npos) {
             any = true;
             break;
         }
@@ -315,20 +321,23 @@ QString findSmtpCommand(QStringView text)
         return {};
     static const char *const detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
                                              "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
+    auto letterOrDigit = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= '@' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    };
     QStringList found;
     for (const char *d : detectable) {
-        const QLatin1String e(d);
-        const qsizetype p = text.indexOf(e);
-        if (p < 0)
+        const std::string_view e(d);
+        const size_t p = t.find(e);
+        if (p == std::string_view::npos)
             continue;
-        if (!e.contains(u' ')) {
+        if (e.find(' ') == std::string_view::npos) {
             // A command glued to letters or digits is part of a word or a host name (DATABASE, EMAIL.EXAMPLE).
-            const QChar before = at(text, p - 1);
-            const QChar after = at(text, p + e.size());
-            if (isDigit(before) || isDigit(after) || isAsciiLetter(before) || isAsciiLetter(after))
+            const char before = p > 0 ? t[p - 1] : ' ';
+            const char after = p + e.size() < t.size() ? t[p + e.size()] : ' ';
+            if (letterOrDigit(before) || letterOrDigit(after))
                 continue;
         }
-        QString cmd = QString(e.left(4));
+        QString cmd = QString::fromLatin1(d, 4);
         if (cmd == QLatin1String("STAR"))
             cmd = QStringLiteral("STARTTLS");
         else if (cmd == QLatin1String("XFOR"))

@@ -16,7 +16,22 @@ namespace MailDoctor::Analysis {
 class TextSearch
 {
 public:
-    explicit TextSearch(QStringView text) : m_bytes(text.toString().toLower().toUtf8()) { buildIndex(); }
+    explicit TextSearch(QStringView text)
+    {
+        // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
+        m_bytes.resize(text.size());
+        char *out = m_bytes.data();
+        const char16_t *in = text.utf16();
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const char16_t c = in[i];
+            if (c >= 0x80) {
+                m_bytes = text.toString().toLower().toUtf8();
+                break;
+            }
+            out[i] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+        }
+        buildIndex();
+    }
 
     /** True when the lower-case @p phrase occurs in the text. */
     bool contains(std::string_view phrase) const { return indexOf(phrase) >= 0; }
