@@ -1,5 +1,6 @@
 // maildoctor: the GUI entry point. It only wires things together: language, knowledge base, window.
 
+#include "casecontroller.h"
 #include "knowledgebase.h"
 #include "mainwindow.h"
 #include "translations.h"
@@ -32,6 +33,7 @@ int main(int argc, char *argv[])
     MainWindow window(std::move(kb), &translations);
 
     // --- Attach optional parts to the window here (case history, helpdesk panel, printing). ---
+    new CaseController(&window); // a child of the window
 
     window.show();
     return QApplication::exec();
