@@ -34,7 +34,7 @@ qsizetype consume(const Mime::Part &part)
 
 double threadCpuSeconds()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
@@ -51,8 +51,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
-    const QString dir = QString::fromLocal8Bit(MAILDOCTOR_SHARED_DIR) + QStringLiteral("/corpus/set-of-emails-dev");
-    const QStringList names = QDir(dir).entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
+    const QString dir
+        = QString::fromLocal8Bit(MAILDOCTOR_SHARED_DIR) + QStringLiteral("/corpus/set-of-emails-dev");
+    const QStringList names = QDir(dir).entryList({ QStringLiteral("*.eml") }, QDir::Files, QDir::Name);
     if (names.isEmpty()) {
         out << "No corpus at " << dir << "; nothing to measure.\n";
         return 0;
@@ -97,18 +98,20 @@ int main(int argc, char **argv)
         }
         if (mode == 0) {
             out << "corpus: " << inputs.size() << " files, " << corpusBytes / 1024 << " KiB, average "
-                << corpusBytes / inputs.size() << " bytes; " << total << " inputs per run, median of 5 runs\n";
+                << corpusBytes / inputs.size() << " bytes; " << total
+                << " inputs per run, median of 5 runs\n";
         }
         out << (mode == 0 ? "parse only:        " : "parse and decode:  ") << qRound(median(rates))
-            << " messages/s, " << QString::number(median(mbRates), 'f', 1) << " MB/s (CPU time: "
-            << qRound(median(cpuRates)) << " messages/s)\n";
+            << " messages/s, " << QString::number(median(mbRates), 'f', 1)
+            << " MB/s (CPU time: " << qRound(median(cpuRates)) << " messages/s)\n";
     }
 
     // A 1 MB paste: a bounce whose body is a long log, as users paste from a server.
     QByteArray paste = inputs.first();
-    QByteArray line = QByteArrayLiteral("Nov 22 10:00:00 mx postfix/smtp[123]: 0ABC: to=<user@example.jp>, "
-                                        "relay=mx.example.jp[192.0.2.1]:25, status=bounced (host said: 550 5.1.1 "
-                                        "<user@example.jp>: Recipient address rejected: User unknown)\n");
+    QByteArray line
+        = QByteArrayLiteral("Nov 22 10:00:00 mx postfix/smtp[123]: 0ABC: to=<user@example.jp>, "
+                            "relay=mx.example.jp[192.0.2.1]:25, status=bounced (host said: 550 5.1.1 "
+                            "<user@example.jp>: Recipient address rejected: User unknown)\n");
     while (paste.size() < 1024 * 1024)
         paste += line;
     QList<double> pasteMs;

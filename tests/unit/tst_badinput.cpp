@@ -47,7 +47,8 @@ QByteArray nestedMessages(int levels)
 {
     QByteArray data;
     for (int i = 0; i < levels; ++i)
-        data += "From: a@example.org\nSubject: level " + QByteArray::number(i) + "\nContent-Type: message/rfc822\n\n";
+        data += "From: a@example.org\nSubject: level " + QByteArray::number(i)
+            + "\nContent-Type: message/rfc822\n\n";
     return data + "From: a@example.org\nSubject: last\n\nbody\n";
 }
 
@@ -69,13 +70,14 @@ qsizetype textOf(const Mime::Part &part)
 
 void add(QList<QPair<QByteArray, QByteArray>> *list, const char *name, const QByteArray &data)
 {
-    list->append({QByteArray(name), data});
+    list->append({ QByteArray(name), data });
 }
 
 QByteArray multipartHeader(const QByteArray &boundary)
 {
     return "From: a@example.org\nTo: b@example.org\nSubject: s\nMIME-Version: 1.0\n"
-           "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\n\n";
+           "Content-Type: multipart/mixed; boundary=\""
+        + boundary + "\"\n\n";
 }
 
 } // namespace
@@ -121,30 +123,34 @@ QList<QPair<QByteArray, QByteArray>> TestBadInput::inputs() const
     add(&list, "binary-after-headers", "From: a@example.org\nSubject: junk\n\n" + binaryJunk(64 * 1024, 7));
     {
         QByteArray big = "From: a@example.org\nTo: b@example.org\nSubject: big\n\n";
-        const QByteArray line = "550 5.1.1 <user@example.jp>: Recipient address rejected: User unknown in table\n";
+        const QByteArray line
+            = "550 5.1.1 <user@example.jp>: Recipient address rejected: User unknown in table\n";
         big.reserve(50 * 1024 * 1024 + line.size());
         while (big.size() < 50 * 1024 * 1024)
             big += line;
         add(&list, "50mb-input", big);
     }
     add(&list, "1mb-single-line", QByteArray(1024 * 1024, 'x'));
-    add(&list, "1mb-header-line", "Subject: " + QByteArray(1024 * 1024, 'y') + "\nFrom: a@example.org\n\nbody\n");
+    add(&list, "1mb-header-line",
+        "Subject: " + QByteArray(1024 * 1024, 'y') + "\nFrom: a@example.org\n\nbody\n");
     {
         QByteArray folded = "From: a@example.org\nSubject: start\n";
         for (int i = 0; i < 100000; ++i)
             folded += " fold\n";
         add(&list, "100k-folded-lines", folded + "\nbody\n");
     }
-    add(&list, "1mb-encoded-word-starts", "Subject: " + QByteArray(512 * 1024, '=').replace("==", "=?") + "\n\nx");
-    add(&list, "1mb-delimiters-mid-line", multipartHeader("b") + QByteArray(1024 * 1024, '-').replace("---", "--b"));
+    add(&list, "1mb-encoded-word-starts",
+        "Subject: " + QByteArray(512 * 1024, '=').replace("==", "=?") + "\n\nx");
+    add(&list, "1mb-delimiters-mid-line",
+        multipartHeader("b") + QByteArray(1024 * 1024, '-').replace("---", "--b"));
     add(&list, "nested-1000-multiparts", nestedMultiparts(1000));
     add(&list, "nested-1000-messages", nestedMessages(1000));
     add(&list, "broken-base64",
-                 "From: a@example.org\nSubject: s\nContent-Type: text/plain; charset=utf-8\n"
-                 "Content-Transfer-Encoding: base64\n\n====\n%%%%\nQUJD\x01\x02\nA\n");
+        "From: a@example.org\nSubject: s\nContent-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: base64\n\n====\n%%%%\nQUJD\x01\x02\nA\n");
     add(&list, "unknown-charset",
-                 "From: a@example.org\nSubject: =?x-nothing?B?AAAA?=\nContent-Type: text/plain; charset=\"\xff\xfe" +
-                     QByteArray(10000, 'c') + "\"\n\n\x82\xa0\xe9\x1b$B\n");
+        "From: a@example.org\nSubject: =?x-nothing?B?AAAA?=\nContent-Type: text/plain; charset=\"\xff\xfe"
+            + QByteArray(10000, 'c') + "\"\n\n\x82\xa0\xe9\x1b$B\n");
     add(&list, "unclosed-boundary", multipartHeader("never") + "--never\nContent-Type: text/plain\n\nstart");
     add(&list, "empty-boundary", multipartHeader("") + "--\n\n--\n");
     {
@@ -159,7 +165,10 @@ QList<QPair<QByteArray, QByteArray>> TestBadInput::inputs() const
             headers += "X-H: v\n";
         add(&list, "200k-headers", "From: a@example.org\n" + headers + "\nbody\n");
     }
-    add(&list, "utf16-odd-length", QByteArray("\xff\xfe" "a\0b\0c", 7));
+    add(&list, "utf16-odd-length",
+        QByteArray("\xff\xfe"
+                   "a\0b\0c",
+                   7));
     return list;
 }
 
@@ -179,7 +188,8 @@ void TestBadInput::mimeSurvives()
     const qsizetype decoded = textOf(result.root);
     QVERIFY(decoded >= 0);
     QVERIFY(depthOf(result.root) <= 52);
-    QVERIFY2(timer.elapsed() < hangMsFor(input), qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < hangMsFor(input),
+             qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
 }
 
 void TestBadInput::analyzerSurvives_data()
@@ -196,7 +206,8 @@ void TestBadInput::analyzerSurvives()
     const AnalysisResult result = analyzer.analyze(input, QStringLiteral("bad-input"));
     // Either a result or a plain "could not analyse" message; never both empty-handed and silent.
     QVERIFY(!result.kind.isEmpty() || !result.error.isEmpty());
-    QVERIFY2(timer.elapsed() < hangMsFor(input), qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < hangMsFor(input),
+             qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
 }
 
 void TestBadInput::deepNestingIsCut()
@@ -248,8 +259,8 @@ void TestBadInput::tooManyHeadersAreCut()
 
 void TestBadInput::unclosedBoundaryKeepsTheText()
 {
-    const Mime::ParseResult result =
-        Mime::parseMessage(QByteArray(multipartHeader("never") + "--never\nContent-Type: text/plain\n\n550 truncated here"));
+    const Mime::ParseResult result = Mime::parseMessage(
+        QByteArray(multipartHeader("never") + "--never\nContent-Type: text/plain\n\n550 truncated here"));
     QCOMPARE(result.root.children.size(), 1);
     QCOMPARE(result.root.children.first().text(), QStringLiteral("550 truncated here"));
     QVERIFY(!result.warning.isEmpty());
@@ -282,7 +293,8 @@ void TestBadInput::dsnSurvivesJunk()
     Dsn::parse(junk);
     QString manyRecipients;
     for (int i = 0; i < 20000; ++i)
-        manyRecipients += QStringLiteral("Final-Recipient: rfc822; a%1@example.org\nStatus: 5.1.1\n\n").arg(i);
+        manyRecipients
+            += QStringLiteral("Final-Recipient: rfc822; a%1@example.org\nStatus: 5.1.1\n\n").arg(i);
     const Dsn::Report report = Dsn::parse(manyRecipients);
     QVERIFY(!report.recipients.isEmpty());
     QVERIFY(report.recipients.size() < 20000);

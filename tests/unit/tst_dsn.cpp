@@ -32,14 +32,13 @@ private slots:
 
 void TestDsn::perMessageFields()
 {
-    const Dsn::Report report = Dsn::parse(
-        u"Reporting-MTA: dns; mx1.example.org\r\n"
-        u"Received-From-MTA: DNS; client.example.net\r\n"
-        u"Arrival-Date: Sun, 22 Nov 2026 10:00:00 +0900\r\n"
-        u"\r\n"
-        u"Final-Recipient: rfc822; a@example.com\r\n"
-        u"Action: failed\r\n"
-        u"Status: 5.1.1\r\n");
+    const Dsn::Report report = Dsn::parse(u"Reporting-MTA: dns; mx1.example.org\r\n"
+                                          u"Received-From-MTA: DNS; client.example.net\r\n"
+                                          u"Arrival-Date: Sun, 22 Nov 2026 10:00:00 +0900\r\n"
+                                          u"\r\n"
+                                          u"Final-Recipient: rfc822; a@example.com\r\n"
+                                          u"Action: failed\r\n"
+                                          u"Status: 5.1.1\r\n");
     QCOMPARE(report.reportingMta, QStringLiteral("mx1.example.org"));
     QCOMPARE(report.receivedFromMta, QStringLiteral("client.example.net"));
     QCOMPARE(report.arrivalDate, QStringLiteral("Sun, 22 Nov 2026 10:00:00 +0900"));
@@ -63,20 +62,20 @@ void TestDsn::foldedDiagnosticCode_data()
         << QStringLiteral("550-5.1.1 The email account that you tried to reach does not exist. Please try "
                           "550 5.1.1 double-checking the recipient's email address")
         << QStringLiteral("smtp");
-    QTest::newRow("crlf-folded")
-        << QStringLiteral("Final-Recipient: rfc822; a@example.com\r\nAction: failed\r\nStatus: 5.2.2\r\n"
-                          "Diagnostic-Code: SMTP; 552 5.2.2 Mailbox full\r\n  (quota exceeded)\r\n")
-        << QStringLiteral("552 5.2.2 Mailbox full (quota exceeded)") << QStringLiteral("smtp");
+    QTest::newRow("crlf-folded") << QStringLiteral(
+        "Final-Recipient: rfc822; a@example.com\r\nAction: failed\r\nStatus: 5.2.2\r\n"
+        "Diagnostic-Code: SMTP; 552 5.2.2 Mailbox full\r\n  (quota exceeded)\r\n")
+                                 << QStringLiteral("552 5.2.2 Mailbox full (quota exceeded)")
+                                 << QStringLiteral("smtp");
     QTest::newRow("unindented-continuation")
         << QStringLiteral("Final-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n"
                           "Diagnostic-Code: X-Unix; delivery via local: permission denied\n"
                           "while writing to mailbox\n")
         << QStringLiteral("delivery via local: permission denied while writing to mailbox")
         << QStringLiteral("x-unix");
-    QTest::newRow("no-type")
-        << QStringLiteral("Final-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n"
-                          "Diagnostic-Code: 550 Host unknown\n")
-        << QStringLiteral("550 Host unknown") << QString();
+    QTest::newRow("no-type") << QStringLiteral("Final-Recipient: rfc822; a@example.com\nStatus: 5.0.0\n"
+                                               "Diagnostic-Code: 550 Host unknown\n")
+                             << QStringLiteral("550 Host unknown") << QString();
 }
 
 void TestDsn::foldedDiagnosticCode()
@@ -92,25 +91,24 @@ void TestDsn::foldedDiagnosticCode()
 
 void TestDsn::severalRecipients()
 {
-    const Dsn::Report report = Dsn::parse(
-        u"Reporting-MTA: dns; mx.example.org\n"
-        u"\n"
-        u"Original-Recipient: rfc822;first@example.com\n"
-        u"Final-Recipient: RFC822; <first@example.com>\n"
-        u"Action: failed\n"
-        u"Status: 5.1.1 (bad destination mailbox address)\n"
-        u"Remote-MTA: dns; mx.example.com\n"
-        u"Diagnostic-Code: smtp; 550 5.1.1 User unknown\n"
-        u"Last-Attempt-Date: Sun, 22 Nov 2026 10:00:00 +0900\n"
-        u"\n"
-        u"Final-Recipient: rfc822; second@example.net\n"
-        u"Action: delayed\n"
-        u"Status: 4.4.7\n"
-        u"Will-Retry-Until: Mon, 23 Nov 2026 10:00:00 +0900\n"
-        u"\n"
-        u"Final-Recipient: rfc822; third@example.jp\n"
-        u"Action: Delivered (to mailbox)\n"
-        u"Status: 2.0.0\n");
+    const Dsn::Report report = Dsn::parse(u"Reporting-MTA: dns; mx.example.org\n"
+                                          u"\n"
+                                          u"Original-Recipient: rfc822;first@example.com\n"
+                                          u"Final-Recipient: RFC822; <first@example.com>\n"
+                                          u"Action: failed\n"
+                                          u"Status: 5.1.1 (bad destination mailbox address)\n"
+                                          u"Remote-MTA: dns; mx.example.com\n"
+                                          u"Diagnostic-Code: smtp; 550 5.1.1 User unknown\n"
+                                          u"Last-Attempt-Date: Sun, 22 Nov 2026 10:00:00 +0900\n"
+                                          u"\n"
+                                          u"Final-Recipient: rfc822; second@example.net\n"
+                                          u"Action: delayed\n"
+                                          u"Status: 4.4.7\n"
+                                          u"Will-Retry-Until: Mon, 23 Nov 2026 10:00:00 +0900\n"
+                                          u"\n"
+                                          u"Final-Recipient: rfc822; third@example.jp\n"
+                                          u"Action: Delivered (to mailbox)\n"
+                                          u"Status: 2.0.0\n");
     QCOMPARE(report.recipients.size(), 3);
     const Dsn::Recipient &first = report.recipients.at(0);
     QCOMPARE(first.finalRecipient, QStringLiteral("first@example.com"));
@@ -119,7 +117,8 @@ void TestDsn::severalRecipients()
     QCOMPARE(first.status, QStringLiteral("5.1.1"));
     QCOMPARE(first.remoteMta, QStringLiteral("mx.example.com"));
     QCOMPARE(first.lastAttemptDate, QStringLiteral("Sun, 22 Nov 2026 10:00:00 +0900"));
-    QCOMPARE(first.fields.value(QStringLiteral("final-recipient")), QStringLiteral("RFC822; <first@example.com>"));
+    QCOMPARE(first.fields.value(QStringLiteral("final-recipient")),
+             QStringLiteral("RFC822; <first@example.com>"));
     const Dsn::Recipient &second = report.recipients.at(1);
     QCOMPARE(second.finalRecipient, QStringLiteral("second@example.net"));
     QCOMPARE(second.action, QStringLiteral("delayed"));
@@ -141,7 +140,8 @@ void TestDsn::missingFields()
     QVERIFY(report.reportingMta.isEmpty());
 
     // A block with only Status and a diagnostic still is a recipient (the address is elsewhere).
-    const Dsn::Report noAddress = Dsn::parse(u"Reporting-MTA: dns; x\n\nStatus: 5.7.1\nDiagnostic-Code: smtp; 550 no\n");
+    const Dsn::Report noAddress
+        = Dsn::parse(u"Reporting-MTA: dns; x\n\nStatus: 5.7.1\nDiagnostic-Code: smtp; 550 no\n");
     QCOMPARE(noAddress.recipients.size(), 1);
     QVERIFY(noAddress.recipients.first().finalRecipient.isEmpty());
     QCOMPARE(noAddress.recipients.first().status, QStringLiteral("5.7.1"));
@@ -149,36 +149,36 @@ void TestDsn::missingFields()
 
 void TestDsn::extensionFields()
 {
-    const Dsn::Report report = Dsn::parse(
-        u"Reporting-MTA: dns; mx.example.org\n"
-        u"X-Postfix-Queue-ID: 4QABC123\n"
-        u"X-Postfix-Sender: rfc822; sender@example.net\n"
-        u"\n"
-        u"Final-Recipient: rfc822; a@example.com\n"
-        u"X-Actual-Recipient: rfc822; alias@example.com\n"
-        u"Action: failed\n"
-        u"Status: 5.0.0\n"
-        u"X-Display-Name: Kuro\n"
-        u"  Neko\n");
+    const Dsn::Report report = Dsn::parse(u"Reporting-MTA: dns; mx.example.org\n"
+                                          u"X-Postfix-Queue-ID: 4QABC123\n"
+                                          u"X-Postfix-Sender: rfc822; sender@example.net\n"
+                                          u"\n"
+                                          u"Final-Recipient: rfc822; a@example.com\n"
+                                          u"X-Actual-Recipient: rfc822; alias@example.com\n"
+                                          u"Action: failed\n"
+                                          u"Status: 5.0.0\n"
+                                          u"X-Display-Name: Kuro\n"
+                                          u"  Neko\n");
     QCOMPARE(report.fields.value(QStringLiteral("x-postfix-queue-id")), QStringLiteral("4QABC123"));
-    QCOMPARE(report.fields.value(QStringLiteral("x-postfix-sender")), QStringLiteral("rfc822; sender@example.net"));
+    QCOMPARE(report.fields.value(QStringLiteral("x-postfix-sender")),
+             QStringLiteral("rfc822; sender@example.net"));
     QCOMPARE(report.recipients.size(), 1);
     const Dsn::Recipient &r = report.recipients.first();
-    QCOMPARE(r.fields.value(QStringLiteral("x-actual-recipient")), QStringLiteral("rfc822; alias@example.com"));
+    QCOMPARE(r.fields.value(QStringLiteral("x-actual-recipient")),
+             QStringLiteral("rfc822; alias@example.com"));
     QCOMPARE(r.fields.value(QStringLiteral("x-display-name")), QStringLiteral("Kuro Neko"));
 }
 
 void TestDsn::recipientsWithoutBlankLines()
 {
-    const Dsn::Report report = Dsn::parse(
-        u"Reporting-MTA: dns; mx.example.org\n"
-        u"Final-Recipient: rfc822; one@example.com\n"
-        u"Action: failed\n"
-        u"Status: 5.1.1\n"
-        u"Final-Recipient: rfc822; two@example.com\n"
-        u"Original-Recipient: rfc822; two-orig@example.com\n"
-        u"Action: failed\n"
-        u"Status: 5.2.1\n");
+    const Dsn::Report report = Dsn::parse(u"Reporting-MTA: dns; mx.example.org\n"
+                                          u"Final-Recipient: rfc822; one@example.com\n"
+                                          u"Action: failed\n"
+                                          u"Status: 5.1.1\n"
+                                          u"Final-Recipient: rfc822; two@example.com\n"
+                                          u"Original-Recipient: rfc822; two-orig@example.com\n"
+                                          u"Action: failed\n"
+                                          u"Status: 5.2.1\n");
     QCOMPARE(report.reportingMta, QStringLiteral("mx.example.org"));
     QCOMPARE(report.recipients.size(), 2);
     QCOMPARE(report.recipients.at(0).finalRecipient, QStringLiteral("one@example.com"));
@@ -200,12 +200,18 @@ void TestDsn::statusCode_data()
 {
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("plain") << "5.1.1" << "5.1.1";
-    QTest::newRow("comment") << "5.7.1 (delivery not authorized)" << "5.7.1";
-    QTest::newRow("three-digit-detail") << "5.7.510" << "5.7.510";
-    QTest::newRow("leading-blanks") << "   4.2.2" << "4.2.2";
-    QTest::newRow("reply-code-prefixed") << "550 5.1.1" << "5.1.1";
-    QTest::newRow("not-a-code") << "failed" << "failed";
+    QTest::newRow("plain") << "5.1.1"
+                           << "5.1.1";
+    QTest::newRow("comment") << "5.7.1 (delivery not authorized)"
+                             << "5.7.1";
+    QTest::newRow("three-digit-detail") << "5.7.510"
+                                        << "5.7.510";
+    QTest::newRow("leading-blanks") << "   4.2.2"
+                                    << "4.2.2";
+    QTest::newRow("reply-code-prefixed") << "550 5.1.1"
+                                         << "5.1.1";
+    QTest::newRow("not-a-code") << "failed"
+                                << "failed";
 }
 
 void TestDsn::statusCode()
@@ -223,12 +229,24 @@ void TestDsn::typePrefix_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("stripped");
     QTest::addColumn<QString>("type");
-    QTest::newRow("rfc822") << "rfc822; a@example.com" << "a@example.com" << "rfc822";
-    QTest::newRow("upper-no-blank") << "RFC822;a@example.com" << "a@example.com" << "rfc822";
-    QTest::newRow("dns") << "dns; [192.0.2.1]" << "[192.0.2.1]" << "dns";
-    QTest::newRow("x-unix") << "X-Unix; something" << "something" << "x-unix";
-    QTest::newRow("no-prefix") << "a@example.com" << "a@example.com" << "";
-    QTest::newRow("semicolon-in-text") << "550 no such user; sorry" << "550 no such user; sorry" << "";
+    QTest::newRow("rfc822") << "rfc822; a@example.com"
+                            << "a@example.com"
+                            << "rfc822";
+    QTest::newRow("upper-no-blank") << "RFC822;a@example.com"
+                                    << "a@example.com"
+                                    << "rfc822";
+    QTest::newRow("dns") << "dns; [192.0.2.1]"
+                         << "[192.0.2.1]"
+                         << "dns";
+    QTest::newRow("x-unix") << "X-Unix; something"
+                            << "something"
+                            << "x-unix";
+    QTest::newRow("no-prefix") << "a@example.com"
+                               << "a@example.com"
+                               << "";
+    QTest::newRow("semicolon-in-text") << "550 no such user; sorry"
+                                       << "550 no such user; sorry"
+                                       << "";
 }
 
 void TestDsn::typePrefix()

@@ -37,7 +37,8 @@ const Mime::Part *partAt(const Mime::Part &root, const QString &path)
 
 QString readable(const Mime::Part &part, int depth = 0)
 {
-    QString out = QString(depth * 2, QLatin1Char(' ')) + QString::fromLatin1(part.mimeType()) + QLatin1Char('\n');
+    QString out
+        = QString(depth * 2, QLatin1Char(' ')) + QString::fromLatin1(part.mimeType()) + QLatin1Char('\n');
     for (const Mime::Part &child : part.children)
         out += readable(child, depth + 1);
     return out;
@@ -98,15 +99,19 @@ void TestMime::structure_data()
         << "multipart/mixed\n  text/plain\n  message/rfc822\n    multipart/report\n      text/plain\n"
            "      message/delivery-status\n      text/rfc822-headers\n        text/plain\n"
         << false;
-    QTest::newRow("unclosed-boundary") << "unclosed-boundary.eml" << true
-                                       << "multipart/report\n  text/plain\n  message/delivery-status\n" << true;
-    QTest::newRow("no-boundary-param") << "no-boundary-param.eml" << true
-                                       << "multipart/mixed\n  text/plain\n  text/plain\n" << false;
+    QTest::newRow("unclosed-boundary")
+        << "unclosed-boundary.eml" << true << "multipart/report\n  text/plain\n  message/delivery-status\n"
+        << true;
+    QTest::newRow("no-boundary-param")
+        << "no-boundary-param.eml" << true << "multipart/mixed\n  text/plain\n  text/plain\n"
+        << false;
     QTest::newRow("digest-default-rfc822")
         << "digest.eml" << true
-        << "multipart/digest\n  message/rfc822\n    text/plain\n  message/rfc822\n    text/plain\n" << false;
+        << "multipart/digest\n  message/rfc822\n    text/plain\n  message/rfc822\n    text/plain\n"
+        << false;
     QTest::newRow("rfc2231-filename") << "rfc2231-filename.eml" << true
-                                      << "multipart/mixed\n  text/plain\n  application/pdf\n  text/plain\n" << false;
+                                      << "multipart/mixed\n  text/plain\n  application/pdf\n  text/plain\n"
+                                      << false;
     QTest::newRow("folded-header") << "folded-header.eml" << true << "text/plain\n" << false;
     QTest::newRow("no-blank-line") << "no-blank-line.eml" << true << "text/plain\n" << false;
 }
@@ -131,37 +136,57 @@ void TestMime::text_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("base64-iso2022jp-body") << "base64-iso2022jp-body.eml" << ""
-                                           << QStringLiteral("宛先: ユーザー不明 (nobody@example.jp)");
-    QTest::newRow("qp-utf8") << "qp-utf8.eml" << ""
-                             << QStringLiteral("n’a pas pu être remis — destinataire inconnu. 宛先不明です。");
-    QTest::newRow("qp-soft-break") << "qp-utf8.eml" << "" << QStringLiteral("Ce message n’a");
-    QTest::newRow("sjis-nec-x-sjis") << "sjis-nec-x-sjis.eml" << "" << QStringLiteral("①番の宛先はメールボックスが一杯です。");
-    QTest::newRow("iso2022jp-nec-7bit") << "iso2022jp-nec-7bit.eml" << "" << QStringLiteral("②受信拒否設定により返送");
-    QTest::newRow("mislabelled-usascii-jis") << "mislabelled-usascii-jis.eml" << ""
-                                             << QStringLiteral("宛先のドメインが見つかりません。");
-    QTest::newRow("unlabelled-eucjp") << "unlabelled-eucjp.eml" << "" << QStringLiteral("このアドレスは現在使われておりません。");
-    QTest::newRow("unlabelled-sjis") << "unlabelled-sjis.eml" << "" << QStringLiteral("このアドレスは現在使われておりません。");
-    QTest::newRow("latin1-labelled-utf8") << "latin1-labelled-utf8.eml" << "" << QStringLiteral("Adresse électronique");
-    QTest::newRow("latin1-real") << "latin1-real.eml" << "" << QStringLiteral("Adresse électronique");
-    QTest::newRow("unknown-charset") << "unknown-charset.eml" << "" << QStringLiteral("fehlgeschlagen für nobody");
-    QTest::newRow("broken-base64") << "broken-base64.eml" << ""
-                                   << QStringLiteral("Mailbox unavailable: quota exceeded for nobody@example.com");
-    QTest::newRow("crlf-report-notification") << "crlf-multipart-report.eml" << "0"
-                                              << QStringLiteral("Recipient address rejected: User unknown");
-    QTest::newRow("crlf-report-returned-body") << "crlf-multipart-report.eml" << "2.0"
-                                               << QStringLiteral("Shall we meet at noon?");
-    QTest::newRow("unclosed-boundary-last-part") << "unclosed-boundary.eml" << "1"
-                                                 << QStringLiteral("Diagnostic-Code: smtp; 552 5.2.2 Mailbox full");
-    QTest::newRow("no-blank-line-body") << "no-blank-line.eml" << ""
-                                        << QStringLiteral("550 5.1.1 nobody@example.com... User unknown");
-    QTest::newRow("report-fields-paste") << "report-fields-paste.txt" << ""
-                                         << QStringLiteral("Diagnostic-Code: smtp; 550 5.1.1 User unknown");
-    QTest::newRow("body-only-paste") << "body-only-paste.txt" << ""
+    QTest::newRow("base64-iso2022jp-body") << "base64-iso2022jp-body.eml"
+                                           << "" << QStringLiteral("宛先: ユーザー不明 (nobody@example.jp)");
+    QTest::newRow("qp-utf8") << "qp-utf8.eml"
+                             << ""
+                             << QStringLiteral(
+                                    "n’a pas pu être remis — destinataire inconnu. 宛先不明です。");
+    QTest::newRow("qp-soft-break") << "qp-utf8.eml"
+                                   << "" << QStringLiteral("Ce message n’a");
+    QTest::newRow("sjis-nec-x-sjis") << "sjis-nec-x-sjis.eml"
+                                     << "" << QStringLiteral("①番の宛先はメールボックスが一杯です。");
+    QTest::newRow("iso2022jp-nec-7bit") << "iso2022jp-nec-7bit.eml"
+                                        << "" << QStringLiteral("②受信拒否設定により返送");
+    QTest::newRow("mislabelled-usascii-jis") << "mislabelled-usascii-jis.eml"
+                                             << "" << QStringLiteral("宛先のドメインが見つかりません。");
+    QTest::newRow("unlabelled-eucjp") << "unlabelled-eucjp.eml"
+                                      << "" << QStringLiteral("このアドレスは現在使われておりません。");
+    QTest::newRow("unlabelled-sjis") << "unlabelled-sjis.eml"
+                                     << "" << QStringLiteral("このアドレスは現在使われておりません。");
+    QTest::newRow("latin1-labelled-utf8") << "latin1-labelled-utf8.eml"
+                                          << "" << QStringLiteral("Adresse électronique");
+    QTest::newRow("latin1-real") << "latin1-real.eml"
+                                 << "" << QStringLiteral("Adresse électronique");
+    QTest::newRow("unknown-charset") << "unknown-charset.eml"
+                                     << "" << QStringLiteral("fehlgeschlagen für nobody");
+    QTest::newRow("broken-base64") << "broken-base64.eml"
+                                   << ""
+                                   << QStringLiteral(
+                                          "Mailbox unavailable: quota exceeded for nobody@example.com");
+    QTest::newRow("crlf-report-notification")
+        << "crlf-multipart-report.eml"
+        << "0" << QStringLiteral("Recipient address rejected: User unknown");
+    QTest::newRow("crlf-report-returned-body") << "crlf-multipart-report.eml"
+                                               << "2.0" << QStringLiteral("Shall we meet at noon?");
+    QTest::newRow("unclosed-boundary-last-part")
+        << "unclosed-boundary.eml"
+        << "1" << QStringLiteral("Diagnostic-Code: smtp; 552 5.2.2 Mailbox full");
+    QTest::newRow("no-blank-line-body")
+        << "no-blank-line.eml"
+        << "" << QStringLiteral("550 5.1.1 nobody@example.com... User unknown");
+    QTest::newRow("report-fields-paste")
+        << "report-fields-paste.txt"
+        << "" << QStringLiteral("Diagnostic-Code: smtp; 550 5.1.1 User unknown");
+    QTest::newRow("body-only-paste") << "body-only-paste.txt"
+                                     << ""
                                      << QStringLiteral("This is the mail system at host relay.example.org.");
-    QTest::newRow("utf16-bom-paste") << "utf16-bom.txt" << "" << QStringLiteral("User unknown: ユーザー不明");
-    QTest::newRow("no-boundary-param-second") << "no-boundary-param.eml" << "1" << QStringLiteral("second part");
-    QTest::newRow("digest-second-message") << "digest.eml" << "1.0" << QStringLiteral("two");
+    QTest::newRow("utf16-bom-paste") << "utf16-bom.txt"
+                                     << "" << QStringLiteral("User unknown: ユーザー不明");
+    QTest::newRow("no-boundary-param-second") << "no-boundary-param.eml"
+                                              << "1" << QStringLiteral("second part");
+    QTest::newRow("digest-second-message") << "digest.eml"
+                                           << "1.0" << QStringLiteral("two");
 }
 
 void TestMime::text()
@@ -185,27 +210,44 @@ void TestMime::subject_data()
     QTest::addColumn<QString>("header");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("rfc2047-sjis-subject") << "rfc2047-sjis-subject.eml" << "" << "Subject"
-                                          << QStringLiteral("送信できませんでした");
-    QTest::newRow("rfc2047-sjis-from") << "rfc2047-sjis-subject.eml" << "" << "from"
-                                       << QStringLiteral("郵便局長 <postmaster@example.jp>");
-    QTest::newRow("rfc2047-iso2022jp-subject") << "base64-iso2022jp-body.eml" << "" << "SUBJECT"
-                                               << QStringLiteral("配送エラーのお知らせ");
-    QTest::newRow("rfc2047-split-words") << "rfc2047-split-words.eml" << "" << "Subject"
-                                         << QStringLiteral("Re: 宛先不明のため返送 (x) ✓済");
-    QTest::newRow("rfc2047-q-utf8") << "qp-utf8.eml" << "" << "Subject"
-                                    << QStringLiteral("Unzustellbar: Empfänger unbekannt");
-    QTest::newRow("raw-8bit-utf8-header") << "raw-8bit-headers.eml" << "" << "Subject" << QStringLiteral("送信エラー");
-    QTest::newRow("raw-jis-header") << "raw-jis-header.eml" << "" << "Subject" << QStringLiteral("送信エラー");
-    QTest::newRow("folded-header") << "folded-header.eml" << "" << "Subject"
+    QTest::newRow("rfc2047-sjis-subject") << "rfc2047-sjis-subject.eml"
+                                          << ""
+                                          << "Subject" << QStringLiteral("送信できませんでした");
+    QTest::newRow("rfc2047-sjis-from") << "rfc2047-sjis-subject.eml"
+                                       << ""
+                                       << "from" << QStringLiteral("郵便局長 <postmaster@example.jp>");
+    QTest::newRow("rfc2047-iso2022jp-subject") << "base64-iso2022jp-body.eml"
+                                               << ""
+                                               << "SUBJECT" << QStringLiteral("配送エラーのお知らせ");
+    QTest::newRow("rfc2047-split-words") << "rfc2047-split-words.eml"
+                                         << ""
+                                         << "Subject" << QStringLiteral("Re: 宛先不明のため返送 (x) ✓済");
+    QTest::newRow("rfc2047-q-utf8") << "qp-utf8.eml"
+                                    << ""
+                                    << "Subject" << QStringLiteral("Unzustellbar: Empfänger unbekannt");
+    QTest::newRow("raw-8bit-utf8-header") << "raw-8bit-headers.eml"
+                                          << ""
+                                          << "Subject" << QStringLiteral("送信エラー");
+    QTest::newRow("raw-jis-header") << "raw-jis-header.eml"
+                                    << ""
+                                    << "Subject" << QStringLiteral("送信エラー");
+    QTest::newRow("folded-header") << "folded-header.eml"
+                                   << ""
+                                   << "Subject"
                                    << QStringLiteral("This subject is folded\tover three   lines");
-    QTest::newRow("empty-header") << "folded-header.eml" << "" << "X-Empty" << QString();
-    QTest::newRow("returned-original-subject") << "crlf-multipart-report.eml" << "2.0" << "Subject"
-                                               << QStringLiteral("Lunch on Friday");
-    QTest::newRow("rfc822-headers-subject") << "nested-rfc822.eml" << "1.0.2.0" << "Subject"
-                                            << QStringLiteral("Original subject");
-    QTest::newRow("mbox-from-line-is-not-a-header") << "mbox-from-line.eml" << "" << "From"
-                                                    << QStringLiteral("MAILER-DAEMON@relay.example.org (Mail Delivery System)");
+    QTest::newRow("empty-header") << "folded-header.eml"
+                                  << ""
+                                  << "X-Empty" << QString();
+    QTest::newRow("returned-original-subject") << "crlf-multipart-report.eml"
+                                               << "2.0"
+                                               << "Subject" << QStringLiteral("Lunch on Friday");
+    QTest::newRow("rfc822-headers-subject") << "nested-rfc822.eml"
+                                            << "1.0.2.0"
+                                            << "Subject" << QStringLiteral("Original subject");
+    QTest::newRow("mbox-from-line-is-not-a-header")
+        << "mbox-from-line.eml"
+        << ""
+        << "From" << QStringLiteral("MAILER-DAEMON@relay.example.org (Mail Delivery System)");
 }
 
 void TestMime::subject()
@@ -229,12 +271,24 @@ void TestMime::parameters_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("boundary-folded-quoted") << "crlf-multipart-report.eml" << "" << "boundary"
+    QTest::newRow("boundary-folded-quoted") << "crlf-multipart-report.eml"
+                                            << ""
+                                            << "boundary"
                                             << "1A2B3C.1700000004/relay.example.org";
-    QTest::newRow("report-type") << "crlf-multipart-report.eml" << "" << "report-type" << "delivery-status";
-    QTest::newRow("charset-quoted") << "base64-iso2022jp-body.eml" << "" << "charset" << "ISO-2022-JP";
-    QTest::newRow("rfc2231-continuations") << "rfc2231-filename.eml" << "1" << "name" << QStringLiteral("請求書.pdf");
-    QTest::newRow("rfc2047-in-quoted-name") << "rfc2231-filename.eml" << "2" << "name" << QStringLiteral("メモ.txt");
+    QTest::newRow("report-type") << "crlf-multipart-report.eml"
+                                 << ""
+                                 << "report-type"
+                                 << "delivery-status";
+    QTest::newRow("charset-quoted") << "base64-iso2022jp-body.eml"
+                                    << ""
+                                    << "charset"
+                                    << "ISO-2022-JP";
+    QTest::newRow("rfc2231-continuations") << "rfc2231-filename.eml"
+                                           << "1"
+                                           << "name" << QStringLiteral("請求書.pdf");
+    QTest::newRow("rfc2047-in-quoted-name") << "rfc2231-filename.eml"
+                                            << "2"
+                                            << "name" << QStringLiteral("メモ.txt");
 }
 
 void TestMime::parameters()
@@ -255,9 +309,11 @@ void TestMime::encodedWords_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("plain-ascii") << QByteArray("Delivery Status Notification") << "Delivery Status Notification";
+    QTest::newRow("plain-ascii") << QByteArray("Delivery Status Notification")
+                                 << "Delivery Status Notification";
     QTest::newRow("b-utf8") << QByteArray("=?UTF-8?B?44Ko44Op44O8?=") << QStringLiteral("エラー");
-    QTest::newRow("q-lowercase-encoding") << QByteArray("=?utf-8?q?caf=C3=A9_ouvert?=") << QStringLiteral("café ouvert");
+    QTest::newRow("q-lowercase-encoding")
+        << QByteArray("=?utf-8?q?caf=C3=A9_ouvert?=") << QStringLiteral("café ouvert");
     QTest::newRow("adjacent-words-drop-blanks")
         << QByteArray("=?UTF-8?Q?a?= \t =?UTF-8?Q?b?=") << QStringLiteral("ab");
     QTest::newRow("word-then-text-keeps-blank") << QByteArray("=?UTF-8?Q?a?= b") << QStringLiteral("a b");
@@ -269,11 +325,14 @@ void TestMime::encodedWords_data()
     QTest::newRow("iso2022jp-two-words")
         << QByteArray("=?ISO-2022-JP?B?GyRCMDhAaBsoQg==?= =?ISO-2022-JP?B?GyRCSVRMQBsoQg==?=")
         << QStringLiteral("宛先不明");
-    QTest::newRow("rfc2231-language-in-charset") << QByteArray("=?UTF-8*ja?B?44Ko44Op44O8?=") << QStringLiteral("エラー");
+    QTest::newRow("rfc2231-language-in-charset")
+        << QByteArray("=?UTF-8*ja?B?44Ko44Op44O8?=") << QStringLiteral("エラー");
     QTest::newRow("missing-padding") << QByteArray("=?UTF-8?B?44Ko44Op44O8?=") << QStringLiteral("エラー");
     QTest::newRow("unterminated-word-kept") << QByteArray("=?UTF-8?B?abc") << QStringLiteral("=?UTF-8?B?abc");
-    QTest::newRow("unknown-encoding-kept") << QByteArray("=?UTF-8?X?abc?=") << QStringLiteral("=?UTF-8?X?abc?=");
-    QTest::newRow("unknown-charset-guessed") << QByteArray("=?x-bogus?Q?caf=C3=A9?=") << QStringLiteral("café");
+    QTest::newRow("unknown-encoding-kept")
+        << QByteArray("=?UTF-8?X?abc?=") << QStringLiteral("=?UTF-8?X?abc?=");
+    QTest::newRow("unknown-charset-guessed")
+        << QByteArray("=?x-bogus?Q?caf=C3=A9?=") << QStringLiteral("café");
     QTest::newRow("word-inside-text-without-blanks")
         << QByteArray("Re:=?UTF-8?Q?x?=(y)") << QStringLiteral("Re:x(y)");
 }
@@ -306,7 +365,8 @@ void TestMime::decodeText_data()
     QTest::newRow("sjis-cp932-quoted") << sjisBytes << QByteArray("\"cp932\"") << jp;
     QTest::newRow("sjis-unlabelled") << sjisBytes << QByteArray() << jp;
     QTest::newRow("sjis-labelled-iso2022jp") << sjisBytes << QByteArray("iso-2022-jp") << jp;
-    QTest::newRow("eucjp-labelled") << eucBytes << QByteArray("euc-jp") << QStringLiteral("メールボックス容量超過");
+    QTest::newRow("eucjp-labelled") << eucBytes << QByteArray("euc-jp")
+                                    << QStringLiteral("メールボックス容量超過");
     QTest::newRow("eucjp-unlabelled") << eucBytes << QByteArray() << QStringLiteral("メールボックス容量超過");
     QTest::newRow("jis-labelled") << jisBytes << QByteArray("ISO-2022-JP") << jp;
     QTest::newRow("jis-iso2022jp-1") << jisBytes << QByteArray("iso-2022-jp-1") << jp;
@@ -321,7 +381,8 @@ void TestMime::decodeText_data()
     QTest::newRow("latin1-fallback") << QByteArray("caf\xe9") << QByteArray() << QStringLiteral("café");
     QTest::newRow("windows-1252") << QByteArray("\x93quoted\x94") << QByteArray("windows-1252")
                                   << QStringLiteral("“quoted”");
-    QTest::newRow("koi8-r") << QByteArray("\xf0\xd2\xc9\xd7\xc5\xd4") << QByteArray("koi8-r") << QStringLiteral("Привет");
+    QTest::newRow("koi8-r") << QByteArray("\xf0\xd2\xc9\xd7\xc5\xd4") << QByteArray("koi8-r")
+                            << QStringLiteral("Привет");
     QTest::newRow("empty") << QByteArray() << QByteArray("utf-8") << QString();
 }
 
@@ -369,7 +430,8 @@ void TestMime::base64_data()
     QTest::newRow("missing-padding") << QByteArray("aGVsbG8") << QByteArray("hello");
     QTest::newRow("missing-two-pads") << QByteArray("aGVsbA") << QByteArray("hell");
     QTest::newRow("line-breaks") << QByteArray("aGVs\r\nbG8g\nd29y\nbGQ=\n") << QByteArray("hello world");
-    QTest::newRow("garbage-line-dropped") << QByteArray("aGVs\n--boundary-junk\nbG8=\n") << QByteArray("hello");
+    QTest::newRow("garbage-line-dropped")
+        << QByteArray("aGVs\n--boundary-junk\nbG8=\n") << QByteArray("hello");
     QTest::newRow("stray-chars-single-line") << QByteArray("aGV*sbG8!") << QByteArray("hello");
     QTest::newRow("concatenated-blocks") << QByteArray("aGk=aGk=") << QByteArray("hihi");
     QTest::newRow("lone-char") << QByteArray("a") << QByteArray();
@@ -393,7 +455,8 @@ void TestMime::quotedPrintable_data()
     QTest::newRow("lowercase-hex") << QByteArray("caf=c3=a9") << false << QByteArray("caf\xc3\xa9");
     QTest::newRow("soft-break-lf") << QByteArray("long=\nline") << false << QByteArray("longline");
     QTest::newRow("soft-break-crlf") << QByteArray("long=\r\nline") << false << QByteArray("longline");
-    QTest::newRow("soft-break-trailing-blanks") << QByteArray("long= \t\nline") << false << QByteArray("longline");
+    QTest::newRow("soft-break-trailing-blanks")
+        << QByteArray("long= \t\nline") << false << QByteArray("longline");
     QTest::newRow("stray-equals-kept") << QByteArray("50% =off") << false << QByteArray("50% =off");
     QTest::newRow("equals-at-end") << QByteArray("end=") << false << QByteArray("end");
     QTest::newRow("underscore-in-header") << QByteArray("a_b") << true << QByteArray("a b");

@@ -290,9 +290,9 @@ QByteArray normalizeCharset(QByteArrayView label)
         return QByteArrayLiteral("ISO-8859-1");
     // ICU's Shift_JIS (ibm-943) already carries the CP932 (NEC / IBM) extensions.
     if (l == "shift_jis" || l == "shift-jis" || l == "x-sjis" || l == "sjis" || l == "ms932" || l == "cp932"
-        || l == "windows-31j" || l == "x-ms-cp932" || l == "ms_kanji" || l == "csshiftjis" || l == "windows-932"
-        || l == "shift_jisx0213" || l == "shift_jis-2004" || l == "x-mac-japanese" || l == "sjis-open"
-        || l == "sjis-win" || l == "cswindows31j")
+        || l == "windows-31j" || l == "x-ms-cp932" || l == "ms_kanji" || l == "csshiftjis"
+        || l == "windows-932" || l == "shift_jisx0213" || l == "shift_jis-2004" || l == "x-mac-japanese"
+        || l == "sjis-open" || l == "sjis-win" || l == "cswindows31j")
         return QByteArrayLiteral("Shift_JIS");
     // ICU's ISO-2022-JP decodes the NEC row 13 characters; JIS X 0213 (-3) has no ICU converter, the
     // plain decoder reads its JIS X 0208 subset.
@@ -304,8 +304,8 @@ QByteArray normalizeCharset(QByteArrayView label)
         return QByteArrayLiteral("ISO-2022-JP-1");
     if (l == "iso-2022-jp-2" || l == "csiso2022jp2")
         return QByteArrayLiteral("ISO-2022-JP-2");
-    if (l == "euc-jp" || l == "eucjp" || l == "x-euc-jp" || l == "euc_jp" || l == "eucjp-ms" || l == "euc-jp-ms"
-        || l == "cseucpkdfmtjapanese" || l == "ujis" || l == "eucjp-win" || l == "x-euc")
+    if (l == "euc-jp" || l == "eucjp" || l == "x-euc-jp" || l == "euc_jp" || l == "eucjp-ms"
+        || l == "euc-jp-ms" || l == "cseucpkdfmtjapanese" || l == "ujis" || l == "eucjp-win" || l == "x-euc")
         return QByteArrayLiteral("EUC-JP");
     if (l == "unknown-8bit" || l == "x-unknown" || l == "unknown" || l == "8bit" || l == "default"
         || l == "x-user-defined" || l == "none" || l == "charset" || l == "us-ascii\\")

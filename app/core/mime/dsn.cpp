@@ -68,7 +68,7 @@ QList<QList<Field>> readBlocks(QStringView body)
                 value += line.trimmed();
             }
         } else if (const qsizetype n = fieldNameLength(line); n > 0) {
-            current.append({line.first(n).toString().toLower(), line.sliced(n + 1).trimmed().toString()});
+            current.append({ line.first(n).toString().toLower(), line.sliced(n + 1).trimmed().toString() });
             ++fields;
         } else if (!current.isEmpty() && current.last().name == QLatin1String("diagnostic-code")
                    && current.last().value.size() < MaxFieldValue) {
@@ -175,8 +175,8 @@ QString stripTypePrefix(QStringView value, QString *type)
         bool token = !prefix.isEmpty();
         for (const QChar c : prefix) {
             const char16_t u = c.unicode();
-            if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
-                  || u == u'_' || u == u'.')) {
+            if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+                  || u == u'-' || u == u'_' || u == u'.')) {
                 token = false;
                 break;
             }

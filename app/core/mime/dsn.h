@@ -10,13 +10,13 @@ namespace MailDoctor::Dsn {
 /** One per-recipient block of an RFC 3464 delivery-status body. */
 struct Recipient
 {
-    QString finalRecipient;        ///< address with the "rfc822;" type prefix stripped
-    QString originalRecipient;     ///< address with the "rfc822;" type prefix stripped
-    QString action;                ///< lower-case: failed, delayed, delivered, relayed, expanded
-    QString status;                ///< e.g. "5.1.1" (comment text after the code removed)
-    QString remoteMta;             ///< host with the "dns;" type prefix stripped
-    QString diagnosticCode;        ///< text with the "smtp;" type prefix stripped, folded lines joined
-    QString diagnosticType;        ///< the stripped type prefix of Diagnostic-Code, e.g. "smtp"
+    QString finalRecipient; ///< address with the "rfc822;" type prefix stripped
+    QString originalRecipient; ///< address with the "rfc822;" type prefix stripped
+    QString action; ///< lower-case: failed, delayed, delivered, relayed, expanded
+    QString status; ///< e.g. "5.1.1" (comment text after the code removed)
+    QString remoteMta; ///< host with the "dns;" type prefix stripped
+    QString diagnosticCode; ///< text with the "smtp;" type prefix stripped, folded lines joined
+    QString diagnosticType; ///< the stripped type prefix of Diagnostic-Code, e.g. "smtp"
     QString lastAttemptDate;
     QString willRetryUntil;
     QHash<QString, QString> fields; ///< every field of the block, lower-case name → unfolded raw value
@@ -25,7 +25,7 @@ struct Recipient
 /** A parsed message/delivery-status body. */
 struct Report
 {
-    QString reportingMta;    ///< "dns;" prefix stripped
+    QString reportingMta; ///< "dns;" prefix stripped
     QString arrivalDate;
     QString receivedFromMta; ///< "dns;" prefix stripped
     QHash<QString, QString> fields; ///< every per-message field, lower-case name → unfolded raw value

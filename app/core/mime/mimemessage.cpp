@@ -197,8 +197,8 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
             ++valueStart;
         ++valueStart;
         const QByteArrayView value = data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart));
-        headers->append(Header{share(owner, data.sliced(pos, nameLen)),
-                               valueEnd == end ? share(owner, trimmedView(value)) : unfold(value)});
+        headers->append(Header { share(owner, data.sliced(pos, nameLen)),
+                                 valueEnd == end ? share(owner, trimmedView(value)) : unfold(value) });
         pos = qMin(valueEnd + 1, data.size());
     }
     return data.size();
@@ -207,12 +207,36 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
 /** Header names that show a block of fields really is a message header and not a pasted report. */
 bool looksLikeMessageHeader(const QList<Header> &headers)
 {
-    static const char *const known[] = {
-        "from", "to", "subject", "date", "received", "return-path", "message-id", "content-type",
-        "mime-version", "delivered-to", "x-original-to", "reply-to", "sender", "cc", "x-failed-recipients",
-        "auto-submitted", "in-reply-to", "references", "envelope-to", "x-mailer", "content-transfer-encoding",
-        "dkim-signature", "authentication-results", "arc-seal", "thread-topic", "x-ms-exchange-organization-scl",
-        "precedence", "errors-to", "list-id", "x-spam-status"};
+    static const char *const known[] = { "from",
+                                         "to",
+                                         "subject",
+                                         "date",
+                                         "received",
+                                         "return-path",
+                                         "message-id",
+                                         "content-type",
+                                         "mime-version",
+                                         "delivered-to",
+                                         "x-original-to",
+                                         "reply-to",
+                                         "sender",
+                                         "cc",
+                                         "x-failed-recipients",
+                                         "auto-submitted",
+                                         "in-reply-to",
+                                         "references",
+                                         "envelope-to",
+                                         "x-mailer",
+                                         "content-transfer-encoding",
+                                         "dkim-signature",
+                                         "authentication-results",
+                                         "arc-seal",
+                                         "thread-topic",
+                                         "x-ms-exchange-organization-scl",
+                                         "precedence",
+                                         "errors-to",
+                                         "list-id",
+                                         "x-spam-status" };
     for (const Header &h : headers) {
         for (const char *name : known) {
             if (equalsIgnoreCase(h.name, QByteArrayView(name)))
@@ -224,8 +248,9 @@ bool looksLikeMessageHeader(const QList<Header> &headers)
 
 bool hasReportField(const QList<Header> &headers)
 {
-    static const char *const fields[] = {"final-recipient", "original-recipient", "diagnostic-code", "status",
-                                         "action", "remote-mta", "reporting-mta"};
+    static const char *const fields[]
+        = { "final-recipient", "original-recipient", "diagnostic-code", "status",
+            "action",          "remote-mta",         "reporting-mta" };
     for (const Header &h : headers) {
         for (const char *name : fields) {
             if (equalsIgnoreCase(h.name, QByteArrayView(name)))
@@ -351,7 +376,8 @@ void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *
     bool anyExtended = false;
     while (i < value.size()) {
         // Tolerate missing ';' between parameters.
-        while (i < value.size() && (value[i] == ';' || isWsp(value[i]) || value[i] == '\r' || value[i] == '\n'))
+        while (i < value.size()
+               && (value[i] == ';' || isWsp(value[i]) || value[i] == '\r' || value[i] == '\n'))
             ++i;
         i = skipCfws(value, i);
         start = i;
@@ -476,11 +502,6 @@ struct Context
     }
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MailDoctor::Mime", text);
-}
-
 constexpr qsizetype NotParsed = -2;
 
 /** Parses one entity; @p bodyStart/@p cut are passed when its headers were already read. */
@@ -528,7 +549,8 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
         return; // e.g. the Content-Type of a returned message of which only the headers came back
     if (boundary.isEmpty()) {
         addPlainChild(body);
-        ctx->warn(tr("A multipart section has no boundary; it was read as plain text."));
+        ctx->warn(QCoreApplication::translate(
+            "MailDoctor::Mime", "A multipart section has no boundary; it was read as plain text."));
         return;
     }
 
@@ -569,7 +591,8 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
         } else {
             if (ctx->parts >= MaxParts) {
                 ctx->truncated = true;
-                ctx->warn(tr("The message has too many parts; the rest was not read."));
+                ctx->warn(QCoreApplication::translate(
+                    "MailDoctor::Mime", "The message has too many parts; the rest was not read."));
                 return;
             }
             Part child;
@@ -587,7 +610,8 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
     }
     if (partStart < 0) {
         addPlainChild(body);
-        ctx->warn(tr("A multipart section's boundary never appears; it was read as plain text."));
+        ctx->warn(QCoreApplication::translate(
+            "MailDoctor::Mime", "A multipart section's boundary never appears; it was read as plain text."));
         return;
     }
     if (!closed) {
@@ -597,7 +621,8 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
             parseEntity(body.sliced(partStart), &child, depth + 1, ctx, digest);
             part->children.append(std::move(child));
         }
-        ctx->warn(tr("A multipart section is not closed; the message may be truncated."));
+        ctx->warn(QCoreApplication::translate(
+            "MailDoctor::Mime", "A multipart section is not closed; the message may be truncated."));
     }
 }
 
@@ -605,11 +630,13 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
                  qsizetype bodyStart, bool cut)
 {
     if (bodyStart == NotParsed)
-        bodyStart = parseHeaders(data, ctx->owner, &part->headers, &cut, qMin(MaxHeadersPerPart, ctx->headerBudget));
+        bodyStart = parseHeaders(data, ctx->owner, &part->headers, &cut,
+                                 qMin(MaxHeadersPerPart, ctx->headerBudget));
     ctx->headerBudget -= int(part->headers.size());
     if (cut) {
         ctx->truncated = true;
-        ctx->warn(tr("A part has too many header lines; the rest was read as its body."));
+        ctx->warn(QCoreApplication::translate(
+            "MailDoctor::Mime", "A part has too many header lines; the rest was read as its body."));
     }
     if (bodyStart < 0) {
         // No header block. A part that starts with a blank line has empty headers.
@@ -639,7 +666,9 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
     }
     if (depth >= MaxDepth) {
         ctx->truncated = true;
-        ctx->warn(tr("The message is nested too deeply; the innermost parts were read as plain text."));
+        ctx->warn(QCoreApplication::translate(
+            "MailDoctor::Mime",
+            "The message is nested too deeply; the innermost parts were read as plain text."));
         part->type = QByteArrayLiteral("text");
         part->subtype = QByteArrayLiteral("plain");
         part->body = share(ctx->owner, body);
@@ -828,13 +857,13 @@ ParseResult parseMessage(QByteArrayView raw)
 QByteArray decodeBase64(QByteArrayView data)
 {
     static const auto table = [] {
-        std::array<signed char, 256> t{};
+        std::array<signed char, 256> t {};
         t.fill(-1);
         const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         for (int i = 0; i < 64; ++i)
             t[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
         t[static_cast<unsigned char>('=')] = -2;
-        for (const char c : {' ', '\t', '\r', '\n'})
+        for (const char c : { ' ', '\t', '\r', '\n' })
             t[static_cast<unsigned char>(c)] = -3;
         return t;
     }();

@@ -24,10 +24,10 @@ struct Header
 struct Part
 {
     QList<Header> headers;
-    QByteArray type = QByteArrayLiteral("text");    ///< lower-case media type; "text" when absent
+    QByteArray type = QByteArrayLiteral("text"); ///< lower-case media type; "text" when absent
     QByteArray subtype = QByteArrayLiteral("plain"); ///< lower-case subtype
     QHash<QByteArray, QString> params; ///< lower-case names, RFC 2231 continuations/charsets decoded
-    QByteArray body;                   ///< raw body bytes of this part (still transfer-encoded)
+    QByteArray body; ///< raw body bytes of this part (still transfer-encoded)
     /// The parts of a multipart; for message/rfc822 (and message/global, text/rfc822-headers) one
     /// child: the inner message (only headers for the -headers types).
     QList<Part> children;
@@ -66,7 +66,7 @@ struct ParseResult
 {
     Part root;
     bool truncated = false; ///< a depth, size or part-count limit was hit; the rest was kept as text
-    QString warning;        ///< translated note on what was cut or repaired, empty when nothing
+    QString warning; ///< translated note on what was cut or repaired, empty when nothing
     bool hasHeaders = false; ///< false for a body-only or single-line paste (root is text/plain)
 };
 
