@@ -545,6 +545,9 @@ QString cleanAddress(QString a)
 // The text/plain portions of an embedded RFC 3464 block ("Final-Recipient: ..." lines in a text part).
 QString embeddedDsn(QStringView text)
 {
+    // Cheap test first: the text is long and most reports have no such block.
+    if (!text.contains(QLatin1String("ecipient:")) && !text.contains(QLatin1String("ECIPIENT:")))
+        return {};
     qsizetype p = text.indexOf(QLatin1String("Final-Recipient:"), 0, Qt::CaseInsensitive);
     if (p < 0)
         p = text.indexOf(QLatin1String("Original-Recipient:"), 0, Qt::CaseInsensitive);
@@ -898,8 +901,7 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         return QStringLiteral("kddi");
     if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
         || root.hasHeader("X-MS-Exchange-Message-Is-Ndr") || root.header("From").toLower().contains("hotmail.com")
-        || f.diagnostic.contains(QLatin1String(".outlook.com"), Qt::CaseInsensitive)
-        || f.diagnostic.contains(QLatin1String("protection.outlook"), Qt::CaseInsensitive))
+        || f.diagnostic.contains(QStringView(u".outlook.com")))
         return QStringLiteral("microsoft");
     if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
         return QStringLiteral("docomo");
@@ -909,7 +911,7 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         return QStringLiteral("mimecast");
     if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))
         return QStringLiteral("facebook");
-    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || f.diagnostic.contains(QLatin1String(".yahoo.com"), Qt::CaseInsensitive))
+    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || f.diagnostic.contains(QStringView(u".yahoo.com")))
         return QStringLiteral("yahoo");
     if (rhost.endsWith(QLatin1String(".laposte.net")) || rhost.endsWith(QLatin1String(".orange.fr"))
         || rhost.endsWith(QLatin1String(".wanadoo.fr")) || domain == QLatin1String("laposte.net")
@@ -1057,7 +1059,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     QList<RecipientReading> fromDsn;
     // OpenSMTPD's text is the report; its machine-readable part only repeats it with generic codes.
     const bool textFirst = !fromText.isEmpty()
-        && explanation.contains(QLatin1String("This is the MAILER-DAEMON, please DO NOT REPLY"), Qt::CaseInsensitive);
+        && explanationSearch.contains("this is the mailer-daemon, please do not reply");
     for (const Mime::Part *p : textFirst ? QList<const Mime::Part *>() : c.dsns)
         addDsnRecipients(Dsn::parse(p->text()), &fromDsn);
     if (fromDsn.isEmpty() && !textFirst) {

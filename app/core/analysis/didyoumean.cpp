@@ -29,7 +29,13 @@ int editDistance(QStringView a, QStringView b, int cap)
     const qsizetype m = b.size();
     if (std::abs(int(n - m)) > cap)
         return cap + 1;
-    std::vector<int> prev2(size_t(m + 1)), prev(size_t(m + 1)), cur(size_t(m + 1));
+    // Domains are short: three rows on the stack, no allocation.
+    if (m >= 127)
+        return cap + 1;
+    int rows[3][128];
+    int *prev2 = rows[0];
+    int *prev = rows[1];
+    int *cur = rows[2];
     for (qsizetype j = 0; j <= m; ++j)
         prev[size_t(j)] = int(j);
     for (qsizetype i = 1; i <= n; ++i) {
@@ -45,8 +51,10 @@ int editDistance(QStringView a, QStringView b, int cap)
         }
         if (rowMin > cap)
             return cap + 1;
-        std::swap(prev2, prev);
-        std::swap(prev, cur);
+        int *oldest = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = oldest;
     }
     return prev[size_t(m)];
 }
@@ -54,7 +62,10 @@ int editDistance(QStringView a, QStringView b, int cap)
 QString suggestAddress(const QString &address)
 {
     // Full-width letters, digits and symbols ("ｔａｒｏ＠ｄｏｃｏｍｏ．ｎｅ．ｊｐ") become their ASCII forms.
-    QString a = address.normalized(QString::NormalizationForm_KC).trimmed();
+    bool ascii = true;
+    for (QChar c : address)
+        ascii = ascii && c.unicode() < 0x80;
+    QString a = ascii ? address.trimmed() : address.normalized(QString::NormalizationForm_KC).trimmed();
     a.replace(u'，', u'.');
     a.replace(u'、', u'.');
     a.replace(u'。', u'.');
