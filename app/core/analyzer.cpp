@@ -2,6 +2,7 @@
 
 #include "analysis/bouncereader.h"
 #include "analysis/didyoumean.h"
+#include "analysis/reasons.h"
 #include "analysis/recipientdecision.h"
 #include "analysis/smtpcodes.h"
 #include "mime/mimemessage.h"
@@ -225,6 +226,13 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         // Our cause: the reason's cause, refined by the knowledge base over what this recipient's
         // report says (e.g. "receive your mail before sending" turns a relay refusal into POP before SMTP).
         QString cause = defaultCauseForReason(fact.reason);
+        // Sisimai reads an unknown-user reply as "filtered" whenever the command is not named; for the
+        // user that is still an unknown address unless the refusal came after DATA (a carrier's filter)
+        // or the wording is a filter's own.
+        if (fact.reason == QLatin1String("filtered") && fact.command != QLatin1String("DATA")
+            && Analysis::textPointsAt(Analysis::Reason::UserUnknown, fact.diagnostic)
+            && !Analysis::textPointsAt(Analysis::Reason::Filtered, fact.diagnostic) && m_kb->cause(QStringLiteral("user-unknown")))
+            cause = QStringLiteral("user-unknown");
         QList<EntryMatch> matches;
         // Only the causes that could refine this reason are worth matching.
         QSet<QString> candidates = m_causesForReason.value(fact.reason);

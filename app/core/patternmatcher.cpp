@@ -1,10 +1,11 @@
 #include "patternmatcher.h"
 
+#include "analysis/textsearch.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <bitset>
 #include <limits>
 #include <optional>
 
@@ -257,15 +258,33 @@ private:
         return q;
     }
 
+    // Long enough to be selective: three characters, or two where one is not ASCII (Japanese words).
+    static bool selective(const QString &s)
+    {
+        if (s.size() >= 3)
+            return true;
+        if (s.size() < 2)
+            return false;
+        for (QChar c : s) {
+            if (c.unicode() >= 0x80)
+                return true;
+        }
+        return false;
+    }
+
     void consider(const QStringList &set, std::optional<QStringList> *best)
     {
+        for (const QString &x : set) {
+            if (!selective(x))
+                return;
+        }
         auto score = [](const QStringList &s) {
             qsizetype m = std::numeric_limits<qsizetype>::max();
             for (const QString &x : s)
                 m = qMin(m, x.size());
             return m;
         };
-        if (set.isEmpty() || score(set) < 3)
+        if (set.isEmpty())
             return;
         if (!*best || score(set) > score(**best) || (score(set) == score(**best) && set.size() < (*best)->size()))
             *best = set;
@@ -299,7 +318,7 @@ private:
         std::optional<QStringList> best;
         QString run;
         auto flush = [&] {
-            if (run.size() >= 3)
+            if (selective(run))
                 consider({run.toLower()}, &best);
             run.clear();
         };
@@ -420,30 +439,6 @@ private:
     bool m_failed = false;
 };
 
-// Which two-character pieces a text contains: a literal whose first and last pieces are absent
-// cannot be in the text, and most literals are rejected this way without a search.
-class PairIndex
-{
-public:
-    explicit PairIndex(QStringView lower)
-    {
-        for (qsizetype i = 0; i + 1 < lower.size(); ++i)
-            m_bits.set(hash(lower.at(i), lower.at(i + 1)));
-    }
-    bool mayContain(const QString &literal) const
-    {
-        if (literal.size() < 2)
-            return true;
-        const qsizetype n = literal.size();
-        return m_bits.test(hash(literal.at(0), literal.at(1))) && m_bits.test(hash(literal.at(n - 2), literal.at(n - 1)))
-            && m_bits.test(hash(literal.at(n / 2 - 1), literal.at(n / 2)));
-    }
-
-private:
-    static size_t hash(QChar a, QChar b) { return (size_t(a.unicode()) * 131u + size_t(b.unicode())) & 8191u; }
-    std::bitset<8192> m_bits;
-};
-
 } // namespace
 
 FoundCodes extractCodes(QStringView text)
@@ -463,10 +458,10 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb)
         std::vector<Prefilter> filters;
         for (const Pattern &pattern : entry.patterns) {
             Prefilter f;
-            if (pattern.kind == PatternKind::Regex)
-                f.literals = requiredLiterals(pattern.value);
-            else
-                f.literals = QStringList{pattern.value.toLower()};
+            const QStringList literals = pattern.kind == PatternKind::Regex ? requiredLiterals(pattern.value)
+                                                                            : QStringList{pattern.value.toLower()};
+            for (const QString &l : literals)
+                f.literals.push_back(l.toUtf8().toStdString());
             filters.push_back(f);
         }
         m_prefilters.push_back(std::move(filters));
@@ -492,38 +487,47 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text) const
 
 QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *causes) const
 {
-    // Split once; every pattern then walks the same lines.
-    QList<QStringView> lines;
-    QList<qsizetype> starts;
-    {
-        qsizetype pos = 0;
-        while (pos <= text.size()) {
-            qsizetype end = text.indexOf(u'\n', pos);
-            if (end < 0)
-                end = text.size();
-            QStringView line = text.mid(pos, end - pos);
-            if (line.endsWith(u'\r'))
-                line.chop(1);
-            lines.append(line);
-            starts.append(pos);
-            pos = end + 1;
-        }
+    // The text lower-cased into UTF-8 once; literals are looked up there and mapped to lines by
+    // counting line breaks (lower-casing keeps them).
+    const Analysis::TextSearch search(text);
+    const std::string_view bytes = search.view();
+    std::vector<qsizetype> byteStarts{0};
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\n')
+            byteStarts.push_back(qsizetype(i + 1));
     }
-    const QString lower = text.toString().toLower();
-    const bool aligned = lower.size() == text.size(); // lower-casing kept every offset
-    const PairIndex pairs(lower);
 
-    QList<FoundCodes> lineCodes(lines.size());
-    QList<bool> codesDone(lines.size(), false);
-    auto codesOf = [&](qsizetype i) -> const FoundCodes & {
-        if (!codesDone.at(i)) {
-            lineCodes[i] = extractCodes(lines.at(i));
-            codesDone[i] = true;
+    // The lines themselves are only needed for the expressions that get to run.
+    QList<QStringView> lines;
+    bool linesDone = false;
+    auto lineAt = [&](qsizetype i) -> QStringView {
+        if (!linesDone) {
+            qsizetype pos = 0;
+            while (pos <= text.size()) {
+                qsizetype end = text.indexOf(u'\n', pos);
+                if (end < 0)
+                    end = text.size();
+                QStringView line = text.mid(pos, end - pos);
+                if (line.endsWith(u'\r'))
+                    line.chop(1);
+                lines.append(line);
+                pos = end + 1;
+            }
+            linesDone = true;
         }
-        return lineCodes.at(i);
+        return lines.value(i);
+    };
+    const qsizetype lineCount = qsizetype(byteStarts.size());
+
+    QHash<qsizetype, FoundCodes> lineCodes;
+    auto codesOf = [&](qsizetype i) -> const FoundCodes & {
+        auto it = lineCodes.find(i);
+        if (it == lineCodes.end())
+            it = lineCodes.insert(i, extractCodes(lineAt(i)));
+        return it.value();
     };
     auto lineOf = [&](qsizetype offset) -> qsizetype {
-        return qsizetype(std::upper_bound(starts.cbegin(), starts.cend(), offset) - starts.cbegin()) - 1;
+        return qsizetype(std::upper_bound(byteStarts.cbegin(), byteStarts.cend(), offset) - byteStarts.cbegin()) - 1;
     };
 
     QList<EntryMatch> matches;
@@ -536,40 +540,28 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         QList<int> hitLines;
         for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
             const Pattern &pattern = entry.patterns.at(p);
-            const QStringList &literals = m_prefilters.at(size_t(e)).at(size_t(p)).literals;
 
             // The lines worth trying: those holding one of the required literals, or all of them.
+            const std::vector<std::string> &literals = m_prefilters.at(size_t(e)).at(size_t(p)).literals;
             QList<qsizetype> candidates;
-            if (literals.isEmpty()) {
-                candidates.reserve(lines.size());
-                for (qsizetype i = 0; i < lines.size(); ++i)
+            if (literals.empty()) {
+                candidates.reserve(lineCount);
+                for (qsizetype i = 0; i < lineCount; ++i)
                     candidates.append(i);
-            } else if (aligned) {
-                for (const QString &lit : literals) {
-                    if (!pairs.mayContain(lit))
-                        continue;
+            } else {
+                for (const std::string &lit : literals) {
                     qsizetype from = 0;
                     while (true) {
-                        const qsizetype at = lower.indexOf(lit, from);
+                        const qsizetype at = search.indexOf(lit, from);
                         if (at < 0)
                             break;
                         const qsizetype line = lineOf(at);
                         if (!candidates.contains(line))
                             candidates.append(line);
-                        from = starts.value(line + 1, lower.size());
+                        from = line + 1 < lineCount ? byteStarts[size_t(line + 1)] : qsizetype(bytes.size());
                     }
                 }
                 std::sort(candidates.begin(), candidates.end());
-            } else {
-                for (qsizetype i = 0; i < lines.size(); ++i) {
-                    const QString l = lines.at(i).toString().toLower();
-                    for (const QString &lit : literals) {
-                        if (l.contains(lit)) {
-                            candidates.append(i);
-                            break;
-                        }
-                    }
-                }
             }
 
             bool hit = false;
@@ -577,7 +569,7 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
                 bool lineHit = false;
                 switch (pattern.kind) {
                 case PatternKind::Regex:
-                    lineHit = pattern.regex.isValid() && pattern.regex.match(lines.at(i)).hasMatch();
+                    lineHit = pattern.regex.isValid() && pattern.regex.match(lineAt(i)).hasMatch();
                     break;
                 case PatternKind::ReplyCode:
                     lineHit = codesOf(i).reply.contains(pattern.value);
@@ -612,7 +604,7 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         match.entry = &entry;
         match.evidenceLines = hitLines;
         for (int i : std::as_const(hitLines))
-            match.evidence.append(lines.at(i).trimmed().toString());
+            match.evidence.append(lineAt(i).trimmed().toString());
         matches.append(std::move(match));
     }
     std::stable_sort(matches.begin(), matches.end(), [](const EntryMatch &a, const EntryMatch &b) {

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QStringView>
 
+#include <string>
 #include <vector>
 
 namespace MailDoctor {
@@ -53,7 +54,7 @@ public:
 private:
     struct Prefilter
     {
-        QStringList literals; ///< empty: always run the expression
+        std::vector<std::string> literals; ///< lower-case UTF-8; empty: always run the expression
     };
     const KnowledgeBase *m_kb;
     std::vector<std::vector<Prefilter>> m_prefilters; ///< per entry, per pattern
