@@ -375,6 +375,8 @@ void TestMime::decodeText_data()
     QTest::newRow("jis-labelled-us-ascii") << jisBytes << QByteArray("us-ascii") << jp;
     QTest::newRow("jis-labelled-latin1") << jisBytes << QByteArray("iso-8859-1") << jp;
     QTest::newRow("jis-unlabelled") << jisBytes << QByteArray() << jp;
+    QTest::newRow("jis-labelled-utf8") << jisBytes << QByteArray("utf-8") << jp;
+    QTest::newRow("jis-labelled-sjis") << jisBytes << QByteArray("shift_jis") << jp;
     QTest::newRow("utf8-labelled-sjis") << jp.toUtf8() << QByteArray("shift_jis") << jp;
     QTest::newRow("utf8-labelled-unknown") << jp.toUtf8() << QByteArray("x-unknown-thing") << jp;
     QTest::newRow("utf8-labelled-unknown-8bit") << jp.toUtf8() << QByteArray("unknown-8bit") << jp;

@@ -336,6 +336,8 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
     }
     if (name.startsWith("ISO-2022-JP") && !isAscii(bytes) && !hasIso2022Escape(bytes))
         return guessAndDecode(bytes); // 8-bit text under a 7-bit label: Shift_JIS or UTF-8 really
+    if (!name.startsWith("ISO-2022") && hasIso2022Escape(bytes) && isAscii(bytes))
+        return guessAndDecode(bytes); // JIS escapes mean ISO-2022-JP whatever the label says
 
     bool ok = false;
     QString text = decodeWith(bytes, name, &ok);
