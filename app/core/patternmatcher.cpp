@@ -452,7 +452,7 @@ FoundCodes extractCodes(QStringView text)
     return codes;
 }
 
-PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb)
+PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())
 {
     for (const Entry &entry : m_kb->entries()) {
         std::vector<Prefilter> filters;
@@ -460,12 +460,15 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb)
             Prefilter f;
             const QStringList literals = pattern.kind == PatternKind::Regex ? requiredLiterals(pattern.value)
                                                                             : QStringList{pattern.value.toLower()};
-            for (const QString &l : literals)
-                f.literals.push_back(l.toUtf8().toStdString());
+            for (const QString &l : literals) {
+                const QByteArray bytes = l.toUtf8();
+                f.literals.push_back(m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size()))));
+            }
             filters.push_back(f);
         }
         m_prefilters.push_back(std::move(filters));
     }
+    m_literals->build();
 }
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
@@ -530,6 +533,15 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         return qsizetype(std::upper_bound(byteStarts.cbegin(), byteStarts.cend(), offset) - byteStarts.cbegin()) - 1;
     };
 
+    // One pass finds every required literal: the lines where each occurs.
+    std::vector<QList<qsizetype>> literalLines(size_t(m_literals->size()));
+    m_literals->scan(bytes, [&](int id, size_t end) {
+        const qsizetype line = lineOf(qsizetype(end) - m_literals->length(id));
+        QList<qsizetype> &l = literalLines[size_t(id)];
+        if (l.isEmpty() || l.last() != line)
+            l.append(line);
+    });
+
     QList<EntryMatch> matches;
     const QList<Entry> &entries = m_kb->entries();
     for (qsizetype e = 0; e < entries.size(); ++e) {
@@ -542,26 +554,21 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
             const Pattern &pattern = entry.patterns.at(p);
 
             // The lines worth trying: those holding one of the required literals, or all of them.
-            const std::vector<std::string> &literals = m_prefilters.at(size_t(e)).at(size_t(p)).literals;
+            const std::vector<int> &literals = m_prefilters.at(size_t(e)).at(size_t(p)).literals;
             QList<qsizetype> candidates;
             if (literals.empty()) {
                 candidates.reserve(lineCount);
                 for (qsizetype i = 0; i < lineCount; ++i)
                     candidates.append(i);
             } else {
-                for (const std::string &lit : literals) {
-                    qsizetype from = 0;
-                    while (true) {
-                        const qsizetype at = search.indexOf(lit, from);
-                        if (at < 0)
-                            break;
-                        const qsizetype line = lineOf(at);
-                        if (!candidates.contains(line))
-                            candidates.append(line);
-                        from = line + 1 < lineCount ? byteStarts[size_t(line + 1)] : qsizetype(bytes.size());
-                    }
+                for (int id : literals)
+                    candidates += literalLines[size_t(id)];
+                if (candidates.isEmpty())
+                    continue;
+                if (literals.size() > 1) {
+                    std::sort(candidates.begin(), candidates.end());
+                    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
                 }
-                std::sort(candidates.begin(), candidates.end());
             }
 
             bool hit = false;

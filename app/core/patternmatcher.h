@@ -3,9 +3,12 @@
 #include "analysisresult.h"
 #include "knowledgebase.h"
 
+#include "analysis/phraseset.h"
+
 #include <QSet>
 #include <QStringView>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -54,10 +57,11 @@ public:
 private:
     struct Prefilter
     {
-        std::vector<std::string> literals; ///< lower-case UTF-8; empty: always run the expression
+        std::vector<int> literals; ///< ids in m_literals; empty: always run the expression
     };
     const KnowledgeBase *m_kb;
     std::vector<std::vector<Prefilter>> m_prefilters; ///< per entry, per pattern
+    std::shared_ptr<Analysis::PhraseSet> m_literals;  ///< every required literal, lower-case UTF-8
 };
 
 } // namespace MailDoctor

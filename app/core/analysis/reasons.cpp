@@ -1,5 +1,6 @@
 #include "reasons.h"
 
+#include "phraseset.h"
 #include "smtpcodes.h"
 #include "textsearch.h"
 
@@ -448,64 +449,31 @@ bool alignedIn(const TextSearch &text, const std::vector<std::string_view> &piec
     return true;
 }
 
-// Every phrase and every piece of an aligned phrase of all tables in one Aho-Corasick automaton:
-// one pass over a diagnostic finds all of them, instead of one search per phrase.
+// Every phrase and every piece of an aligned phrase of all tables in one automaton: one pass over
+// a diagnostic finds all of them, instead of one search per phrase.
 class PhraseAutomaton
 {
 public:
     PhraseAutomaton()
     {
         const auto &t = tables();
-        // Alphabet: the bytes the phrases use; every other byte is class 0 and leads back to the root.
-        m_class.fill(0);
-        auto addBytes = [&](std::string_view p) {
-            for (char c : p) {
-                if (m_class[uchar(c)] == 0)
-                    m_class[uchar(c)] = uint8_t(++m_classes);
-            }
-        };
-        for (const PhraseTable &table : t) {
-            for (auto p : table.phrases)
-                addBytes(p);
-            for (auto p : table.exceptions)
-                addBytes(p);
-            for (const auto &a : table.aligned) {
-                for (auto p : a)
-                    addBytes(p);
-            }
-        }
-        ++m_classes; // class 0 included
-        newNode();
         for (size_t r = 0; r < t.size(); ++r) {
             for (auto p : t[r].phrases)
-                m_phrases[r].push_back(add(p));
+                m_phrases[r].push_back(m_set.add(p));
             for (auto p : t[r].exceptions)
-                m_exceptions[r].push_back(add(p));
+                m_exceptions[r].push_back(m_set.add(p));
             for (const auto &a : t[r].aligned) {
                 std::vector<int> ids;
                 for (auto p : a)
-                    ids.push_back(add(p));
+                    ids.push_back(m_set.add(p));
                 m_aligned[r].push_back(ids);
             }
         }
-        build();
+        m_set.build();
     }
-
-    int phraseCount() const { return m_phraseCount; }
 
     /** Marks every phrase id found in @p text. */
-    void scan(std::string_view text, std::vector<bool> *found) const
-    {
-        found->assign(size_t(m_phraseCount), false);
-        int state = 0;
-        for (char c : text) {
-            state = m_delta[size_t(state) * size_t(m_classes) + m_class[uchar(c)]];
-            for (int o = m_outNode[size_t(state)]; o >= 0; o = m_outLink[size_t(o)]) {
-                for (int id : m_outputs[size_t(o)])
-                    (*found)[size_t(id)] = true;
-            }
-        }
-    }
+    void scan(std::string_view text, std::vector<bool> *found) const { m_set.mark(text, found); }
 
     bool pointsAt(Reason r, const std::vector<bool> &found, const TextSearch &text) const
     {
@@ -530,88 +498,7 @@ public:
     }
 
 private:
-    int newNode()
-    {
-        m_goto.emplace_back();
-        m_outputs.emplace_back();
-        return int(m_goto.size() - 1);
-    }
-
-    int add(std::string_view phrase)
-    {
-        const auto known = m_ids.find(std::string(phrase));
-        if (known != m_ids.end())
-            return known->second;
-        int node = 0;
-        for (char c : phrase) {
-            const int cls = m_class[uchar(c)];
-            auto it = m_goto[size_t(node)].find(cls);
-            if (it == m_goto[size_t(node)].end()) {
-                const int n = newNode();
-                m_goto[size_t(node)][cls] = n;
-                node = n;
-            } else {
-                node = it->second;
-            }
-        }
-        const int id = m_phraseCount++;
-        m_outputs[size_t(node)].push_back(id);
-        m_ids.emplace(std::string(phrase), id);
-        return id;
-    }
-
-    void build()
-    {
-        const size_t n = m_goto.size();
-        m_delta.assign(n * size_t(m_classes), 0);
-        std::vector<int> fail(n, 0);
-        m_outNode.assign(n, -1);
-        m_outLink.assign(n, -1);
-        std::vector<int> queue;
-        queue.reserve(n);
-        for (int c = 0; c < m_classes; ++c) {
-            const auto it = m_goto[0].find(c);
-            const int next = it == m_goto[0].end() ? 0 : it->second;
-            m_delta[size_t(c)] = next;
-            if (next != 0) {
-                fail[size_t(next)] = 0;
-                queue.push_back(next);
-            }
-        }
-        for (size_t head = 0; head < queue.size(); ++head) {
-            const int u = queue[head];
-            // The nearest node on the failure chain (itself included) that ends a phrase.
-            m_outNode[size_t(u)] = !m_outputs[size_t(u)].empty() ? u : m_outNode[size_t(fail[size_t(u)])];
-            for (int c = 0; c < m_classes; ++c) {
-                const auto it = m_goto[size_t(u)].find(c);
-                if (it == m_goto[size_t(u)].end()) {
-                    m_delta[size_t(u) * size_t(m_classes) + size_t(c)] =
-                        m_delta[size_t(fail[size_t(u)]) * size_t(m_classes) + size_t(c)];
-                } else {
-                    const int v = it->second;
-                    fail[size_t(v)] = m_delta[size_t(fail[size_t(u)]) * size_t(m_classes) + size_t(c)];
-                    m_delta[size_t(u) * size_t(m_classes) + size_t(c)] = v;
-                    queue.push_back(v);
-                }
-            }
-        }
-        for (size_t u = 1; u < n; ++u) {
-            if (m_outNode[u] == int(u))
-                m_outLink[u] = m_outNode[size_t(fail[u])];
-        }
-        m_goto.clear();
-        m_goto.shrink_to_fit();
-    }
-
-    std::array<uint8_t, 256> m_class{};
-    int m_classes = 0;
-    int m_phraseCount = 0;
-    std::vector<std::map<int, int>> m_goto;
-    std::vector<std::vector<int>> m_outputs;
-    std::vector<int> m_delta;
-    std::vector<int> m_outNode; ///< first node with outputs on the failure chain, or -1
-    std::vector<int> m_outLink; ///< for a node with outputs: the next such node further down the chain
-    std::map<std::string, int> m_ids;
+    PhraseSet m_set;
     std::array<std::vector<int>, size_t(Reason::Count)> m_phrases;
     std::array<std::vector<int>, size_t(Reason::Count)> m_exceptions;
     std::array<std::vector<std::vector<int>>, size_t(Reason::Count)> m_aligned;
