@@ -12,7 +12,7 @@ class Validator
     Q_DECLARE_TR_FUNCTIONS(MailDoctor::KbValidator)
 
 public:
-    explicit Validator(const KnowledgeBase &kb) : m_kb(kb) {}
+    Validator(const KnowledgeBase &kb, PatternCheck patternCheck) : m_kb(kb), m_patternCheck(patternCheck) {}
 
     QList<KbProblem> run()
     {
@@ -78,7 +78,8 @@ private:
         for (qsizetype i = 0; i < e.checks.size(); ++i)
             requireText(e.file, e.id, e.checks.at(i), QStringLiteral("check %1").arg(i + 1));
         for (const Pattern &p : e.patterns) {
-            if (p.kind == PatternKind::Regex && !p.regex.isValid())
+            const bool compile = !e.builtIn || m_patternCheck == PatternCheck::All;
+            if (compile && p.kind == PatternKind::Regex && !p.regex.isValid())
                 add(e.file, e.id, tr("pattern \"%1\" does not compile: %2").arg(p.value, p.regex.errorString()));
             if (p.weight <= 0)
                 add(e.file, e.id, tr("pattern \"%1\" has a weight that is not positive").arg(p.value));
@@ -171,6 +172,7 @@ private:
     }
 
     const KnowledgeBase &m_kb;
+    const PatternCheck m_patternCheck;
     QList<KbProblem> m_problems;
     QHash<QString, State> m_state;
     QHash<QString, bool> m_leadsToDiagnosis;
@@ -195,9 +197,9 @@ const QStringList &knownActors()
     return list;
 }
 
-QList<KbProblem> validateKnowledgeBase(const KnowledgeBase &kb)
+QList<KbProblem> validateKnowledgeBase(const KnowledgeBase &kb, PatternCheck patternCheck)
 {
-    return Validator(kb).run();
+    return Validator(kb, patternCheck).run();
 }
 
 } // namespace MailDoctor

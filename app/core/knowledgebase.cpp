@@ -157,7 +157,7 @@ void KnowledgeBase::loadDirectory(const QString &dir, QList<KbProblem> *problems
                                                .arg(f.errorString())});
             continue;
         }
-        parseDocument(f.readAll(), display, problems);
+        parseDocument(f.readAll(), display, dir.startsWith(QLatin1Char(':')), problems);
     }
 }
 
@@ -172,7 +172,7 @@ void KnowledgeBase::loadFile(const QString &path, QList<KbProblem> *problems, co
                                            .arg(f.errorString())});
         return;
     }
-    parseDocument(f.readAll(), display, problems);
+    parseDocument(f.readAll(), display, path.startsWith(QLatin1Char(':')), problems);
 }
 
 bool KnowledgeBase::claimId(const QString &kind, const QString &id, const QString &file,
@@ -193,7 +193,8 @@ bool KnowledgeBase::claimId(const QString &kind, const QString &id, const QStrin
     return true;
 }
 
-void KnowledgeBase::parseDocument(const QByteArray &data, const QString &file, QList<KbProblem> *problems)
+void KnowledgeBase::parseDocument(const QByteArray &data, const QString &file, bool builtIn,
+                                  QList<KbProblem> *problems)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
@@ -236,6 +237,7 @@ void KnowledgeBase::parseDocument(const QByteArray &data, const QString &file, Q
         entry.notice = readText(o.value(QLatin1String("notice")));
         entry.related = readStringList(o.value(QLatin1String("related")));
         entry.settingsChecklist = o.value(QLatin1String("settings")).toBool(false);
+        entry.builtIn = builtIn;
         const QJsonArray patterns = o.value(QLatin1String("patterns")).toArray();
         for (const QJsonValue &p : patterns) {
             Pattern pattern;
@@ -319,7 +321,9 @@ KbLoadResult loadKnowledgeBase(const QString &overlayDir)
 {
     KbLoadResult result;
     result.kb.loadDirectory(KnowledgeBase::builtInPath(), &result.problems);
-    result.problems += validateKnowledgeBase(result.kb);
+    // The built-in patterns were compiled and checked by `kb lint` when the application was built;
+    // compiling ~300 expressions again here would dominate start-up.
+    result.problems += validateKnowledgeBase(result.kb, PatternCheck::SkipBuiltIn);
     if (!result.problems.isEmpty())
         return result; // a broken build; callers report it
     if (overlayDir.isEmpty() || !QFileInfo(overlayDir).isDir())
@@ -327,7 +331,7 @@ KbLoadResult loadKnowledgeBase(const QString &overlayDir)
     KnowledgeBase merged = result.kb;
     QList<KbProblem> overlayProblems;
     merged.loadDirectory(overlayDir, &overlayProblems);
-    overlayProblems += validateKnowledgeBase(merged);
+    overlayProblems += validateKnowledgeBase(merged, PatternCheck::SkipBuiltIn);
     if (overlayProblems.isEmpty()) {
         result.kb = std::move(merged);
     } else {

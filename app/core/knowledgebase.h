@@ -50,6 +50,7 @@ struct Entry
     QList<Pattern> patterns;
     QStringList related;
     bool settingsChecklist = false; ///< the sheet adds the server/port/authentication checklist
+    bool builtIn = false;           ///< comes with the application (checked by `kb lint` at build time)
     QString file;
 };
 
@@ -117,7 +118,7 @@ public:
     bool isEmpty() const { return m_entries.isEmpty() && m_nodes.isEmpty(); }
 
 private:
-    void parseDocument(const QByteArray &data, const QString &file, QList<KbProblem> *problems);
+    void parseDocument(const QByteArray &data, const QString &file, bool builtIn, QList<KbProblem> *problems);
     bool claimId(const QString &kind, const QString &id, const QString &file, QList<KbProblem> *problems);
 
     QSet<QString> m_layerIds; ///< ids seen in the layer being loaded, to report duplicates
