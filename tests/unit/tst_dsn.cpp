@@ -21,6 +21,7 @@ private slots:
     void extensionFields();
     void recipientsWithoutBlankLines();
     void noPerMessageBlock();
+    void blanksBeforeColon();
     void statusCode_data();
     void statusCode();
     void typePrefix_data();
@@ -196,6 +197,27 @@ void TestDsn::noPerMessageBlock()
     QCOMPARE(report.recipients.first().finalRecipient, QStringLiteral("a@example.com"));
 }
 
+void TestDsn::blanksBeforeColon()
+{
+    // One block, fields written "Name : value", the address with an "rfc/822" type (seen from a gateway).
+    const Dsn::Report report = Dsn::parse(u"Reporting-MTA : dns;gw.example.net\n"
+                                          u"Arrival-Date : Sun, 22 Nov 2026 10:00:00 GMT\n"
+                                          u"Action : failed\n"
+                                          u"Status : 5.0.0\n"
+                                          u"Diagnostic-Code : smtp;550 5.7.54 Unable to relay\n"
+                                          u"Original-Recipient : rfc/822;a@example.net\n"
+                                          u"Remote-MTA : example.net\n");
+    QCOMPARE(report.reportingMta, QStringLiteral("gw.example.net"));
+    QCOMPARE(report.arrivalDate, QStringLiteral("Sun, 22 Nov 2026 10:00:00 GMT"));
+    QCOMPARE(report.recipients.size(), 1);
+    const Dsn::Recipient &r = report.recipients.first();
+    QCOMPARE(r.action, QStringLiteral("failed"));
+    QCOMPARE(r.status, QStringLiteral("5.0.0"));
+    QCOMPARE(r.diagnosticCode, QStringLiteral("550 5.7.54 Unable to relay"));
+    QCOMPARE(r.originalRecipient, QStringLiteral("a@example.net"));
+    QCOMPARE(r.remoteMta, QStringLiteral("example.net"));
+}
+
 void TestDsn::statusCode_data()
 {
     QTest::addColumn<QString>("value");
@@ -247,6 +269,12 @@ void TestDsn::typePrefix_data()
     QTest::newRow("semicolon-in-text") << "550 no such user; sorry"
                                        << "550 no such user; sorry"
                                        << "";
+    QTest::newRow("rfc-slash-822") << "rfc/822;a@example.net"
+                                   << "a@example.net"
+                                   << "rfc/822";
+    QTest::newRow("address-before-semicolon") << "<a@example.net>; gone"
+                                              << "<a@example.net>; gone"
+                                              << "";
 }
 
 void TestDsn::typePrefix()

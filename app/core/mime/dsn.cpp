@@ -19,15 +19,30 @@ bool isBlank(QStringView line)
     return true;
 }
 
-/** Length of "Name:" at the start of @p line, or -1 when the line is not a field. */
-qsizetype fieldNameLength(QStringView line)
+/**
+ * Length of the name in "Name:" at the start of @p line, or -1 when the line is not a field; @p colon
+ * receives the colon's index. Blanks before the colon are allowed (Mimecast writes "Status : 5.0.0").
+ */
+qsizetype fieldNameLength(QStringView line, qsizetype *colon)
 {
     const qsizetype limit = qMin<qsizetype>(line.size(), 80);
     for (qsizetype i = 0; i < limit; ++i) {
         const char16_t c = line[i].unicode();
-        if (c == u':')
+        if (c == u':') {
+            *colon = i;
             return i > 0 ? i : -1;
-        if (c <= 32 || c >= 127)
+        }
+        if (c == u' ' || c == u'\t') {
+            qsizetype j = i;
+            while (j < limit && (line[j] == u' ' || line[j] == u'\t'))
+                ++j;
+            if (i > 0 && j < limit && line[j] == u':') {
+                *colon = j;
+                return i;
+            }
+            return -1;
+        }
+        if (c < 32 || c >= 127)
             return -1;
     }
     return -1;
@@ -67,8 +82,9 @@ QList<QList<Field>> readBlocks(QStringView body)
                     value += QLatin1Char(' ');
                 value += line.trimmed();
             }
-        } else if (const qsizetype n = fieldNameLength(line); n > 0) {
-            current.append({ line.first(n).toString().toLower(), line.sliced(n + 1).trimmed().toString() });
+        } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
+            current.append(
+                { line.first(n).toString().toLower(), line.sliced(colon + 1).trimmed().toString() });
             ++fields;
         } else if (!current.isEmpty() && current.last().name == QLatin1String("diagnostic-code")
                    && current.last().value.size() < MaxFieldValue) {
@@ -175,8 +191,9 @@ QString stripTypePrefix(QStringView value, QString *type)
         bool token = !prefix.isEmpty();
         for (const QChar c : prefix) {
             const char16_t u = c.unicode();
+            // "rfc/822" is Mimecast's spelling of rfc822.
             if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-                  || u == u'-' || u == u'_' || u == u'.')) {
+                  || u == u'-' || u == u'_' || u == u'.' || u == u'/')) {
                 token = false;
                 break;
             }
