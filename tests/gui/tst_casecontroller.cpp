@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
@@ -92,6 +93,7 @@ private slots:
     void historyMarksOutcomeAndExportsCsv();
     void readAloudFollowsTheStepAndLanguage();
     void sheetActionsOnTheDiagnosis();
+    void killedAppOffersTheCaseOnNextStart();
 
 private:
     MainWindow *openWindow(Language language = Language::English);
@@ -465,6 +467,40 @@ void TestCaseController::sheetActionsOnTheDiagnosis()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().startsWith("%PDF-"));
+}
+
+void TestCaseController::killedAppOffersTheCaseOnNextStart()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("SIGKILL is a Unix signal");
+#else
+    const QList<Choice> path = pathToDiagnosis(m_reference.kb);
+    QStringList args{m_storePath};
+    for (const Choice &c : path)
+        args.append(c.nodeId + QLatin1Char(':') + c.answerId);
+    QProcess app;
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(QStringLiteral(MAILDOCTOR_CRASH_HELPER), args);
+    QVERIFY(app.waitForStarted());
+    QByteArray output;
+    while (!output.contains("ready") && app.waitForReadyRead(60000))
+        output += app.readAllStandardOutput();
+    QVERIFY2(output.contains("ready"), qPrintable(QStringLiteral("helper exit %1").arg(app.exitCode())));
+    app.kill();
+    QVERIFY(app.waitForFinished(10000));
+    QCOMPARE(app.exitStatus(), QProcess::CrashExit);
+
+    QVERIFY(openWindow());
+    CaseController *c = controller();
+    QVERIFY(c->storeStatus().code == StoreError::Code::None);
+    QVERIFY(c->offeredCase().has_value());
+    QCOMPARE(c->offeredCase()->callerName, QStringLiteral("Kenji Watanabe"));
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("resumeCasePushButton")), Qt::LeftButton);
+    QCOMPARE(m_window->session().choices().size(), path.size());
+    QCOMPARE(m_window->session().current().id, nextStep(m_reference.kb, path).id);
+    QCOMPARE(c->helpdeskPanel()->callerName(), QStringLiteral("Kenji Watanabe"));
+    QCOMPARE(c->helpdeskPanel()->notes(), QStringLiteral("Mail stopped after the router was replaced; 2nd call"));
+#endif
 }
 
 QTEST_MAIN(TestCaseController)
