@@ -124,7 +124,7 @@ void scanPop3Codes(QStringView t, QStringList *into)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = t.indexOf(QLatin1String("-ERR"), from);
+        const qsizetype at = t.indexOf(QStringView(u"-ERR"), from);
         if (at < 0)
             return;
         from = at + 4;
@@ -178,7 +178,7 @@ void scanClientCodes(QStringView t, QStringList *into)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = t.indexOf(QLatin1String("0x"), from);
+        const qsizetype at = t.indexOf(QStringView(u"0x"), from);
         if (at < 0)
             return;
         from = at + 1;

@@ -89,12 +89,12 @@ QList<AddressSpan> addressesIn(QStringView s)
 
 bool startsWithCi(QStringView s, const char *prefix)
 {
-    return s.startsWith(QLatin1String(prefix), Qt::CaseInsensitive);
+    return startsWithAsciiCi(s, prefix);
 }
 
 bool containsCi(QStringView s, const char *needle)
 {
-    return s.contains(QLatin1String(needle), Qt::CaseInsensitive);
+    return containsAsciiCi(s, needle);
 }
 
 bool isBoundaryLine(QStringView t)
@@ -234,7 +234,7 @@ QString hostAfter(QStringView text, const TextSearch &search, const char *lead)
 {
     if (!search.contains(lead))
         return {};
-    const qsizetype p = text.indexOf(QLatin1String(lead), 0, Qt::CaseInsensitive);
+    const qsizetype p = indexOfAsciiCi(text, lead);
     if (p < 0)
         return {};
     qsizetype b = p + qsizetype(qstrlen(lead));
@@ -546,7 +546,7 @@ QString cleanAddress(QString a)
 QString embeddedDsn(QStringView text)
 {
     // Cheap test first: the text is long and most reports have no such block.
-    if (!text.contains(QLatin1String("ecipient:")) && !text.contains(QLatin1String("ECIPIENT:")))
+    if (!text.contains(QStringView(u"ecipient:")) && !text.contains(QStringView(u"ECIPIENT:")))
         return {};
     qsizetype p = text.indexOf(QLatin1String("Final-Recipient:"), 0, Qt::CaseInsensitive);
     if (p < 0)

@@ -1,5 +1,7 @@
 #include "smtpcodes.h"
 
+#include "textsearch.h"
+
 #include <QHash>
 #include <QVarLengthArray>
 
@@ -169,7 +171,7 @@ QString findReplyCode(QStringView text, QChar statusClass)
     }
     if (found.isEmpty())
         return {};
-    if (text.contains(QLatin1String("x-unix"), Qt::CaseInsensitive))
+    if (containsAsciiCi(text, "x-unix"))
         return {};
     static const int codes5[] = {550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534,
                                  535, 538, 555, 556, 554, 500, 501, 502, 503, 504};
@@ -287,7 +289,7 @@ bool textIsPermanent(QStringView text)
     QString code = findStatusCode(text);
     if (code.isEmpty())
         code = findReplyCode(text);
-    return code.startsWith(u'5') || text.contains(QLatin1String(" permanent "), Qt::CaseInsensitive);
+    return code.startsWith(u'5') || containsAsciiCi(text, " permanent ");
 }
 
 bool textIsTemporary(QStringView text)
@@ -297,8 +299,7 @@ bool textIsTemporary(QStringView text)
     QString code = findStatusCode(text);
     if (code.isEmpty())
         code = findReplyCode(text);
-    return code.startsWith(u'4') || text.contains(QLatin1String(" temporar"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String(" persistent"), Qt::CaseInsensitive);
+    return code.startsWith(u'4') || containsAsciiCi(text, " temporar") || containsAsciiCi(text, " persistent");
 }
 
 QString findSmtpCommand(QStringView text)

@@ -68,4 +68,41 @@ private:
     std::bitset<4096> m_pairs;
 };
 
+/** Case-insensitive test for an ASCII phrase given in lower case, without converting the text. */
+inline qsizetype indexOfAsciiCi(QStringView text, std::string_view lowerPhrase, qsizetype from = 0)
+{
+    const qsizetype n = text.size();
+    const qsizetype m = qsizetype(lowerPhrase.size());
+    if (m == 0)
+        return from;
+    const char16_t *d = text.utf16();
+    const char16_t first = char16_t(lowerPhrase[0]);
+    const char16_t firstUpper = first >= u'a' && first <= u'z' ? char16_t(first - 32) : first;
+    for (qsizetype i = from; i + m <= n; ++i) {
+        if (d[i] != first && d[i] != firstUpper)
+            continue;
+        qsizetype k = 1;
+        for (; k < m; ++k) {
+            char16_t c = d[i + k];
+            if (c >= u'A' && c <= u'Z')
+                c = char16_t(c + 32);
+            if (c != char16_t(uchar(lowerPhrase[size_t(k)])))
+                break;
+        }
+        if (k == m)
+            return i;
+    }
+    return -1;
+}
+
+inline bool containsAsciiCi(QStringView text, std::string_view lowerPhrase)
+{
+    return indexOfAsciiCi(text, lowerPhrase) >= 0;
+}
+
+inline bool startsWithAsciiCi(QStringView text, std::string_view lowerPhrase)
+{
+    return text.size() >= qsizetype(lowerPhrase.size()) && indexOfAsciiCi(text.first(qsizetype(lowerPhrase.size())), lowerPhrase) == 0;
+}
+
 } // namespace MailDoctor::Analysis
