@@ -35,13 +35,13 @@ bool looksBinary(const QByteArray &data)
 {
     if (data.size() >= 2 && ((data.at(0) == '\xff' && data.at(1) == '\xfe') || (data.at(0) == '\xfe' && data.at(1) == '\xff')))
         return false;
-    const qsizetype n = qMin<qsizetype>(data.size(), 8192);
     // A stray NUL or control character happens in real mail; a file full of them is not text.
+    const qsizetype n = qMin<qsizetype>(data.size(), 8192);
+    const uchar *d = reinterpret_cast<const uchar *>(data.constData());
     qsizetype controls = 0;
     for (qsizetype i = 0; i < n; ++i) {
-        const uchar c = uchar(data.at(i));
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != 0x0c)
-            ++controls;
+        const uchar c = d[i];
+        controls += (c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != 0x1b) & (c != 0x0c);
     }
     return n > 0 && controls * 20 > n;
 }
@@ -68,7 +68,7 @@ bool isInfoReason(const QString &reason)
 bool isVagueReason(const QString &reason)
 {
     static const char *const vague[] = {"onhold", "undefined", "systemerror", "networkerror", "securityerror",
-                                        "expired", "rejected", "blocked", "notaccept", "syntaxerror"};
+                                        "syntaxerror"};
     for (const char *v : vague) {
         if (reason == QLatin1String(v))
             return true;
@@ -84,7 +84,8 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
     for (const Cause &c : m_kb->causes()) {
         if (!c.reason.isEmpty() && !m_causeForReason.contains(c.reason))
             m_causeForReason.insert(c.reason, c.id);
-        if (c.reason.isEmpty())
+        // Only the returned-mail causes can stand in for a vague reason of a returned message.
+        if (c.reason.isEmpty() && c.area == QLatin1String("bounce"))
             m_causesWithoutReason.insert(c.id);
         else
             m_causesForReason[c.reason].insert(c.id);

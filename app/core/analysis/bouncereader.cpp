@@ -473,7 +473,7 @@ bool subjectLooksLikeBounce(const QString &subject)
                                         "delivery problem", "mail system error", "could not send", "not delivered",
                                         "delivery report", "rejected", "error", "warning", "delayed"};
     for (const char *w : words) {
-        if (subject.contains(QLatin1String(w), Qt::CaseInsensitive))
+        if (containsAsciiCi(subject, w))
             return true;
     }
     return false;
@@ -988,7 +988,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     }
 
     const QString subject = root.decodedHeader("Subject");
-    if (c.feedback || (c.original && subject.contains(QLatin1String("complaint about message"), Qt::CaseInsensitive))) {
+    if (c.feedback || (c.original && containsAsciiCi(subject, "complaint about message"))) {
         reading.kind = QStringLiteral("feedback-report");
         QStringList rcpts;
         QString feedbackType;
@@ -1053,8 +1053,8 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             fromText.append(r);
         }
     }
-    reading.warningOnly = warning || subject.contains(QLatin1String("(Delay)"), Qt::CaseInsensitive)
-        || subject.contains(QLatin1String("Delayed Mail"), Qt::CaseInsensitive);
+    reading.warningOnly = warning || containsAsciiCi(subject, "(delay)")
+        || containsAsciiCi(subject, "delayed mail");
 
     QList<RecipientReading> fromDsn;
     // OpenSMTPD's text is the report; its machine-readable part only repeats it with generic codes.
