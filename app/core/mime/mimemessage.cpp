@@ -174,7 +174,7 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
         const qsizetype nameLen = headerNameLength(data, pos);
         if (nameLen < 0) {
             if (isWsp(data[pos]) && !headers->isEmpty()) {
-                // A continuation of nothing we kept (after the limit); skip it.
+                // A stray indented line that no field took as its continuation; skip it.
                 pos = qMin(end + 1, data.size());
                 continue;
             }
