@@ -20,6 +20,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -94,6 +96,7 @@ private slots:
     void readAloudFollowsTheStepAndLanguage();
     void sheetActionsOnTheDiagnosis();
     void killedAppOffersTheCaseOnNextStart();
+    void printPreviewShowsTheSheet();
 
 private:
     MainWindow *openWindow(Language language = Language::English);
@@ -501,6 +504,32 @@ void TestCaseController::killedAppOffersTheCaseOnNextStart()
     QCOMPARE(c->helpdeskPanel()->callerName(), QStringLiteral("Kenji Watanabe"));
     QCOMPARE(c->helpdeskPanel()->notes(), QStringLiteral("Mail stopped after the router was replaced; 2nd call"));
 #endif
+}
+
+void TestCaseController::printPreviewShowsTheSheet()
+{
+    QVERIFY(openWindow(Language::Japanese));
+    walk(pathToDiagnosis(m_reference.kb));
+    int pages = -1;
+    bool seen = false;
+    // The preview is modal: look at it from a timer, then close it.
+    QTimer::singleShot(0, this, [&] {
+        auto *preview = qobject_cast<QPrintPreviewDialog *>(QApplication::activeModalWidget());
+        if (!preview)
+            return;
+        seen = true;
+        auto *widget = preview->findChild<QPrintPreviewWidget *>();
+        if (widget) {
+            widget->updatePreview();
+            pages = widget->pageCount();
+        }
+        preview->resize(900, 700);
+        grab(preview, QStringLiteral("print-preview-ja"));
+        preview->reject();
+    });
+    m_window->findChild<QAction *>(QStringLiteral("printPreviewAction"))->trigger();
+    QVERIFY(seen);
+    QVERIFY(pages >= 1);
 }
 
 QTEST_MAIN(TestCaseController)
