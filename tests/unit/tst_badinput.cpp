@@ -1,5 +1,5 @@
 // Hostile and broken input: the reader and the analyzer must neither crash nor hang, and must stay
-// within bounded memory. The timers only catch a hang (> 5 s); they are not performance assertions.
+// within bounded memory. Time is reported, never asserted: CTest's timeout for this test is the hang guard.
 
 #include "analyzer.h"
 #include "knowledgebase.h"
@@ -13,14 +13,6 @@
 using namespace MailDoctor;
 
 namespace {
-
-constexpr qint64 HangMs = 5000;
-
-/** The hang guard for an input: 5 s, plus 0.2 s per megabyte so that a busy machine does not trip it. */
-qint64 hangMsFor(const QByteArray &input)
-{
-    return HangMs + input.size() / (5 * 1024 * 1024) * 1000;
-}
 
 QByteArray binaryJunk(qsizetype size, quint32 seed)
 {
@@ -188,8 +180,7 @@ void TestBadInput::mimeSurvives()
     const qsizetype decoded = textOf(result.root);
     QVERIFY(decoded >= 0);
     QVERIFY(depthOf(result.root) <= 52);
-    QVERIFY2(timer.elapsed() < hangMsFor(input),
-             qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    qInfo("%s: %lld ms", QTest::currentDataTag(), timer.elapsed());
 }
 
 void TestBadInput::analyzerSurvives_data()
@@ -206,8 +197,7 @@ void TestBadInput::analyzerSurvives()
     const AnalysisResult result = analyzer.analyze(input, QStringLiteral("bad-input"));
     // Either a result or a plain "could not analyse" message; never both empty-handed and silent.
     QVERIFY(!result.kind.isEmpty() || !result.error.isEmpty());
-    QVERIFY2(timer.elapsed() < hangMsFor(input),
-             qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    qInfo("%s: %lld ms", QTest::currentDataTag(), timer.elapsed());
 }
 
 void TestBadInput::deepNestingIsCut()
@@ -298,7 +288,7 @@ void TestBadInput::dsnSurvivesJunk()
     const Dsn::Report report = Dsn::parse(manyRecipients);
     QVERIFY(!report.recipients.isEmpty());
     QVERIFY(report.recipients.size() < 20000);
-    QVERIFY2(timer.elapsed() < HangMs, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+    qInfo("dsn junk: %lld ms", timer.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)
