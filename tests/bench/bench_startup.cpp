@@ -1,0 +1,151 @@
+// Cold start of Mail Doctor to its first wizard page, against a bare QWizard with one page
+// (bench_bare_wizard), plus the time to load and validate the knowledge base.
+//
+//   bench_startup [RUNS]   runs both programs RUNS times (default 10) and prints medians
+//   bench_startup --once   one start, as the runner uses it (same steps as app/gui/main.cpp)
+//
+// Each run is timed inside (QElapsedTimer from main() to the first paint of the page) and outside
+// (from QProcess::start() to the moment the child reports the first paint). Peak RSS comes from
+// getrusage() in the child. It prints figures; it asserts nothing.
+
+#include "startupprobe.h"
+
+#include "doctorwizard.h"
+#include "knowledgebase.h"
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+
+#include <algorithm>
+
+using namespace MailDoctor;
+
+namespace {
+
+int runOnce(int argc, char *argv[], const QElapsedTimer &clock)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MailDoctor"));
+    QApplication::setApplicationName(QStringLiteral("maildoctor"));
+    Translations translations;
+    translations.apply(MainWindow::savedLanguage());
+    QElapsedTimer kbClock;
+    kbClock.start();
+    KbLoadResult kb = loadKnowledgeBase(KnowledgeBase::defaultOverlayPath());
+    const double kbMs = kbClock.nsecsElapsed() / 1e6;
+    MainWindow window(std::move(kb), &translations);
+    StartupProbe::FirstPaint probe(window.wizard()->currentPage() ? window.wizard()->currentPage()
+                                                                  : window.wizard()->page(window.wizard()->startId()),
+                                   &clock);
+    window.show();
+    QApplication::exec();
+    StartupProbe::report(probe.elapsedNs() / 1e6, kbMs);
+    return 0;
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
+}
+
+struct Figures
+{
+    QList<double> insideMs, outsideMs, rssMb, kbMs;
+};
+
+bool runChild(const QString &program, const QStringList &args, Figures *figures)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer clock;
+    clock.start();
+    child.start(program, args);
+    double outside = -1;
+    QByteArray output;
+    while (child.waitForReadyRead(30000)) {
+        output += child.readAll();
+        if (outside < 0 && output.contains("first-page-shown"))
+            outside = clock.nsecsElapsed() / 1e6;
+    }
+    child.waitForFinished(30000);
+    output += child.readAll();
+    const int at = output.indexOf("first-page-ms=");
+    if (at < 0 || outside < 0 || child.exitCode() != 0)
+        return false;
+    const QList<QByteArray> fields = output.mid(at).trimmed().split(' ');
+    for (const QByteArray &field : fields) {
+        const QList<QByteArray> kv = field.split('=');
+        if (kv.size() != 2)
+            continue;
+        if (kv.at(0) == "first-page-ms")
+            figures->insideMs.append(kv.at(1).toDouble());
+        else if (kv.at(0) == "rss-kb")
+            figures->rssMb.append(kv.at(1).toDouble() / 1024);
+        else if (kv.at(0) == "kb-ms")
+            figures->kbMs.append(kv.at(1).toDouble());
+    }
+    figures->outsideMs.append(outside);
+    return true;
+}
+
+int runAll(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 10;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const QString self = QCoreApplication::applicationFilePath();
+    const QString bare = QCoreApplication::applicationDirPath() + QStringLiteral("/bench_bare_wizard");
+    if (!QFileInfo::exists(bare)) {
+        std::fprintf(stderr, "bench_bare_wizard not found next to bench_startup\n");
+        return 1;
+    }
+    Figures app_, bare_;
+    // Alternate the two programs so that a busy moment on the machine hits both alike.
+    for (int i = 0; i < runs; ++i) {
+        if (!runChild(self, {QStringLiteral("--once")}, &app_) || !runChild(bare, {}, &bare_)) {
+            std::fprintf(stderr, "a run failed\n");
+            return 1;
+        }
+    }
+    // Load and validation in this process, warm, as it happens on every start.
+    QList<double> kbWarm;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        const KbLoadResult kb = loadKnowledgeBase({});
+        kbWarm.append(clock.nsecsElapsed() / 1e6);
+        if (kb.kb.entries().isEmpty())
+            return 1;
+    }
+    std::printf("medians over %d runs (platform %s)\n", runs, qgetenv("QT_QPA_PLATFORM").constData());
+    std::printf("%-30s %12s %12s %10s\n", "", "inside ms", "outside ms", "peak MB");
+    std::printf("%-30s %12.1f %12.1f %10.1f\n", "bare QWizard, one page", median(bare_.insideMs),
+                median(bare_.outsideMs), median(bare_.rssMb));
+    std::printf("%-30s %12.1f %12.1f %10.1f\n", "Mail Doctor, start page", median(app_.insideMs),
+                median(app_.outsideMs), median(app_.rssMb));
+    std::printf("%-30s %12.2fx %11.2fx %9.2fx   (target: within 1.5x)\n", "ratio", median(app_.insideMs) / median(bare_.insideMs),
+                median(app_.outsideMs) / median(bare_.outsideMs), median(app_.rssMb) / median(bare_.rssMb));
+    std::printf("knowledge base load + validation: %.2f ms at start-up, %.2f ms warm (target: under 5 ms)\n",
+                median(app_.kbMs), median(kbWarm));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer clock;
+    clock.start();
+    if (argc > 1 && qstrcmp(argv[1], "--once") == 0)
+        return runOnce(argc, argv, clock);
+    return runAll(argc, argv);
+}
