@@ -18,7 +18,7 @@ DoctorWizard::DoctorWizard(const KnowledgeBase *kb, WizardSession *session, Lang
     // QDialog makes itself a window; this wizard lives inside the main window.
     setWindowFlags(Qt::Widget);
     setObjectName(QStringLiteral("doctorWizard"));
-    setWizardStyle(QWizard::ModernStyle);
+    setWizardStyle(QWizard::ClassicStyle);
     setOptions(QWizard::NoCancelButton | QWizard::HaveCustomButton1);
     // Knowledge-base text is data: never let it be read as markup.
     setTitleFormat(Qt::PlainText);

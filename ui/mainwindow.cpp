@@ -61,6 +61,9 @@ MainWindow::MainWindow(KbLoadResult loaded, Translations *translations, QWidget 
     m_languageCombo->addItem(QStringLiteral("日本語"), QVariant::fromValue(int(Language::Japanese)));
     m_languageCombo->addItem(QStringLiteral("English"), QVariant::fromValue(int(Language::English)));
     m_languageCombo->setCurrentIndex(m_language == Language::Japanese ? 0 : 1);
+    // Sizing by contents would measure "日本語" and load a CJK font at start-up even in English.
+    m_languageCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_languageCombo->setMinimumContentsLength(7);
     m_languageLabel->setBuddy(m_languageCombo);
     m_toolBar->addWidget(m_languageLabel);
     m_toolBar->addWidget(m_languageCombo);

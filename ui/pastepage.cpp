@@ -84,6 +84,12 @@ PastePage::PastePage(DoctorWizard *wizard)
     m_recipientsLabel->setBuddy(m_recipientsTable);
     m_causesTable->setColumnCount(4);
     m_recipientsTable->setColumnCount(4);
+    // The cause and the meaning get the room; the short columns fit their contents.
+    m_causesTable->horizontalHeader()->setStretchLastSection(false);
+    m_causesTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_causesTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_recipientsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_recipientsTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
 
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -100,7 +106,7 @@ PastePage::PastePage(DoctorWizard *wizard)
     auto *resultsLayout = new QVBoxLayout(m_resultsWidget);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addWidget(m_resultsLabel);
-    resultsLayout->addWidget(m_causesTable, 2);
+    resultsLayout->addWidget(m_causesTable, 1);
     resultsLayout->addWidget(m_recipientsLabel);
     resultsLayout->addWidget(m_recipientsTable, 1);
     m_resultsWidget->hide();
@@ -276,7 +282,6 @@ void PastePage::fillCauses()
         m_causesTable->item(row, 0)->setData(Qt::UserRole, finding.kb);
     }
     m_causesTable->resizeColumnsToContents();
-    m_causesTable->horizontalHeader()->setStretchLastSection(true);
     // Keep the selection across a re-render (language switch).
     for (int row = 0; row < m_causesTable->rowCount(); ++row) {
         if (m_causesTable->item(row, 0)->data(Qt::UserRole).toString() == m_selectedEntry)
@@ -302,7 +307,6 @@ void PastePage::fillRecipients()
         m_recipientsTable->setItem(row, 3, item(meaning));
     }
     m_recipientsTable->resizeColumnsToContents();
-    m_recipientsTable->horizontalHeader()->setStretchLastSection(true);
 }
 
 void PastePage::showAnalysis()
