@@ -230,7 +230,11 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         // Sisimai reads an unknown-user reply as "filtered" whenever the command is not named; for the
         // user that is still an unknown address unless the refusal came after DATA (a carrier's filter)
         // or the wording is a filter's own.
-        if (fact.reason == QLatin1String("filtered") && fact.command != QLatin1String("DATA")
+        // An unknown-user reply after DATA is the recipient's reception filter (docomo and other carriers).
+        if (fact.command == QLatin1String("DATA") && Analysis::textPointsAt(Analysis::Reason::UserUnknown, fact.diagnostic)
+            && m_kb->cause(QStringLiteral("recipient-filtered")))
+            cause = QStringLiteral("recipient-filtered");
+        else if (fact.reason == QLatin1String("filtered") && fact.command != QLatin1String("DATA")
             && Analysis::textPointsAt(Analysis::Reason::UserUnknown, fact.diagnostic)
             && !Analysis::textPointsAt(Analysis::Reason::Filtered, fact.diagnostic) && m_kb->cause(QStringLiteral("user-unknown")))
             cause = QStringLiteral("user-unknown");

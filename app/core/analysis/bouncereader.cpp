@@ -157,6 +157,11 @@ bool isOriginalMarker(QStringView t)
     // A header block of the returned original pasted into the text.
     if (startsWithCi(t, "received: from ") || startsWithCi(t, "return-path:") || startsWithCi(t, "received: by "))
         return true;
+    // The returned original quoted in mbox form: "From sender@example.jp  Sat Oct  4 08:00:07 2025".
+    if (t.startsWith(QLatin1String("From ")) && t.size() > 20) {
+        const qsizetype space = t.indexOf(u' ', 5);
+        return space > 5 && t.mid(5, space - 5).contains(u'@') && t.at(t.size() - 1).isDigit();
+    }
     return false;
 }
 
@@ -206,7 +211,19 @@ bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
         return false;
     // A header line ("To: a@b") has a single token before the colon.
     const QStringView label = before.chopped(1).trimmed();
-    return label.contains(u' ') && !startsWithCi(label, "for ") && label.size() < 80;
+    if (!label.contains(u' ') || startsWithCi(label, "for ") || label.size() >= 80)
+        return false;
+    // A transcript line: the server was asked about this recipient (">>> RCPT To:<a@b>").
+    if (label.endsWith(QLatin1String("RCPT To"), Qt::CaseInsensitive))
+        return true;
+    // The label must speak of a failure ("Unknown user:", "User's mailbox is full:"), not merely
+    // name the address ("target mail address:").
+    for (const char *word : {"unknown", "user", "invalid", "fail", "full", "reject", "mailbox", "quota", "denied",
+                             "not found", "no such", "undeliver", "error"}) {
+        if (containsCi(label, word))
+            return true;
+    }
+    return false;
 }
 
 struct Block

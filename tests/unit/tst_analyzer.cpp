@@ -1,0 +1,360 @@
+// The bounce analyzer over our own fixtures (tests/data/bounces, one per mail-system family and
+// per tricky case), plus the pieces it is built from: status and reply codes, the did-you-mean
+// check, and the speed-ups of the pattern matcher, each checked against a plain reference.
+
+#include "analysis/bouncereader.h"
+#include "analysis/didyoumean.h"
+#include "analysis/reasons.h"
+#include "analysis/smtpcodes.h"
+#include "analyzer.h"
+#include "knowledgebase.h"
+#include "mime/mimemessage.h"
+#include "patternmatcher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace MailDoctor;
+
+namespace {
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(MAILDOCTOR_TEST_DATA "/bounces/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
+}
+
+// The expressions the codes were first found with; the hand-written scanners must agree.
+FoundCodes referenceCodes(QStringView text)
+{
+    static const QRegularExpression reply(QStringLiteral("(?<![\\w.+:/-])([2-5][0-9][0-9])(?=[ \\-:]|$)(?![\\-:][0-9])"));
+    static const QRegularExpression enhanced(QStringLiteral("(?<![\\w.])([245]\\.[0-9]{1,3}\\.[0-9]{1,3})(?![\\w.]*[0-9])"));
+    static const QRegularExpression pop3(QStringLiteral("-ERR\\s*\\[([A-Za-z][A-Za-z/-]*)\\]"));
+    static const QRegularExpression imap(QStringLiteral("\\b(?:NO|BAD|BYE|OK)\\s+\\[([A-Za-z][A-Za-z-]*)"));
+    static const QRegularExpression client(QStringLiteral("\\b0x([0-9A-Fa-f]{8})\\b"));
+    auto collect = [&](const QRegularExpression &re, QStringList *into, bool upper, const QString &prefix) {
+        auto it = re.globalMatch(text);
+        while (it.hasNext()) {
+            QString c = it.next().captured(1);
+            if (upper)
+                c = c.toUpper();
+            c.prepend(prefix);
+            if (!into->contains(c))
+                into->append(c);
+        }
+    };
+    FoundCodes codes;
+    collect(reply, &codes.reply, false, {});
+    collect(enhanced, &codes.enhanced, false, {});
+    collect(pop3, &codes.pop3, true, {});
+    collect(imap, &codes.imap, true, {});
+    collect(client, &codes.client, true, QStringLiteral("0x"));
+    return codes;
+}
+
+QStringList sampleTexts()
+{
+    QStringList texts = {
+        QStringLiteral("550 5.1.1 <a@b.example>... User unknown"),
+        QStringLiteral("550-5.7.1 [192.0.2.1] blocked\n550 5.7.1 see https://example.com/5.7.1.2"),
+        QStringLiteral("-ERR [AUTH] Authentication failed.\nA1 NO [AUTHENTICATIONFAILED] Invalid credentials"),
+        QStringLiteral("Error 0x800CCC0D, 0x800ccc0e and 0x1234 and a0x800CCC0F"),
+        QStringLiteral("4.4.7 5.1.1a1 5.1.1.2 v5.1.1 2.0.0 5.1234.1 553:5 421- 451"),
+        QStringLiteral("version 5.65/1.37 at 12:34:56 on 2026-04-29, code 554\n"),
+        QStringLiteral("* BYE [ALERT] going down\r\nOK [READ-WRITE] done"),
+    };
+    for (const QString &name : QDir(QStringLiteral(MAILDOCTOR_TEST_DATA "/bounces")).entryList(QDir::Files))
+        texts.append(QString::fromUtf8(fixture(name)));
+    return texts;
+}
+
+} // namespace
+
+class TestAnalyzer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void fixtures_data();
+    void fixtures();
+    void statusCodes_data();
+    void statusCodes();
+    void replyCodes_data();
+    void replyCodes();
+    void standardCodes();
+    void didYouMean_data();
+    void didYouMean();
+    void emptyAndBinaryInput();
+    void pasteWithoutRecipients();
+    void codesMatchReferenceExpressions();
+    void requiredLiteralsAreSound();
+    void requiredLiteralsOfExpressions_data();
+    void requiredLiteralsOfExpressions();
+
+private:
+    KbLoadResult m_loaded;
+};
+
+void TestAnalyzer::initTestCase()
+{
+    m_loaded = loadKnowledgeBase(QString());
+    QVERIFY2(!m_loaded.kb.entries().isEmpty(), "the built-in knowledge base did not load");
+}
+
+void TestAnalyzer::fixtures_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("cause");
+
+    // Rows are named after the case; status "" means "not checked", cause "" too.
+    QTest::newRow("postfix-user-unknown-crlf-folded-dsn")
+        << "postfix-user-unknown.eml" << "dsn" << "saburo@recipient.example" << "userunknown" << "5.1.1" << "user-unknown";
+    QTest::newRow("sendmail-mailbox-full")
+        << "sendmail-mailbox-full.eml" << "bounce" << "shiro@quota.example" << "mailboxfull" << "5.2.2" << "mailbox-full";
+    QTest::newRow("qmail-host-unknown")
+        << "qmail-host-unknown.eml" << "bounce" << "rokuro@no-such-domain.example" << "hostunknown" << "5.1.2"
+        << "host-unknown";
+    QTest::newRow("exim-first-recipient-unknown")
+        << "exim-two-recipients.eml" << "bounce" << "kuro@one.example" << "userunknown" << "5.1.1" << "user-unknown";
+    QTest::newRow("exim-second-recipient-too-large")
+        << "exim-two-recipients.eml" << "bounce" << "mike@two.example" << "mesgtoobig" << "5.3.4" << "message-too-large";
+    QTest::newRow("docomo-filtered-at-data")
+        << "docomo-filtered-at-data.eml" << "dsn" << "haru-0101@docomo.ne.jp" << "rejected" << "5.0.0"
+        << "recipient-filtered";
+    QTest::newRow("japanese-iso2022jp-base64")
+        << "japanese-iso2022jp-base64.eml" << "bounce" << "natsu@carrier.example" << "userunknown" << "5.1.1"
+        << "user-unknown";
+    QTest::newRow("truncated-paste")
+        << "truncated-paste.txt" << "bounce" << "jiro@example.org" << "userunknown" << "5.1.1" << "user-unknown";
+    QTest::newRow("forwarded-bounce")
+        << "forwarded-bounce.eml" << "bounce" << "sakura@partner.example" << "norelaying" << "5.7.1" << "relaying-denied";
+    QTest::newRow("auto-reply-japanese-subject")
+        << "auto-reply-japanese.eml" << "auto-reply" << "kumi@partner.example" << "vacation" << "" << "auto-reply";
+    QTest::newRow("arf-complaint")
+        << "arf-complaint.eml" << "feedback-report" << "reader@isp.example" << "feedback" << "" << "";
+    QTest::newRow("did-you-mean-docomo")
+        << "did-you-mean-docomo.eml" << "bounce" << "hanako@docomo.ne.jo" << "hostunknown" << "" << "";
+    QTest::newRow("exchange-online-nonstandard-code")
+        << "nonstandard-code.eml" << "dsn" << "mei@partner.example" << "authfailure" << "5.7.509"
+        << "sender-authentication-failed";
+    QTest::newRow("sendmail-delay-warning")
+        << "sendmail-delay-warning.eml" << "bounce" << "ken@slow.example" << "expired" << "" << "";
+}
+
+void TestAnalyzer::fixtures()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, kind);
+    QFETCH(QString, address);
+    QFETCH(QString, reason);
+    QFETCH(QString, status);
+    QFETCH(QString, cause);
+
+    const QByteArray data = fixture(file);
+    QVERIFY2(!data.isEmpty(), qPrintable(QStringLiteral("missing fixture %1").arg(file)));
+    const Analyzer analyzer(&m_loaded.kb);
+    const AnalysisResult r = analyzer.analyze(data, file);
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.kind, kind);
+    const RecipientFinding *found = nullptr;
+    for (const RecipientFinding &rf : r.recipients) {
+        if (rf.address == address)
+            found = &rf;
+    }
+    QVERIFY2(found, qPrintable(QStringLiteral("recipient %1 not found").arg(address)));
+    QCOMPARE(found->reason, reason);
+    if (!status.isEmpty())
+        QCOMPARE(found->status, status);
+    if (!cause.isEmpty() && m_loaded.kb.cause(cause))
+        QCOMPARE(found->cause, cause);
+    QVERIFY(!r.causes.isEmpty());
+    // Evidence is always input text, never invented.
+    const QString text = QString::fromUtf8(data);
+    for (const CauseFinding &c : r.causes) {
+        for (const QString &e : c.evidence) {
+            if (file.startsWith(QLatin1String("japanese")))
+                break; // base64: the evidence is decoded text
+            QVERIFY2(text.contains(e.left(30)) || e.contains(u':'), qPrintable(e));
+        }
+    }
+}
+
+void TestAnalyzer::statusCodes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("plain") << "550 5.1.1 <a@b.example>... User unknown" << "5.1.1";
+    QTest::newRow("generic-code-loses") << "554 5.0.0 Service unavailable; 550 5.2.2 Mailbox full" << "5.2.2";
+    QTest::newRow("ip-address-is-not-a-code") << "host 5.1.2.3 said: 550 rejected" << "";
+    QTest::newRow("version-is-not-a-code") << "Sendmail v5.1.1 is here" << "";
+    QTest::newRow("three-digit-detail") << "550 5.7.509 Access denied" << "5.7.509";
+    QTest::newRow("447-only-as-fallback") << "4.4.7 and 4.2.2 quota" << "4.2.2";
+}
+
+void TestAnalyzer::statusCodes()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, status);
+    QCOMPARE(Analysis::findStatusCode(text), status);
+}
+
+void TestAnalyzer::replyCodes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("550") << "host said: 550 5.1.1 unknown" << "550";
+    QTest::newRow("5xx-before-4xx") << "451 temporary, then 550 permanent" << "550";
+    QTest::newRow("part-of-number") << "id 15500 and 5.5.0" << "";
+    QTest::newRow("local-delivery-program") << "X-Unix; 550 exit code" << "";
+}
+
+void TestAnalyzer::replyCodes()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reply);
+    QCOMPARE(Analysis::findReplyCode(text), reply);
+}
+
+void TestAnalyzer::standardCodes()
+{
+    QVERIFY(Analysis::isStandardStatusCode(u"5.1.1"));
+    QVERIFY(Analysis::isStandardStatusCode(u"5.7.26"));
+    QVERIFY(Analysis::isStandardStatusCode(u"4.4.7"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"5.7.509"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"5.1.351"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"5.8.1"));
+    QVERIFY(Analysis::isStandardReplyCode(u"550"));
+    QVERIFY(!Analysis::isStandardReplyCode(u"542"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), false), QStringLiteral("5.0.911"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("mailboxfull"), true), QStringLiteral("4.0.922"));
+    QCOMPARE(Analysis::reasonForStatusCode(u"5.2.2"), QStringLiteral("mailboxfull"));
+}
+
+void TestAnalyzer::didYouMean_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("suggestion");
+    QTest::newRow("transposed-gmail") << "taro@gmial.com" << "taro@gmail.com";
+    QTest::newRow("comma-for-dot") << "taro@ezweb,ne.jp" << "taro@ezweb.ne.jp";
+    QTest::newRow("full-width") << QString::fromUtf8("ｔａｒｏ＠ｄｏｃｏｍｏ．ｎｅ．ｊｐ") << "taro@docomo.ne.jp";
+    QTest::newRow("two-edits-softbank") << "taro@sofbank.ne.jo" << "taro@softbank.ne.jp";
+    QTest::newRow("correct-address") << "taro@docomo.ne.jp" << "";
+    QTest::newRow("real-neighbour-domain") << "taro@ymail.com" << "";
+    QTest::newRow("unrelated-domain") << "taro@example.com" << "";
+}
+
+void TestAnalyzer::didYouMean()
+{
+    QFETCH(QString, address);
+    QFETCH(QString, suggestion);
+    QCOMPARE(Analysis::suggestAddress(address), suggestion);
+}
+
+void TestAnalyzer::emptyAndBinaryInput()
+{
+    const Analyzer analyzer(&m_loaded.kb);
+    QVERIFY(!analyzer.analyze(QByteArray(), QStringLiteral("-")).error.isEmpty());
+    QVERIFY(!analyzer.analyze(QByteArray(" \n\t\n"), QStringLiteral("-")).error.isEmpty());
+    QByteArray binary(4096, '\0');
+    for (int i = 0; i < binary.size(); ++i)
+        binary[i] = char(i % 7);
+    const AnalysisResult r = analyzer.analyze(binary, QStringLiteral("-"));
+    QVERIFY(!r.error.isEmpty());
+    QVERIFY(r.recipients.isEmpty());
+}
+
+void TestAnalyzer::pasteWithoutRecipients()
+{
+    // A dialog's text: no returned message, no recipients; the knowledge base is the engine.
+    const Analyzer analyzer(&m_loaded.kb);
+    const AnalysisResult r = analyzer.analyzeText(QStringLiteral("Nothing to see here, just a note."), QStringLiteral("-"));
+    QVERIFY(r.error.isEmpty());
+    QVERIFY(r.recipients.isEmpty());
+    QVERIFY(r.causes.isEmpty());
+    QCOMPARE(r.severity, QStringLiteral("unknown"));
+}
+
+void TestAnalyzer::codesMatchReferenceExpressions()
+{
+    const QStringList texts = sampleTexts();
+    QVERIFY(texts.size() > 5);
+    for (const QString &t : texts) {
+        QStringList lines = t.split(u'\n');
+        lines.append(t);
+        for (const QString &line : std::as_const(lines)) {
+            const FoundCodes got = extractCodes(line);
+            const FoundCodes want = referenceCodes(line);
+            QCOMPARE(got.reply, want.reply);
+            QCOMPARE(got.enhanced, want.enhanced);
+            QCOMPARE(got.pop3, want.pop3);
+            QCOMPARE(got.imap, want.imap);
+            QCOMPARE(got.client, want.client);
+        }
+    }
+}
+
+void TestAnalyzer::requiredLiteralsAreSound()
+{
+    // Wherever a knowledge-base expression matches a line, the line holds one of its literals:
+    // the prefilter never hides a match.
+    QStringList lines;
+    for (const QString &t : sampleTexts())
+        lines += t.split(u'\n');
+    int checked = 0;
+    for (const Entry &e : m_loaded.kb.entries()) {
+        for (const Pattern &p : e.patterns) {
+            if (p.kind != PatternKind::Regex)
+                continue;
+            const QStringList literals = PatternMatcher::requiredLiterals(p.value);
+            if (literals.isEmpty())
+                continue;
+            for (const QString &line : std::as_const(lines)) {
+                if (!p.regex.match(line).hasMatch())
+                    continue;
+                ++checked;
+                const QString lower = line.toLower();
+                bool any = false;
+                for (const QString &l : literals)
+                    any = any || lower.contains(l);
+                QVERIFY2(any, qPrintable(QStringLiteral("%1 matched \"%2\" without %3").arg(p.value, line, literals.join(u'|'))));
+            }
+        }
+    }
+    qInfo("checked %d matching lines", checked);
+}
+
+void TestAnalyzer::requiredLiteralsOfExpressions_data()
+{
+    QTest::addColumn<QString>("regex");
+    QTest::addColumn<QStringList>("literals");
+    QTest::newRow("plain") << "User unknown" << QStringList{QStringLiteral("user unknown")};
+    QTest::newRow("alternation") << "relay(ing)? denied|not permitted to relay"
+                                 << QStringList{QStringLiteral(" denied"), QStringLiteral("not permitted to relay")};
+    QTest::newRow("optional-group-skipped") << "(please )?receive your mail before sending"
+                                            << QStringList{QStringLiteral("receive your mail before sending")};
+    QTest::newRow("optional-char") << "colou?r settings" << QStringList{QStringLiteral("r settings")};
+    QTest::newRow("class-breaks-run") << "55[0-4] mailbox full" << QStringList{QStringLiteral(" mailbox full")};
+    QTest::newRow("lookahead-not-required") << "(?=abc)defgh" << QStringList{QStringLiteral("defgh")};
+    QTest::newRow("japanese-two-chars") << "不在|自動(返信|応答)"
+                                        << QStringList{QStringLiteral("不在"), QStringLiteral("自動")};
+    QTest::newRow("nothing-required") << "a.b|cd" << QStringList();
+}
+
+void TestAnalyzer::requiredLiteralsOfExpressions()
+{
+    QFETCH(QString, regex);
+    QFETCH(QStringList, literals);
+    QCOMPARE(PatternMatcher::requiredLiterals(regex), literals);
+}
+
+QTEST_GUILESS_MAIN(TestAnalyzer)
+#include "tst_analyzer.moc"
