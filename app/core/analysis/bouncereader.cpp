@@ -196,6 +196,23 @@ bool leadsIntoRecipient(QStringView before)
     return false;
 }
 
+// "550 <a@b>... User unknown": a reply code, the address in angle brackets, then "...".
+bool sendmailErrorLine(QStringView t)
+{
+    if (t.size() < 12 || !t.at(0).isDigit() || !t.at(1).isDigit() || !t.at(2).isDigit() || t.at(3) != u' ')
+        return false;
+    qsizetype p = 4;
+    if (p < t.size() && t.at(p).isDigit()) { // an enhanced code first: "550 5.1.1 <a@b>..."
+        while (p < t.size() && t.at(p) != u' ')
+            ++p;
+        ++p;
+    }
+    if (p >= t.size() || t.at(p) != u'<')
+        return false;
+    const qsizetype close = t.indexOf(u'>', p);
+    return close > p && t.mid(p, close - p).contains(u'@') && t.mid(close + 1).startsWith(QLatin1String("..."));
+}
+
 // "Unknown user: a@b", "User's mailbox is full: <a@b>": a short error line that ends with the address.
 bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
 {
@@ -581,9 +598,10 @@ QString embeddedDsn(QStringView text)
 void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
 {
     for (const Dsn::Recipient &d : report.recipients) {
-        QString address = cleanAddress(d.finalRecipient);
-        if (address.isEmpty() || !address.contains(u'@'))
-            address = cleanAddress(d.originalRecipient);
+        // A source route or a bare domain ("@mx.example.org") is no address: the text names the recipient.
+        QString address = firstAddress(cleanAddress(d.finalRecipient));
+        if (address.isEmpty())
+            address = firstAddress(cleanAddress(d.originalRecipient));
         if (address.isEmpty())
             continue;
         if (RecipientReading *existing = findRecipient(*out, address)) {
@@ -618,7 +636,14 @@ bool readSesNotification(QStringView text, QList<RecipientReading> *out, QString
         return false;
     const qsizetype end = trimmed.lastIndexOf(u'}');
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(trimmed.first(end + 1).toUtf8(), &error);
+    QByteArray json = trimmed.first(end + 1).toUtf8();
+    QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (!doc.isObject()) {
+        // Mail transport folded a long line inside a string: join the lines and try again.
+        json.replace("\r", "");
+        json.replace("\n", "");
+        doc = QJsonDocument::fromJson(json, &error);
+    }
     if (!doc.isObject())
         return false;
     QJsonObject o = doc.object();
@@ -834,6 +859,13 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 recipientLine = true;
                 addressOpensLine = true;
                 target = blockFor(lead.address, true);
+            } else if (sendmailErrorLine(t) && blockFor(spans.first().address, false) < 0) {
+                // Sendmail's own error line for a recipient: "554 <a@b>... 550 Host unknown".
+                target = blockFor(spans.first().address, true);
+                blocks[target].lines.append(t.toString());
+                blocks[target].raw.append(t.toString());
+                current = -1;
+                continue;
             } else {
                 const AddressSpan &first = spans.first();
                 if (leadsIntoRecipient(t.first(first.start)) || endsWithLabelledAddress(t, first)) {
