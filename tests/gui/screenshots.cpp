@@ -48,6 +48,23 @@ const Answer *startAnswer(const KnowledgeBase &kb, bool paste)
     return nullptr;
 }
 
+/** A path of answers to a diagnosis of the given severity, or empty. */
+QList<Choice> pathToSeverity(const KnowledgeBase &kb, const QString &severity)
+{
+    QList<QList<Choice>> todo{{}};
+    while (!todo.isEmpty()) {
+        const QList<Choice> path = todo.takeFirst();
+        const WizardStep step = nextStep(kb, path);
+        if (step.kind == WizardStep::Kind::Diagnosis && kb.entry(step.id)->severity == severity)
+            return path;
+        if (step.kind == WizardStep::Kind::Question && path.size() < 12) {
+            for (const Answer &answer : kb.node(step.id)->answers)
+                todo.append(path + QList<Choice>{{step.id, answer.id}});
+        }
+    }
+    return {};
+}
+
 void click(DoctorWizard *wizard, const QString &answerId)
 {
     auto *page = qobject_cast<QuestionPage *>(wizard->currentPage());
@@ -90,6 +107,13 @@ int main(int argc, char *argv[])
             }
             if (wizard->currentId() == DoctorWizard::ResultPageId)
                 failures += !save(&window, dir, QStringLiteral("result-") + code);
+        }
+
+        // A warning: the result page must say that there is no need to resend.
+        const QList<Choice> warning = pathToSeverity(window.knowledgeBase(), QStringLiteral("warning"));
+        if (!warning.isEmpty()) {
+            window.restoreCase(warning, {}, {});
+            failures += !save(&window, dir, QStringLiteral("result-warning-") + code);
         }
 
         // The paste page with an analysis, then the diagnosis of its top cause.
