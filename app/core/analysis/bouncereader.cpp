@@ -801,6 +801,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     bool afterBoundary = false;
     int mentionedAfterBoundary = -1;
     QStringList preamble; // lines before the first recipient of a section: some systems give the reason first
+    bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
 
     auto blockFor = [&](const QString &address, bool create) -> int {
         const QString key = address.toLower();
@@ -865,6 +866,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 blocks[target].lines.append(t.toString());
                 blocks[target].raw.append(t.toString());
                 current = -1;
+                perLineTranscript = true;
                 continue;
             } else {
                 const AddressSpan &first = spans.first();
@@ -912,7 +914,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             preamble.append(t.toString());
         if (afterBoundary) {
             int to = mentionedAfterBoundary;
-            if (to < 0 && blocks.size() == 1)
+            if (to < 0 && blocks.size() == 1 && !perLineTranscript)
                 to = 0;
             if (to >= 0) {
                 blocks[to].lines.append(t.toString());
@@ -1098,6 +1100,8 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             RecipientReading r;
             r.fact.recipient = a;
             fillFromText(&r, explanation.simplified());
+            // Exim gave up retrying on its own schedule: Sisimai counts that as a temporary failure.
+            r.fact.temporary = r.fact.diagnostic.contains(QLatin1String("retry timeout exceeded"));
             r.evidence = detailLines(explanation);
             fromText.append(r);
         }
@@ -1126,7 +1130,11 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
                 t = &fromText.first();
             if (t) {
                 // Postfix's paragraph keeps the step the reply answered; its DSN field drops it.
-                if (r.fact.diagnostic.isEmpty() || t->fact.diagnostic.contains(QLatin1String("(in reply to ")))
+                // So does a transcript when the DSN field carries no code at all ("X-Unix; 255").
+                const bool fieldSaysLittle = findReplyCode(r.fact.diagnostic).isEmpty()
+                    && findStatusCode(r.fact.diagnostic).isEmpty() && !findStatusCode(t->fact.diagnostic).isEmpty();
+                if (r.fact.diagnostic.isEmpty() || t->fact.diagnostic.contains(QLatin1String("(in reply to "))
+                    || fieldSaysLittle)
                     r.fact.diagnostic = t->fact.diagnostic;
                 if (r.fact.command.isEmpty())
                     r.fact.command = t->fact.command;

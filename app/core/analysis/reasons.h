@@ -19,6 +19,7 @@ struct DeliveryFact
     QString remoteMta;
     QString vendor;         ///< mail system family when known: "microsoft", "kddi", ... (lower case)
     QString category;       ///< a bounce category the mail system states itself (PowerMTA), lower case
+    bool temporary = false; ///< the mail system says it gave up on a temporary failure
 };
 
 /** Reason names, in the order the message-phrase tables are consulted. */

@@ -55,6 +55,7 @@ const VendorPhrase vendorPhrases[] = {
     {"(and other recipients in the same domain)", "userunknown"},
     {"not listed in domino directory", "userunknown"},
     {"domino ディレクトリには見つかりません", "userunknown"},
+    {"ディレクトリのリストにありません", "userunknown"},
     {"not listed in public name & address book", "userunknown"},
     {"the recipient name is not recognized", "userunknown"},
     {"the e-mail account does not exist at the organization", "userunknown"},
@@ -292,7 +293,8 @@ void completeFact(DeliveryFact *f)
     }
     if (f->status.isEmpty()) {
         const QString text = f->replyCode + u' ' + diag;
-        const bool temporary = text.size() >= 4 && textIsTemporary(text);
+        const bool temporary = f->temporary || (text.size() >= 4 && textIsTemporary(text))
+            || diag.contains(QLatin1String("have been failing for a long time"));
         const bool permanent = text.size() >= 4 && textIsPermanent(text);
         f->status = pseudoStatusCode(reason, temporary && (permanent || temporary));
     }
