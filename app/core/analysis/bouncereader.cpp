@@ -802,6 +802,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     int mentionedAfterBoundary = -1;
     QStringList preamble; // lines before the first recipient of a section: some systems give the reason first
     bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
+    QStringList transcript;         // Sendmail's conversation lines not yet given to a recipient
 
     auto blockFor = [&](const QString &address, bool create) -> int {
         const QString key = address.toLower();
@@ -862,7 +863,11 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 target = blockFor(lead.address, true);
             } else if (sendmailErrorLine(t) && blockFor(spans.first().address, false) < 0) {
                 // Sendmail's own error line for a recipient: "554 <a@b>... 550 Host unknown".
+                // The conversation since "While talking to ..." led to this error: it belongs to it.
                 target = blockFor(spans.first().address, true);
+                blocks[target].lines += transcript;
+                blocks[target].raw += transcript;
+                transcript.clear();
                 blocks[target].lines.append(t.toString());
                 blocks[target].raw.append(t.toString());
                 current = -1;
@@ -912,6 +917,10 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         }
         if (blocks.isEmpty())
             preamble.append(t.toString());
+        if (startsWithCi(t, "while talking to "))
+            transcript.clear();
+        if (t.startsWith(QLatin1String(">>> ")) || t.startsWith(QLatin1String("<<< ")))
+            transcript.append(t.toString());
         if (afterBoundary) {
             int to = mentionedAfterBoundary;
             if (to < 0 && blocks.size() == 1 && !perLineTranscript)
@@ -1143,6 +1152,16 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
                 for (const QString &e : std::as_const(t->evidence)) {
                     if (!r.evidence.contains(e))
                         r.evidence.append(e);
+                }
+            }
+            if (!t && fromText.isEmpty() && fromDsn.size() == 1 && findReplyCode(r.fact.diagnostic).isEmpty()
+                && findStatusCode(r.fact.diagnostic).isEmpty()) {
+                // The text names no address (a pipe, a program) but its transcript has the codes.
+                const QStringList details = detailLines(explanation);
+                const QString joined = details.join(u' ');
+                if (!findStatusCode(joined).isEmpty() || !findReplyCode(joined).isEmpty()) {
+                    r.fact.diagnostic = QString(r.fact.diagnostic + u' ' + joined).simplified();
+                    r.evidence += details;
                 }
             }
             if (r.fact.action != QLatin1String("delivered") && r.fact.action != QLatin1String("relayed")
