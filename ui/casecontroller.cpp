@@ -19,8 +19,8 @@
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextDocument>
@@ -36,20 +36,26 @@ const QString helpdeskModeKey = QStringLiteral("helpdesk/mode");
 
 // What to say on the paste page. Read to a caller in the language of the case, so it is kept
 // with the other spoken texts as data in both languages rather than as a UI string.
-const LocalizedText pasteAloud{
-    QStringLiteral("Could you read the error message to me exactly as it appears, starting from the first line? "
-                   "If it is a returned mail, you can also forward it to us."),
-    QStringLiteral("恐れ入りますが、表示されているエラーメッセージを、最初の行からそのまま読み上げていただけますか。"
-                   "戻ってきたメールでしたら、こちらへ転送していただいても結構です。")};
-const LocalizedText pasteListen{
-    QStringLiteral("Three-digit numbers such as 550, codes such as 5.1.1, the address the mail was sent to, and words "
-                   "such as \"unknown\", \"full\", \"rejected\" or \"password\"."),
+const LocalizedText pasteAloud {
+    QStringLiteral(
+        "Could you read the error message to me exactly as it appears, starting from the first line? "
+        "If it is a returned mail, you can also forward it to us."),
+    QStringLiteral(
+        "恐れ入りますが、表示されているエラーメッセージを、最初の行からそのまま読み上げていただけますか。"
+        "戻ってきたメールでしたら、こちらへ転送していただいても結構です。")
+};
+const LocalizedText pasteListen {
+    QStringLiteral(
+        "Three-digit numbers such as 550, codes such as 5.1.1, the address the mail was sent to, and words "
+        "such as \"unknown\", \"full\", \"rejected\" or \"password\"."),
     QStringLiteral("550 のような3桁の数字、5.1.1 のようなコード、送り先のアドレス、"
-                   "「unknown」「full」「rejected」「password」などの言葉。")};
+                   "「unknown」「full」「rejected」「password」などの言葉。")
+};
 
 } // namespace
 
-CaseController::CaseController(MainWindow *window, const QString &storePath) : QObject(window), m_window(window)
+CaseController::CaseController(MainWindow *window, const QString &storePath)
+    : QObject(window), m_window(window)
 {
     setObjectName(QStringLiteral("caseController"));
     m_storeStatus = m_store.open(storePath);
@@ -68,15 +74,17 @@ CaseController::CaseController(MainWindow *window, const QString &storePath) : Q
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_previewAction = makeAction(QStringLiteral("printPreviewAction"), QStringLiteral("document-print-preview"),
-                                 &CaseController::printPreview);
-    m_printAction = makeAction(QStringLiteral("printAction"), QStringLiteral("document-print"), &CaseController::print);
+    m_previewAction = makeAction(QStringLiteral("printPreviewAction"),
+                                 QStringLiteral("document-print-preview"), &CaseController::printPreview);
+    m_printAction
+        = makeAction(QStringLiteral("printAction"), QStringLiteral("document-print"), &CaseController::print);
     m_printAction->setShortcut(QKeySequence::Print);
     m_pdfAction = makeAction(QStringLiteral("exportPdfAction"), QStringLiteral("document-export"),
                              &CaseController::exportPdfWithDialog);
     m_copyAction = makeAction(QStringLiteral("copySheetTextAction"), QStringLiteral("edit-copy"),
                               &CaseController::copyAsText);
-    m_newCallAction = makeAction(QStringLiteral("newCallAction"), QStringLiteral("document-new"), &CaseController::newCall);
+    m_newCallAction = makeAction(QStringLiteral("newCallAction"), QStringLiteral("document-new"),
+                                 &CaseController::newCall);
     m_newCallAction->setShortcut(QKeySequence::New);
     m_historyAction = makeAction(QStringLiteral("historyAction"), QString(), &CaseController::showHistory);
     m_historyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -84,7 +92,8 @@ CaseController::CaseController(MainWindow *window, const QString &storePath) : Q
     m_helpdeskAction->setObjectName(QStringLiteral("helpdeskModeAction"));
     m_helpdeskAction->setCheckable(true);
     if (auto *dock = qobject_cast<QDockWidget *>(m_panel->parentWidget())) {
-        m_helpdeskAction->setChecked(dock->isVisibleTo(m_window) || QSettings().value(helpdeskModeKey, false).toBool());
+        m_helpdeskAction->setChecked(dock->isVisibleTo(m_window)
+                                     || QSettings().value(helpdeskModeKey, false).toBool());
         connect(m_helpdeskAction, &QAction::toggled, dock, [dock](bool on) {
             dock->setVisible(on);
             QSettings().setValue(helpdeskModeKey, on);
@@ -101,7 +110,7 @@ CaseController::CaseController(MainWindow *window, const QString &storePath) : Q
     QAction *before = quit && file->actions().contains(quit) ? quit : nullptr;
     file->insertAction(before, m_newCallAction);
     file->insertSeparator(before);
-    file->insertActions(before, {m_previewAction, m_printAction, m_pdfAction, m_copyAction});
+    file->insertActions(before, { m_previewAction, m_printAction, m_pdfAction, m_copyAction });
     file->insertSeparator(before);
     QMenu *tools = m_window->toolsMenu();
     tools->addAction(m_historyAction);
@@ -111,7 +120,7 @@ CaseController::CaseController(MainWindow *window, const QString &storePath) : Q
     m_sheetBar->setObjectName(QStringLiteral("sheetToolBar"));
     m_sheetBar->setMovable(false);
     m_sheetBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_sheetBar->addActions({m_previewAction, m_printAction, m_pdfAction, m_copyAction});
+    m_sheetBar->addActions({ m_previewAction, m_printAction, m_pdfAction, m_copyAction });
     m_window->addToolBar(Qt::TopToolBarArea, m_sheetBar);
 
     // The inline notice: a recovered case or a problem with the history file, where the user can act.
@@ -184,7 +193,8 @@ CaseController::CaseController(MainWindow *window, const QString &storePath) : Q
         if (!unfinished->ticket.isEmpty())
             what.append(unfinished->ticket);
         what.append(e ? e->title.text(m_window->language()) : tr("no diagnosis yet"));
-        showNotice(tr("Mail Doctor was not closed normally last time. The case from %1 (%2) was kept with everything "
+        showNotice(tr("Mail Doctor was not closed normally last time. The case from %1 (%2) was kept with "
+                      "everything "
                       "entered so far.")
                        .arg(QLocale().toString(unfinished->updated.toLocalTime(), QLocale::ShortFormat),
                             what.join(QStringLiteral(", "))),
@@ -223,8 +233,8 @@ QString CaseController::noticeText() const
 
 bool CaseController::hasContent() const
 {
-    return !m_record.path.isEmpty() || !m_record.pastedText.trimmed().isEmpty() || !m_record.callerName.isEmpty()
-        || !m_record.ticket.isEmpty() || !m_record.notes.isEmpty();
+    return !m_record.path.isEmpty() || !m_record.pastedText.trimmed().isEmpty()
+        || !m_record.callerName.isEmpty() || !m_record.ticket.isEmpty() || !m_record.notes.isEmpty();
 }
 
 void CaseController::captureWizard()
@@ -244,7 +254,8 @@ void CaseController::captureWizard()
     if (const Entry *e = kb.entry(m_record.diagnosis))
         m_record.cause = e->cause;
     else
-        m_record.cause = m_record.analysis.causes.isEmpty() ? QString() : m_record.analysis.causes.first().cause;
+        m_record.cause
+            = m_record.analysis.causes.isEmpty() ? QString() : m_record.analysis.causes.first().cause;
 }
 
 void CaseController::captureFields()
@@ -462,12 +473,14 @@ void CaseController::exportPdfWithDialog()
     QString name = m_record.reference();
     name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
     const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-        + QStringLiteral("/maildoctor-") + (name.isEmpty() ? QStringLiteral("sheet") : name) + QStringLiteral(".pdf");
+        + QStringLiteral("/maildoctor-") + (name.isEmpty() ? QStringLiteral("sheet") : name)
+        + QStringLiteral(".pdf");
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export the remedy sheet as PDF"), start,
                                                       tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
-    exportPdf(path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".pdf"));
+    exportPdf(path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path
+                                                                        : path + QStringLiteral(".pdf"));
 }
 
 void CaseController::copyAsText()
@@ -478,7 +491,7 @@ void CaseController::copyAsText()
 void CaseController::updateActions()
 {
     const bool diagnosis = m_window->session().current().kind == WizardStep::Kind::Diagnosis;
-    for (QAction *a : {m_printAction, m_previewAction, m_pdfAction, m_copyAction})
+    for (QAction *a : { m_printAction, m_previewAction, m_pdfAction, m_copyAction })
         a->setEnabled(diagnosis);
 }
 
@@ -517,8 +530,9 @@ void CaseController::showNotice(const QString &text, bool offerRecovery, bool er
     m_resumeButton->setVisible(offerRecovery);
     m_discardButton->setVisible(offerRecovery);
     m_dismissButton->setVisible(!offerRecovery);
-    m_noticeFrame->setStyleSheet(error ? QStringLiteral("#caseNoticeFrame { background: #fde2e1; border: 1px solid #d99; }")
-                                       : QStringLiteral("#caseNoticeFrame { background: #fff4c2; border: 1px solid #d9c26a; }"));
+    m_noticeFrame->setStyleSheet(
+        error ? QStringLiteral("#caseNoticeFrame { background: #fde2e1; border: 1px solid #d99; }")
+              : QStringLiteral("#caseNoticeFrame { background: #fff4c2; border: 1px solid #d9c26a; }"));
     m_noticeBar->show();
 }
 
@@ -540,7 +554,8 @@ void CaseController::retranslate()
     m_newCallAction->setText(tr("&New case"));
     m_historyAction->setText(tr("Case &history…"));
     m_helpdeskAction->setText(tr("&Helpdesk mode"));
-    m_helpdeskAction->setToolTip(tr("Show the helpdesk panel: caller, ticket, notes, time and questions to read aloud"));
+    m_helpdeskAction->setToolTip(
+        tr("Show the helpdesk panel: caller, ticket, notes, time and questions to read aloud"));
     m_sheetBar->setWindowTitle(tr("Remedy sheet"));
     m_noticeBar->setWindowTitle(tr("Notice"));
     m_resumeButton->setText(tr("&Continue the case"));

@@ -206,11 +206,12 @@ void HelpdeskPanel::restartClock(qint64 baseSeconds)
 void HelpdeskPanel::updateElapsed()
 {
     const qint64 s = elapsedSeconds();
-    const QString time = s >= 3600 ? QStringLiteral("%1:%2:%3")
-                                         .arg(s / 3600)
-                                         .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-                                         .arg(s % 60, 2, 10, QLatin1Char('0'))
-                                   : QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    const QString time = s >= 3600
+        ? QStringLiteral("%1:%2:%3")
+              .arg(s / 3600)
+              .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+              .arg(s % 60, 2, 10, QLatin1Char('0'))
+        : QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
     //: Time spent on the current case, e.g. "Elapsed: 03:25"
     m_elapsedLabel->setText(tr("Elapsed: %1").arg(time));
 }

@@ -23,7 +23,15 @@ namespace MailDoctor {
 
 namespace {
 
-enum Column { DateColumn, ReferenceColumn, CallerColumn, DiagnosisColumn, DomainsColumn, OutcomeColumn, ColumnCount };
+enum Column {
+    DateColumn,
+    ReferenceColumn,
+    CallerColumn,
+    DiagnosisColumn,
+    DomainsColumn,
+    OutcomeColumn,
+    ColumnCount
+};
 
 QTableWidgetItem *item(const QString &text)
 {
@@ -93,7 +101,7 @@ HistoryDialog::HistoryDialog(CaseStore *store, const KnowledgeBase *kb, Language
     m_table->verticalHeader()->hide();
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
-    for (int c : {DateColumn, ReferenceColumn, DomainsColumn, OutcomeColumn})
+    for (int c : { DateColumn, ReferenceColumn, DomainsColumn, OutcomeColumn })
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(CallerColumn, QHeaderView::Interactive);
     header->setSectionResizeMode(DiagnosisColumn, QHeaderView::Stretch);
@@ -179,7 +187,7 @@ void HistoryDialog::fillCauses()
     QList<QPair<QString, QString>> causes;
     for (const Cause &c : m_kb->causes()) {
         const QList<const Entry *> entries = m_kb->entriesForCause(c.id);
-        causes.append({entries.isEmpty() ? c.id : entries.first()->title.text(m_language), c.id});
+        causes.append({ entries.isEmpty() ? c.id : entries.first()->title.text(m_language), c.id });
     }
     std::sort(causes.begin(), causes.end());
     for (const auto &c : std::as_const(causes))
@@ -250,7 +258,8 @@ void HistoryDialog::updateButtons()
     const int n = int(selectedIds().size());
     m_reopenButton->setEnabled(n == 1);
     m_outcomeButton->setEnabled(n > 0);
-    m_exportButton->setText(n > 0 ? tr("&Export %n selected to CSV…", nullptr, n) : tr("&Export shown to CSV…"));
+    m_exportButton->setText(n > 0 ? tr("&Export %n selected to CSV…", nullptr, n)
+                                  : tr("&Export shown to CSV…"));
     m_exportButton->setEnabled(!m_shown.isEmpty());
 }
 
@@ -272,7 +281,8 @@ void HistoryDialog::applyOutcome(CaseOutcome outcome)
         }
     }
     refresh();
-    showStatus(tr("Marked %n case(s) as \"%1\".", nullptr, int(ids.size())).arg(caseOutcomeText(outcome)), false);
+    showStatus(tr("Marked %n case(s) as \"%1\".", nullptr, int(ids.size())).arg(caseOutcomeText(outcome)),
+               false);
 }
 
 QString HistoryDialog::exportSelected(const QString &path)
@@ -290,8 +300,9 @@ QString HistoryDialog::exportSelected(const QString &path)
     if (!error.isEmpty())
         showStatus(error, true);
     else
-        showStatus(tr("Exported %n case(s) to %1.", nullptr, int(cases.size())).arg(QDir::toNativeSeparators(path)),
-                   false);
+        showStatus(
+            tr("Exported %n case(s) to %1.", nullptr, int(cases.size())).arg(QDir::toNativeSeparators(path)),
+            false);
     return error;
 }
 
@@ -300,7 +311,8 @@ void HistoryDialog::exportWithDialog()
     const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
         + QStringLiteral("/maildoctor-cases-") + QDate::currentDate().toString(QStringLiteral("yyyyMMdd"))
         + QStringLiteral(".csv");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export cases to CSV"), start, tr("CSV files (*.csv)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export cases to CSV"), start, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportSelected(path);
 }
@@ -327,8 +339,8 @@ void HistoryDialog::retranslate()
     m_domainEdit->setPlaceholderText(tr("example.jp"));
     m_searchLabel->setText(tr("&Search:"));
     m_searchEdit->setPlaceholderText(tr("Words in the pasted text, notes, caller or ticket"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Date"), tr("Reference"), tr("Caller"), tr("Diagnosis"), tr("Recipient domains"), tr("Outcome")});
+    m_table->setHorizontalHeaderLabels({ tr("Date"), tr("Reference"), tr("Caller"), tr("Diagnosis"),
+                                         tr("Recipient domains"), tr("Outcome") });
     m_reopenButton->setText(tr("&Reopen"));
     m_outcomeLabel->setText(tr("&Outcome:"));
     const int current = m_outcomeCombo->currentIndex();

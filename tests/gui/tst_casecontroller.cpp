@@ -39,7 +39,7 @@ namespace {
 QList<Choice> pathToDiagnosis(const KnowledgeBase &kb, int skip = 0)
 {
     QList<QList<Choice>> found;
-    QList<QList<Choice>> todo{{}};
+    QList<QList<Choice>> todo { {} };
     while (!todo.isEmpty() && found.size() <= skip + 4) {
         const QList<Choice> path = todo.takeFirst();
         const WizardStep step = nextStep(kb, path);
@@ -51,9 +51,9 @@ QList<Choice> pathToDiagnosis(const KnowledgeBase &kb, int skip = 0)
         if (step.kind != WizardStep::Kind::Question || path.size() > 12)
             continue;
         for (const Answer &answer : kb.node(step.id)->answers)
-            todo.append(path + QList<Choice>{{step.id, answer.id}});
+            todo.append(path + QList<Choice> { { step.id, answer.id } });
     }
-    return found.size() > skip ? found.at(skip) : QList<Choice>{};
+    return found.size() > skip ? found.at(skip) : QList<Choice> {};
 }
 
 QString pasteAnswer(const KnowledgeBase &kb)
@@ -66,11 +66,11 @@ QString pasteAnswer(const KnowledgeBase &kb)
 }
 
 // Written for this test: a returned mail with one failed recipient.
-const QString sampleBounce = QStringLiteral(
-    "This is the mail system at host relay.example.net.\n\n"
-    "<kenta@example.org>: host mx1.example.org[192.0.2.7] said: 550 5.1.1\n"
-    "    <kenta@example.org>: Recipient address rejected: User unknown in local\n"
-    "    recipient table (in reply to RCPT TO command)\n");
+const QString sampleBounce
+    = QStringLiteral("This is the mail system at host relay.example.net.\n\n"
+                     "<kenta@example.org>: host mx1.example.org[192.0.2.7] said: 550 5.1.1\n"
+                     "    <kenta@example.org>: Recipient address rejected: User unknown in local\n"
+                     "    recipient table (in reply to RCPT TO command)\n");
 
 } // namespace
 
@@ -101,7 +101,10 @@ private slots:
 private:
     MainWindow *openWindow(Language language = Language::English);
     CaseController *controller() const { return m_window->findChild<CaseController *>(); }
-    QuestionPage *currentQuestion() const { return qobject_cast<QuestionPage *>(m_window->wizard()->currentPage()); }
+    QuestionPage *currentQuestion() const
+    {
+        return qobject_cast<QuestionPage *>(m_window->wizard()->currentPage());
+    }
     QPushButton *wizardButton(const char *name) const
     {
         return m_window->wizard()->findChild<QPushButton *>(QLatin1String(name));
@@ -124,7 +127,8 @@ void TestCaseController::initTestCase()
     QApplication::setApplicationName(QStringLiteral("tst_casecontroller"));
     m_reference = loadKnowledgeBase({});
     QVERIFY(m_reference.kb.node(KnowledgeBase::startNodeId()));
-    QVERIFY2(!pathToDiagnosis(m_reference.kb).isEmpty(), "the knowledge base has no two-question path to a diagnosis");
+    QVERIFY2(!pathToDiagnosis(m_reference.kb).isEmpty(),
+             "the knowledge base has no two-question path to a diagnosis");
     m_translations = std::make_unique<Translations>();
 }
 
@@ -209,7 +213,7 @@ void TestCaseController::autosavesAfterEveryAnswer()
     QCOMPARE(store.count(), 0); // nothing to save before the first answer
 
     for (qsizetype i = 0; i < path.size(); ++i) {
-        walk({path.at(i)});
+        walk({ path.at(i) });
         QCOMPARE(store.count(), 1);
         const std::optional<CaseRecord> saved = store.unfinishedCase();
         QVERIFY(saved.has_value());
@@ -283,7 +287,7 @@ void TestCaseController::startOverBeginsANewCase()
     CaseStore &store = controller()->store();
     QVERIFY(store.load(first)->finished);
     QCOMPARE(store.load(first)->path.size(), path.size()); // the old case keeps its path
-    walk({path.first()});
+    walk({ path.first() });
     QCOMPARE(store.count(), 2);
     QVERIFY(controller()->currentCase().id != first);
 }
@@ -308,7 +312,8 @@ void TestCaseController::unfinishedCaseIsOfferedAndResumed()
 
     QVERIFY(c->noticeText().isEmpty());
     QCOMPARE(m_window->session().current().kind, WizardStep::Kind::Diagnosis);
-    QCOMPARE(m_window->currentStepTitle(), m_reference.kb.entry(left.diagnosis)->title.text(Language::English));
+    QCOMPARE(m_window->currentStepTitle(),
+             m_reference.kb.entry(left.diagnosis)->title.text(Language::English));
     HelpdeskPanel *panel = c->helpdeskPanel();
     QCOMPARE(panel->callerName(), left.callerName);
     QCOMPARE(panel->ticket(), left.ticket);
@@ -327,7 +332,8 @@ void TestCaseController::discardedCaseIsClosed()
         QVERIFY(!store.save(&left).isError());
     }
     QVERIFY(openWindow());
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("discardCasePushButton")), Qt::LeftButton);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("discardCasePushButton")),
+                      Qt::LeftButton);
     QVERIFY(controller()->noticeText().isEmpty());
     QVERIFY(controller()->store().load(left.id)->finished);
     QVERIFY(!controller()->store().unfinishedCase().has_value());
@@ -347,10 +353,11 @@ void TestCaseController::damagedStoreIsReportedInline()
     QVERIFY(!c->noticeText().isEmpty());
     QVERIFY(QFile::exists(c->storeStatus().keptCopy));
     grab(m_window.get(), QStringLiteral("damaged-store"));
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("dismissNoticePushButton")), Qt::LeftButton);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("dismissNoticePushButton")),
+                      Qt::LeftButton);
     QVERIFY(c->noticeText().isEmpty());
     // The fresh store works.
-    walk({pathToDiagnosis(m_reference.kb).first()});
+    walk({ pathToDiagnosis(m_reference.kb).first() });
     QCOMPARE(c->store().count(), 1);
 }
 
@@ -378,7 +385,7 @@ void TestCaseController::historyReopensACase()
     QCOMPARE(table->rowCount(), 2);
     grab(history, QStringLiteral("history"));
 
-    history->selectIds({a.id});
+    history->selectIds({ a.id });
     auto *reopen = history->findChild<QPushButton *>(QStringLiteral("reopenPushButton"));
     QVERIFY(reopen->isEnabled());
     QTest::mouseClick(reopen, Qt::LeftButton);
@@ -406,14 +413,15 @@ void TestCaseController::historyMarksOutcomeAndExportsCsv()
     QVERIFY(openWindow());
     controller()->showHistory();
     HistoryDialog *history = controller()->historyDialog();
-    history->selectIds({a.id});
+    history->selectIds({ a.id });
     auto *outcome = history->findChild<QComboBox *>(QStringLiteral("outcomeComboBox"));
     outcome->setCurrentIndex(outcome->findData(int(CaseOutcome::Escalated)));
-    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("setOutcomePushButton")), Qt::LeftButton);
+    QTest::mouseClick(history->findChild<QPushButton *>(QStringLiteral("setOutcomePushButton")),
+                      Qt::LeftButton);
     QCOMPARE(controller()->store().load(a.id)->outcome, CaseOutcome::Escalated);
     QVERIFY(!history->statusText().isEmpty());
 
-    history->selectIds({a.id});
+    history->selectIds({ a.id });
     const QString csv = m_dir->filePath(QStringLiteral("export.csv"));
     QCOMPARE(history->exportSelected(csv), QString());
     QFile f(csv);
@@ -437,7 +445,7 @@ void TestCaseController::readAloudFollowsTheStepAndLanguage()
     QCOMPARE(panel->aloudText(), start->aloud.isEmpty() ? start->question.ja : start->aloud.ja);
 
     const QList<Choice> path = pathToDiagnosis(m_reference.kb);
-    walk({path.first()});
+    walk({ path.first() });
     const Node *second = m_reference.kb.node(path.at(1).nodeId);
     QCOMPARE(panel->aloudText(), second->aloud.isEmpty() ? second->question.ja : second->aloud.ja);
     m_window->findChild<QAction *>(QStringLiteral("helpdeskModeAction"))->setChecked(true);
@@ -478,7 +486,7 @@ void TestCaseController::killedAppOffersTheCaseOnNextStart()
     QSKIP("SIGKILL is a Unix signal");
 #else
     const QList<Choice> path = pathToDiagnosis(m_reference.kb);
-    QStringList args{m_storePath};
+    QStringList args { m_storePath };
     for (const Choice &c : path)
         args.append(c.nodeId + QLatin1Char(':') + c.answerId);
     QProcess app;
@@ -498,11 +506,13 @@ void TestCaseController::killedAppOffersTheCaseOnNextStart()
     QVERIFY(c->storeStatus().code == StoreError::Code::None);
     QVERIFY(c->offeredCase().has_value());
     QCOMPARE(c->offeredCase()->callerName, QStringLiteral("Kenji Watanabe"));
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("resumeCasePushButton")), Qt::LeftButton);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("resumeCasePushButton")),
+                      Qt::LeftButton);
     QCOMPARE(m_window->session().choices().size(), path.size());
     QCOMPARE(m_window->session().current().id, nextStep(m_reference.kb, path).id);
     QCOMPARE(c->helpdeskPanel()->callerName(), QStringLiteral("Kenji Watanabe"));
-    QCOMPARE(c->helpdeskPanel()->notes(), QStringLiteral("Mail stopped after the router was replaced; 2nd call"));
+    QCOMPARE(c->helpdeskPanel()->notes(),
+             QStringLiteral("Mail stopped after the router was replaced; 2nd call"));
 #endif
 }
 

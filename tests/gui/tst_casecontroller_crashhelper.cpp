@@ -46,7 +46,8 @@ int main(int argc, char *argv[])
             return 4;
         QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
         if (!qobject_cast<QCommandLinkButton *>(button))
-            QTest::mouseClick(window.wizard()->findChild<QPushButton *>(QStringLiteral("nextPushButton")), Qt::LeftButton);
+            QTest::mouseClick(window.wizard()->findChild<QPushButton *>(QStringLiteral("nextPushButton")),
+                              Qt::LeftButton);
     }
     auto *caller = window.findChild<QLineEdit *>(QStringLiteral("callerLineEdit"));
     auto *notes = window.findChild<QPlainTextEdit *>(QStringLiteral("notesPlainTextEdit"));

@@ -16,15 +16,18 @@ CaseRecord sampleCase()
 {
     CaseRecord r;
     r.language = Language::Japanese;
-    r.path = {{QStringLiteral("start"), QStringLiteral("paste")}};
+    r.path = { { QStringLiteral("start"), QStringLiteral("paste") } };
     r.pastedText = QStringLiteral("Final-Recipient: rfc822; hanako@example.jp\n"
                                   "Diagnostic-Code: smtp; 550 5.1.1 <hanako@example.jp>... User unknown\n"
                                   "宛先が見つかりません、ご確認ください。\n");
     r.analysis.input = QStringLiteral("-");
     r.analysis.kind = QStringLiteral("dsn");
     r.analysis.severity = QStringLiteral("permanent");
-    r.analysis.causes.append({QStringLiteral("user-unknown"), QStringLiteral("user-unknown"), 0.9,
-                              QStringLiteral("you"), {QStringLiteral("550 5.1.1 User unknown")}});
+    r.analysis.causes.append({ QStringLiteral("user-unknown"),
+                               QStringLiteral("user-unknown"),
+                               0.9,
+                               QStringLiteral("you"),
+                               { QStringLiteral("550 5.1.1 User unknown") } });
     RecipientFinding rf;
     rf.address = QStringLiteral("hanako@example.jp");
     rf.action = QStringLiteral("failed");
@@ -35,8 +38,8 @@ CaseRecord sampleCase()
     rf.reason = QStringLiteral("userunknown");
     rf.cause = QStringLiteral("user-unknown");
     r.analysis.recipients.append(rf);
-    r.analysis.codes.reply = {QStringLiteral("550")};
-    r.analysis.codes.enhanced = {QStringLiteral("5.1.1")};
+    r.analysis.codes.reply = { QStringLiteral("550") };
+    r.analysis.codes.enhanced = { QStringLiteral("5.1.1") };
     r.pastedDiagnosis = QStringLiteral("user-unknown");
     r.diagnosis = QStringLiteral("user-unknown");
     r.cause = QStringLiteral("user-unknown");
@@ -125,7 +128,7 @@ void TestCaseStore::saveAndLoadRoundTrip()
     const std::optional<CaseRecord> loaded = store.load(r.id);
     QVERIFY(loaded.has_value());
     compareRecords(*loaded, r);
-    QCOMPARE(loaded->recipientDomains(), QStringList{QStringLiteral("example.jp")});
+    QCOMPARE(loaded->recipientDomains(), QStringList { QStringLiteral("example.jp") });
     QVERIFY(!store.load(QStringLiteral("no-such-id")).has_value());
 }
 
@@ -137,7 +140,7 @@ void TestCaseStore::saveUpdatesTheSameCase()
     QVERIFY(!store.save(&r).isError());
     const QDateTime created = r.created;
     r.notes += QStringLiteral("\nmore");
-    r.path.append({QStringLiteral("next"), QStringLiteral("yes")});
+    r.path.append({ QStringLiteral("next"), QStringLiteral("yes") });
     QVERIFY(!store.save(&r).isError());
     QCOMPARE(store.count(), 1);
     QCOMPARE(r.created, created);
@@ -190,29 +193,30 @@ void TestCaseStore::search_data()
     QTest::addColumn<QStringList>("expected"); // notes of the cases found, newest first
 
     QTest::newRow("everything") << QString() << QString() << QString()
-                                << QStringList{QStringLiteral("c"), QStringLiteral("b"), QStringLiteral("a")};
+                                << QStringList { QStringLiteral("c"), QStringLiteral("b"),
+                                                 QStringLiteral("a") };
     QTest::newRow("cause") << QStringLiteral("mailbox-full") << QString() << QString()
-                           << QStringList{QStringLiteral("b")};
+                           << QStringList { QStringLiteral("b") };
     QTest::newRow("domain-exact") << QString() << QStringLiteral("docomo.ne.jp") << QString()
-                                  << QStringList{QStringLiteral("b")};
-    QTest::newRow("domain-parent-finds-subdomain") << QString() << QStringLiteral("example.com") << QString()
-                                                   << QStringList{QStringLiteral("c")};
-    QTest::newRow("domain-case-insensitive") << QString() << QStringLiteral("EXAMPLE.JP") << QString()
-                                             << QStringList{QStringLiteral("a")};
-    QTest::newRow("domain-not-a-suffix-of-label") << QString() << QStringLiteral("ample.jp") << QString()
-                                                  << QStringList{};
+                                  << QStringList { QStringLiteral("b") };
+    QTest::newRow("domain-parent-finds-subdomain")
+        << QString() << QStringLiteral("example.com") << QString() << QStringList { QStringLiteral("c") };
+    QTest::newRow("domain-case-insensitive")
+        << QString() << QStringLiteral("EXAMPLE.JP") << QString() << QStringList { QStringLiteral("a") };
+    QTest::newRow("domain-not-a-suffix-of-label")
+        << QString() << QStringLiteral("ample.jp") << QString() << QStringList {};
     QTest::newRow("text-in-pasted") << QString() << QString() << QStringLiteral("quota")
-                                    << QStringList{QStringLiteral("b")};
+                                    << QStringList { QStringLiteral("b") };
     QTest::newRow("text-japanese") << QString() << QString() << QStringLiteral("容量")
-                                   << QStringList{QStringLiteral("b")};
+                                   << QStringList { QStringLiteral("b") };
     QTest::newRow("text-caller") << QString() << QString() << QStringLiteral("suzuki")
-                                 << QStringList{QStringLiteral("c")};
-    QTest::newRow("text-percent-is-literal") << QString() << QString() << QStringLiteral("100%")
-                                             << QStringList{QStringLiteral("a")};
-    QTest::newRow("text-two-words-all-must-match") << QString() << QString() << QStringLiteral("quota 容量")
-                                                   << QStringList{QStringLiteral("b")};
-    QTest::newRow("cause-and-text-disagree") << QStringLiteral("mailbox-full") << QString()
-                                             << QStringLiteral("suzuki") << QStringList{};
+                                 << QStringList { QStringLiteral("c") };
+    QTest::newRow("text-percent-is-literal")
+        << QString() << QString() << QStringLiteral("100%") << QStringList { QStringLiteral("a") };
+    QTest::newRow("text-two-words-all-must-match")
+        << QString() << QString() << QStringLiteral("quota 容量") << QStringList { QStringLiteral("b") };
+    QTest::newRow("cause-and-text-disagree")
+        << QStringLiteral("mailbox-full") << QString() << QStringLiteral("suzuki") << QStringList {};
 }
 
 void TestCaseStore::search()
@@ -298,7 +302,8 @@ void TestCaseStore::setOutcome()
     QCOMPARE(store.load(r.id)->outcome, CaseOutcome::Open);
     QVERIFY(!store.setOutcome(r.id, CaseOutcome::Escalated).isError());
     QCOMPARE(store.load(r.id)->outcome, CaseOutcome::Escalated);
-    QCOMPARE(store.setOutcome(QStringLiteral("missing"), CaseOutcome::Resolved).code, StoreError::Code::NotFound);
+    QCOMPARE(store.setOutcome(QStringLiteral("missing"), CaseOutcome::Resolved).code,
+             StoreError::Code::NotFound);
 
     for (CaseOutcome o : allCaseOutcomes()) {
         QCOMPARE(caseOutcomeFromCode(caseOutcomeCode(o)), o);
@@ -390,7 +395,7 @@ void TestCaseStore::killedMidCaseRecoversEverythingSaved()
     for (int round = 1; round <= 3; ++round) {
         QProcess helper;
         helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        helper.start(QStringLiteral(MAILDOCTOR_CRASH_HELPER), {m_path, QString::number(round)});
+        helper.start(QStringLiteral(MAILDOCTOR_CRASH_HELPER), { m_path, QString::number(round) });
         QVERIFY2(helper.waitForStarted(), qPrintable(helper.errorString()));
 
         // The helper prints "saved N" after each step is committed; kill it while it keeps typing.

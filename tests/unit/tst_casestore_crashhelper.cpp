@@ -26,15 +26,18 @@ int main(int argc, char *argv[])
     CaseRecord r;
     r.language = Language::Japanese;
     r.callerName = QStringLiteral("佐藤 花子 (round %1)").arg(round);
-    r.path.append({QStringLiteral("start"), QStringLiteral("returned")});
+    r.path.append({ QStringLiteral("start"), QStringLiteral("returned") });
     store.save(&r);
     r.ticket = QStringLiteral("INC-") + round;
-    r.path.append({QStringLiteral("returned"), QStringLiteral("paste")});
+    r.path.append({ QStringLiteral("returned"), QStringLiteral("paste") });
     store.save(&r);
     r.pastedText = QStringLiteral("Diagnostic-Code: smtp; 552 5.2.2 メールボックスが一杯です\n");
     r.analysis.kind = QStringLiteral("dsn");
-    r.analysis.causes.append({QStringLiteral("mailbox-full"), QStringLiteral("mailbox-full"), 0.8,
-                              QStringLiteral("recipient"), {QStringLiteral("552 5.2.2")}});
+    r.analysis.causes.append({ QStringLiteral("mailbox-full"),
+                               QStringLiteral("mailbox-full"),
+                               0.8,
+                               QStringLiteral("recipient"),
+                               { QStringLiteral("552 5.2.2") } });
     r.diagnosis = QStringLiteral("mailbox-full");
     r.cause = QStringLiteral("mailbox-full");
     store.save(&r);

@@ -95,14 +95,17 @@ void TestCsv::field_data()
     QTest::newRow("crlf") << QStringLiteral("line1\r\nline2") << QStringLiteral("\"line1\r\nline2\"");
     QTest::newRow("cr") << QStringLiteral("a\rb") << QStringLiteral("\"a\rb\"");
     QTest::newRow("japanese") << QStringLiteral("宛先不明") << QStringLiteral("宛先不明");
-    QTest::newRow("japanese-with-comma") << QStringLiteral("容量超過,再送") << QStringLiteral("\"容量超過,再送\"");
-    QTest::newRow("japanese-ideographic-comma") << QStringLiteral("容量超過、再送") << QStringLiteral("容量超過、再送");
+    QTest::newRow("japanese-with-comma")
+        << QStringLiteral("容量超過,再送") << QStringLiteral("\"容量超過,再送\"");
+    QTest::newRow("japanese-ideographic-comma")
+        << QStringLiteral("容量超過、再送") << QStringLiteral("容量超過、再送");
     QTest::newRow("formula-equals") << QStringLiteral("=HYPERLINK(\"x\")")
                                     << QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\"");
     QTest::newRow("formula-plus") << QStringLiteral("+81 3 1234") << QStringLiteral("'+81 3 1234");
     QTest::newRow("leading-dash-note") << QStringLiteral("- called back") << QStringLiteral("'- called back");
     QTest::newRow("at-sign") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
-    QTest::newRow("dash-inside-is-fine") << QStringLiteral("5.1.1 - unknown") << QStringLiteral("5.1.1 - unknown");
+    QTest::newRow("dash-inside-is-fine")
+        << QStringLiteral("5.1.1 - unknown") << QStringLiteral("5.1.1 - unknown");
 }
 
 void TestCsv::field()
@@ -114,7 +117,8 @@ void TestCsv::field()
 
 void TestCsv::recordEndsInCrlf()
 {
-    QCOMPARE(csvRecord({QStringLiteral("a"), QStringLiteral("b,c"), QString()}), QStringLiteral("a,\"b,c\",\r\n"));
+    QCOMPARE(csvRecord({ QStringLiteral("a"), QStringLiteral("b,c"), QString() }),
+             QStringLiteral("a,\"b,c\",\r\n"));
 }
 
 void TestCsv::exportRoundTripsThroughAReader()
@@ -136,7 +140,7 @@ void TestCsv::exportRoundTripsThroughAReader()
 
     CsvExportOptions options;
     options.mask = MaskOptions::none();
-    const QByteArray bytes = casesToCsv({r, second}, kb, options);
+    const QByteArray bytes = casesToCsv({ r, second }, kb, options);
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
     bool wellFormed = false;
     const QList<QStringList> rows = parseCsv(QString::fromUtf8(bytes.mid(3)), &wellFormed);
@@ -163,7 +167,7 @@ void TestCsv::exportStartsWithBomAndIsUtf8()
     KnowledgeBase kb;
     CaseRecord r;
     r.notes = QStringLiteral("メールボックス");
-    const QByteArray bytes = casesToCsv({r}, kb, {});
+    const QByteArray bytes = casesToCsv({ r }, kb, {});
     QCOMPARE(bytes.left(3), QByteArray("\xEF\xBB\xBF"));
     QVERIFY(bytes.contains(QStringLiteral("メールボックス").toUtf8()));
     QVERIFY(bytes.endsWith("\r\n"));
@@ -178,7 +182,7 @@ void TestCsv::exportMasksAddressesByDefault()
     RecipientFinding rf;
     rf.address = QStringLiteral("taro.yamada@example.co.jp");
     r.analysis.recipients.append(rf);
-    const QString masked = QString::fromUtf8(casesToCsv({r}, kb, {}));
+    const QString masked = QString::fromUtf8(casesToCsv({ r }, kb, {}));
     QVERIFY(!masked.contains(QStringLiteral("hanako@")));
     QVERIFY(!masked.contains(QStringLiteral("taro.yamada@")));
     QVERIFY(masked.contains(QStringLiteral("h***@example.jp")));
@@ -187,7 +191,7 @@ void TestCsv::exportMasksAddressesByDefault()
 
     CsvExportOptions open;
     open.mask = MaskOptions::none();
-    const QString unmasked = QString::fromUtf8(casesToCsv({r}, kb, open));
+    const QString unmasked = QString::fromUtf8(casesToCsv({ r }, kb, open));
     QVERIFY(unmasked.contains(QStringLiteral("hanako@example.jp")));
     QVERIFY2(!unmasked.contains(QStringLiteral("opensesame")), "passwords never appear, masking or not");
 }
@@ -199,11 +203,11 @@ void TestCsv::exportWritesAFile()
     CaseRecord r;
     r.notes = QStringLiteral("x");
     const QString path = dir.filePath(QStringLiteral("cases.csv"));
-    QCOMPARE(writeCasesCsv(path, {r}, kb, {}), QString());
+    QCOMPARE(writeCasesCsv(path, { r }, kb, {}), QString());
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), casesToCsv({r}, kb, {}));
-    QVERIFY(!writeCasesCsv(dir.filePath(QStringLiteral("missing/dir/cases.csv")), {r}, kb, {}).isEmpty());
+    QCOMPARE(f.readAll(), casesToCsv({ r }, kb, {}));
+    QVERIFY(!writeCasesCsv(dir.filePath(QStringLiteral("missing/dir/cases.csv")), { r }, kb, {}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCsv)

@@ -18,7 +18,6 @@ using namespace MailDoctor;
 
 namespace {
 
-
 struct Fixture
 {
     KnowledgeBase kb;
@@ -46,7 +45,8 @@ CaseRecord authCase()
 {
     CaseRecord r;
     r.id = QStringLiteral("1f2e3d4c-aaaa-4bbb-8ccc-123456789abc");
-    r.path = {{QStringLiteral("start"), QStringLiteral("cannot-send")}, {QStringLiteral("how"), QStringLiteral("relay")}};
+    r.path = { { QStringLiteral("start"), QStringLiteral("cannot-send") },
+               { QStringLiteral("how"), QStringLiteral("relay") } };
     r.diagnosis = QStringLiteral("smtp-auth-off");
     r.callerName = QStringLiteral("山田 太郎");
     return r;
@@ -57,15 +57,19 @@ CaseRecord bounceCase()
     CaseRecord r;
     r.id = QStringLiteral("9a8b7c6d-aaaa-4bbb-8ccc-123456789abc");
     r.ticket = QStringLiteral("INC-0815");
-    r.path = {{QStringLiteral("start"), QStringLiteral("returned")}};
-    r.pastedText = QStringLiteral("Final-Recipient: rfc822; hanako.suzuki@example.jp\n"
-                                  "Remote-MTA: dns; mx1.example.jp [192.0.2.25]\n"
-                                  "Diagnostic-Code: smtp; 452 4.2.2 <hanako.suzuki@example.jp>: mailbox full\n");
+    r.path = { { QStringLiteral("start"), QStringLiteral("returned") } };
+    r.pastedText
+        = QStringLiteral("Final-Recipient: rfc822; hanako.suzuki@example.jp\n"
+                         "Remote-MTA: dns; mx1.example.jp [192.0.2.25]\n"
+                         "Diagnostic-Code: smtp; 452 4.2.2 <hanako.suzuki@example.jp>: mailbox full\n");
     r.analysis.kind = QStringLiteral("dsn");
     r.analysis.severity = QStringLiteral("transient");
-    r.analysis.causes.append({QStringLiteral("mailbox-full"), QStringLiteral("mailbox-full"), 0.9,
-                              QStringLiteral("recipient"),
-                              {QStringLiteral("Diagnostic-Code: smtp; 452 4.2.2 <hanako.suzuki@example.jp>: mailbox full")}});
+    r.analysis.causes.append(
+        { QStringLiteral("mailbox-full"),
+          QStringLiteral("mailbox-full"),
+          0.9,
+          QStringLiteral("recipient"),
+          { QStringLiteral("Diagnostic-Code: smtp; 452 4.2.2 <hanako.suzuki@example.jp>: mailbox full") } });
     RecipientFinding rf;
     rf.address = QStringLiteral("hanako.suzuki@example.jp");
     rf.action = QStringLiteral("delayed");
@@ -74,8 +78,8 @@ CaseRecord bounceCase()
     rf.remoteMta = QStringLiteral("mx1.example.jp");
     rf.diagnostic = QStringLiteral("452 4.2.2 <hanako.suzuki@example.jp>: mailbox full");
     r.analysis.recipients.append(rf);
-    r.analysis.codes.reply = {QStringLiteral("452")};
-    r.analysis.codes.enhanced = {QStringLiteral("4.2.2")};
+    r.analysis.codes.reply = { QStringLiteral("452") };
+    r.analysis.codes.enhanced = { QStringLiteral("4.2.2") };
     r.pastedDiagnosis = QStringLiteral("mailbox-full");
     r.diagnosis = QStringLiteral("mailbox-full");
     return r;
@@ -167,8 +171,9 @@ void TestSheet::labelsAreCompleteInBothLanguages()
         QVERIFY2(!hasJapanese(t.en), qPrintable(t.en));
         QVERIFY(t.en != t.ja);
     }
-    const QStringList severities = {QStringLiteral("permanent"), QStringLiteral("transient"), QStringLiteral("warning"),
-                                    QStringLiteral("local"), QStringLiteral("info"), QStringLiteral("unknown")};
+    const QStringList severities
+        = { QStringLiteral("permanent"), QStringLiteral("transient"), QStringLiteral("warning"),
+            QStringLiteral("local"),     QStringLiteral("info"),      QStringLiteral("unknown") };
     QSet<QString> seen;
     for (const QString &s : severities) {
         const LocalizedText t = severityInWords(s);
@@ -176,8 +181,9 @@ void TestSheet::labelsAreCompleteInBothLanguages()
         seen.insert(t.en);
     }
     QCOMPARE(seen.size(), severities.size());
-    const QStringList actors = {QStringLiteral("you"), QStringLiteral("your-admin"), QStringLiteral("provider"),
-                                QStringLiteral("recipient"), QStringLiteral("recipient-admin"), QStringLiteral("nobody")};
+    const QStringList actors
+        = { QStringLiteral("you"),       QStringLiteral("your-admin"),      QStringLiteral("provider"),
+            QStringLiteral("recipient"), QStringLiteral("recipient-admin"), QStringLiteral("nobody") };
     seen.clear();
     for (const QString &a : actors) {
         const LocalizedText t = actorInWords(a);
@@ -195,16 +201,21 @@ void TestSheet::languages_data()
     QTest::addColumn<QStringList>("present");
     QTest::addColumn<QStringList>("absent");
     QTest::newRow("en") << int(SheetLanguages::English)
-                        << QStringList{QStringLiteral("Mail trouble remedy sheet"), QStringLiteral("What goes wrong?"),
-                                       QStringLiteral("I cannot send"), QStringLiteral("Switch on SMTP authentication."),
-                                       QStringLiteral("3 June 2024, 14:05")}
-                        << QStringList{QStringLiteral("メールトラブル対処シート"), QStringLiteral("送信できない")};
+                        << QStringList { QStringLiteral("Mail trouble remedy sheet"),
+                                         QStringLiteral("What goes wrong?"), QStringLiteral("I cannot send"),
+                                         QStringLiteral("Switch on SMTP authentication."),
+                                         QStringLiteral("3 June 2024, 14:05") }
+                        << QStringList { QStringLiteral("メールトラブル対処シート"),
+                                         QStringLiteral("送信できない") };
     QTest::newRow("ja") << int(SheetLanguages::Japanese)
-                        << QStringList{QStringLiteral("メールトラブル対処シート"), QStringLiteral("何がうまくいきませんか?"),
-                                       QStringLiteral("送信できない"), QStringLiteral("SMTP認証を有効にします。"),
-                                       QStringLiteral("2024年6月3日")}
-                        << QStringList{QStringLiteral("Mail trouble remedy sheet"), QStringLiteral("I cannot send"),
-                                       QStringLiteral("Switch on SMTP authentication.")};
+                        << QStringList { QStringLiteral("メールトラブル対処シート"),
+                                         QStringLiteral("何がうまくいきませんか?"),
+                                         QStringLiteral("送信できない"),
+                                         QStringLiteral("SMTP認証を有効にします。"),
+                                         QStringLiteral("2024年6月3日") }
+                        << QStringList { QStringLiteral("Mail trouble remedy sheet"),
+                                         QStringLiteral("I cannot send"),
+                                         QStringLiteral("Switch on SMTP authentication.") };
 }
 
 void TestSheet::languages()
@@ -232,11 +243,13 @@ void TestSheet::bothLanguagesOnOneSheet()
     const SheetModel sheet = buildSheet(kb(), bounceCase(), o);
     const QString html = renderSheetHtml(sheet, o);
     const QString text = plainTextOfHtml(html);
-    for (const QString &s : {QStringLiteral("メールトラブル対処シート"), QStringLiteral("Mail trouble remedy sheet"),
-                             QStringLiteral("対処の手順"), QStringLiteral("What to do"),
-                             QStringLiteral("相手のメールボックスが一杯です"), QStringLiteral("The recipient's mailbox is full"),
-                             QStringLiteral("別の方法で相手に知らせます。"), QStringLiteral("Tell the recipient by another way."),
-                             QStringLiteral("2024年6月3日"), QStringLiteral("3 June 2024")}) {
+    for (const QString &s :
+         { QStringLiteral("メールトラブル対処シート"), QStringLiteral("Mail trouble remedy sheet"),
+           QStringLiteral("対処の手順"), QStringLiteral("What to do"),
+           QStringLiteral("相手のメールボックスが一杯です"),
+           QStringLiteral("The recipient's mailbox is full"), QStringLiteral("別の方法で相手に知らせます。"),
+           QStringLiteral("Tell the recipient by another way."), QStringLiteral("2024年6月3日"),
+           QStringLiteral("3 June 2024") }) {
         QVERIFY2(text.contains(s), qPrintable(s));
     }
     // Japanese comes first on a bilingual sheet.
@@ -264,9 +277,10 @@ void TestSheet::contentOfAGuidedCase()
     const qsizetype s3 = text.indexOf(QStringLiteral("Send a test message to yourself."));
     QVERIFY(s1 >= 0 && s3 > s1);
     // "settings": true adds the checklist with the ports and SMTP authentication.
-    for (const QString &p : {QStringLiteral("587"), QStringLiteral("465"), QStringLiteral("995"), QStringLiteral("993"),
-                             QStringLiteral("SMTP authentication"), QStringLiteral("SSL/TLS"),
-                             QStringLiteral("Incoming mail server"), QStringLiteral("Outgoing mail server")}) {
+    for (const QString &p :
+         { QStringLiteral("587"), QStringLiteral("465"), QStringLiteral("995"), QStringLiteral("993"),
+           QStringLiteral("SMTP authentication"), QStringLiteral("SSL/TLS"),
+           QStringLiteral("Incoming mail server"), QStringLiteral("Outgoing mail server") }) {
         QVERIFY2(text.contains(p), qPrintable(p));
     }
     // The footer and header carry the helpdesk and the case.
@@ -292,7 +306,8 @@ void TestSheet::contentOfABounce()
     QVERIFY(text.contains(QStringLiteral("delayed 4.2.2")));
     QVERIFY(text.contains(QStringLiteral("mx1.example.jp")));
     // Matched lines of the pasted text.
-    QVERIFY(text.contains(QStringLiteral("Diagnostic-Code: smtp; 452 4.2.2 <h***@example.jp>: mailbox full")));
+    QVERIFY(
+        text.contains(QStringLiteral("Diagnostic-Code: smtp; 452 4.2.2 <h***@example.jp>: mailbox full")));
     // The fix is on the recipient's side: the ready-to-send message, addressed to them.
     QVERIFY(text.contains(QStringLiteral("Hello, my mail to you came back because your mailbox is full.")));
     QVERIFY(text.contains(actorInWords(QStringLiteral("recipient")).en));
@@ -304,7 +319,7 @@ void TestSheet::contentOfABounce()
 void TestSheet::noDiagnosisYet()
 {
     CaseRecord r;
-    r.path = {{QStringLiteral("start"), QStringLiteral("returned")}};
+    r.path = { { QStringLiteral("start"), QStringLiteral("returned") } };
     r.pastedText = QStringLiteral("something that matches nothing");
     SheetOptions o = options(SheetLanguages::Japanese);
     const QString text = plainTextOfHtml(renderSheetHtml(buildSheet(kb(), r, o), o));
@@ -342,14 +357,14 @@ void TestSheet::masking_data()
                                           << QStringLiteral("mx1.example.jp [192.0.2.25]");
     QTest::newRow("hosts") << QStringLiteral("Remote-MTA: dns; mx1.example.jp") << true << false
                            << QStringLiteral("Remote-MTA: dns; m***.e***.jp");
-    QTest::newRow("hosts-and-address") << QStringLiteral("taro@mail.example.jp") << true << false
-                                       << QStringLiteral("t***@m***.e***.jp");
+    QTest::newRow("hosts-and-address")
+        << QStringLiteral("taro@mail.example.jp") << true << false << QStringLiteral("t***@m***.e***.jp");
     QTest::newRow("ipv4") << QStringLiteral("from [192.0.2.25] port 25") << false << true
                           << QStringLiteral("from [192.*.*.*] port 25");
     QTest::newRow("ipv6") << QStringLiteral("from 2001:db8::1f:25 at 12:30:45") << false << true
                           << QStringLiteral("from 2001:*** at 12:30:45");
-    QTest::newRow("status-code-is-not-an-ip") << QStringLiteral("550 5.1.1 and version 1.2.3") << false << true
-                                              << QStringLiteral("550 5.1.1 and version 1.2.3");
+    QTest::newRow("status-code-is-not-an-ip") << QStringLiteral("550 5.1.1 and version 1.2.3") << false
+                                              << true << QStringLiteral("550 5.1.1 and version 1.2.3");
 }
 
 void TestSheet::masking()
@@ -393,18 +408,24 @@ void TestSheet::passwordsNeverAppear_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("secret");
-    QTest::newRow("key-value") << QStringLiteral("user=taro password=Sup3rSecret! host=x") << QStringLiteral("Sup3rSecret!");
-    QTest::newRow("key-colon-quoted") << QStringLiteral("Password: \"two words\"") << QStringLiteral("two words");
-    QTest::newRow("japanese-label") << QStringLiteral("パスワード：himitsu123") << QStringLiteral("himitsu123");
+    QTest::newRow("key-value") << QStringLiteral("user=taro password=Sup3rSecret! host=x")
+                               << QStringLiteral("Sup3rSecret!");
+    QTest::newRow("key-colon-quoted")
+        << QStringLiteral("Password: \"two words\"") << QStringLiteral("two words");
+    QTest::newRow("japanese-label") << QStringLiteral("パスワード：himitsu123")
+                                    << QStringLiteral("himitsu123");
     QTest::newRow("pop3-pass") << QStringLiteral("+OK\nUSER taro\nPASS letmein99\n-ERR [AUTH] failed")
                                << QStringLiteral("letmein99");
     QTest::newRow("pop3-transcript") << QStringLiteral("C: PASS letmein99") << QStringLiteral("letmein99");
     QTest::newRow("imap-login") << QStringLiteral("a001 LOGIN taro \"pa ss\"\na001 NO [AUTHENTICATIONFAILED]")
                                 << QStringLiteral("pa ss");
-    QTest::newRow("auth-plain") << QStringLiteral("AUTH PLAIN AHRhcm8Ac2VjcmV0") << QStringLiteral("AHRhcm8Ac2VjcmV0");
-    QTest::newRow("auth-login-prompt") << QStringLiteral("AUTH LOGIN\n334 VXNlcm5hbWU6\ndGFybw==\n334 UGFzc3dvcmQ6\nc2VjcmV0\n535 failed")
-                                       << QStringLiteral("c2VjcmV0");
-    QTest::newRow("url-credentials") << QStringLiteral("imaps://taro:s3cr3t@imap.example.jp/") << QStringLiteral("s3cr3t");
+    QTest::newRow("auth-plain") << QStringLiteral("AUTH PLAIN AHRhcm8Ac2VjcmV0")
+                                << QStringLiteral("AHRhcm8Ac2VjcmV0");
+    QTest::newRow("auth-login-prompt")
+        << QStringLiteral("AUTH LOGIN\n334 VXNlcm5hbWU6\ndGFybw==\n334 UGFzc3dvcmQ6\nc2VjcmV0\n535 failed")
+        << QStringLiteral("c2VjcmV0");
+    QTest::newRow("url-credentials") << QStringLiteral("imaps://taro:s3cr3t@imap.example.jp/")
+                                     << QStringLiteral("s3cr3t");
 }
 
 void TestSheet::passwordsNeverAppear()
@@ -441,7 +462,7 @@ void TestSheet::markupInPastedTextStaysText()
     CaseRecord r = bounceCase();
     const QString line = QStringLiteral("550 5.7.1 rejected ") + markup;
     r.pastedText = line;
-    r.analysis.causes.first().evidence = {line};
+    r.analysis.causes.first().evidence = { line };
     r.analysis.recipients.first().diagnostic = line;
     r.callerName = markup;
     r.ticket = markup;
@@ -477,7 +498,8 @@ void TestSheet::pageSize_data()
     QTest::addColumn<QString>("css");
     QTest::addColumn<QSizeF>("points");
     QTest::newRow("a4") << int(SheetPageSize::A4) << QStringLiteral("size: A4") << QSizeF(595, 842);
-    QTest::newRow("letter") << int(SheetPageSize::Letter) << QStringLiteral("size: letter") << QSizeF(612, 792);
+    QTest::newRow("letter") << int(SheetPageSize::Letter) << QStringLiteral("size: letter")
+                            << QSizeF(612, 792);
 }
 
 void TestSheet::pageSize()
@@ -526,7 +548,7 @@ void TestSheet::pdfEmbedsAJapaneseFont()
     if (pdffonts.isEmpty())
         QSKIP("pdffonts (poppler-utils) is not installed; the embedded-font check needs it");
     QProcess p;
-    p.start(pdffonts, {path});
+    p.start(pdffonts, { path });
     QVERIFY(p.waitForFinished(30000));
     const QString listing = QString::fromUtf8(p.readAllStandardOutput());
     // Columns: name type encoding emb sub uni object ID

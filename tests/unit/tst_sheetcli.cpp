@@ -42,7 +42,7 @@ int TestSheetCli::run(const QStringList &args, QByteArray *err)
 QString TestSheetCli::firstEntry()
 {
     QProcess p;
-    p.start(QStringLiteral(MAILDOCTOR_CLI), {QStringLiteral("kb"), QStringLiteral("list")});
+    p.start(QStringLiteral(MAILDOCTOR_CLI), { QStringLiteral("kb"), QStringLiteral("list") });
     p.waitForFinished(30000);
     return QString::fromUtf8(p.readAllStandardOutput()).section(QLatin1Char('\t'), 0, 0).trimmed();
 }
@@ -65,10 +65,12 @@ void TestSheetCli::entryToHtml_data()
 {
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QStringList>("present");
-    QTest::newRow("en") << QStringLiteral("en") << QStringList{QStringLiteral("Mail trouble remedy sheet")};
-    QTest::newRow("ja") << QStringLiteral("ja") << QStringList{QStringLiteral("メールトラブル対処シート")};
+    QTest::newRow("en") << QStringLiteral("en")
+                        << QStringList { QStringLiteral("Mail trouble remedy sheet") };
+    QTest::newRow("ja") << QStringLiteral("ja") << QStringList { QStringLiteral("メールトラブル対処シート") };
     QTest::newRow("both") << QStringLiteral("both")
-                          << QStringList{QStringLiteral("メールトラブル対処シート"), QStringLiteral("Mail trouble remedy sheet")};
+                          << QStringList { QStringLiteral("メールトラブル対処シート"),
+                                           QStringLiteral("Mail trouble remedy sheet") };
 }
 
 void TestSheetCli::entryToHtml()
@@ -79,8 +81,8 @@ void TestSheetCli::entryToHtml()
     QVERIFY(!entry.isEmpty());
     const QString out = m_dir.filePath(QStringLiteral("entry-%1.html").arg(lang));
     QByteArray err;
-    QCOMPARE(run({QStringLiteral("sheet"), QStringLiteral("--lang"), lang, QStringLiteral("--entry"), entry,
-                  QStringLiteral("-o"), out},
+    QCOMPARE(run({ QStringLiteral("sheet"), QStringLiteral("--lang"), lang, QStringLiteral("--entry"), entry,
+                   QStringLiteral("-o"), out },
                  &err),
              0);
     QFile f(out);
@@ -94,8 +96,8 @@ void TestSheetCli::inputToPdf()
 {
     const QString out = m_dir.filePath(QStringLiteral("bounce.pdf"));
     QByteArray err;
-    QCOMPARE(run({QStringLiteral("sheet"), QStringLiteral("--lang"), QStringLiteral("ja"), QStringLiteral("--page"),
-                  QStringLiteral("letter"), m_bounce, QStringLiteral("-o"), out},
+    QCOMPARE(run({ QStringLiteral("sheet"), QStringLiteral("--lang"), QStringLiteral("ja"),
+                   QStringLiteral("--page"), QStringLiteral("letter"), m_bounce, QStringLiteral("-o"), out },
                  &err),
              0);
     QFile f(out);
@@ -109,8 +111,10 @@ void TestSheetCli::maskingOption()
 {
     const QString masked = m_dir.filePath(QStringLiteral("masked.html"));
     const QString open = m_dir.filePath(QStringLiteral("open.html"));
-    QCOMPARE(run({QStringLiteral("sheet"), m_bounce, QStringLiteral("-o"), masked}), 0);
-    QCOMPARE(run({QStringLiteral("sheet"), QStringLiteral("--no-mask"), m_bounce, QStringLiteral("-o"), open}), 0);
+    QCOMPARE(run({ QStringLiteral("sheet"), m_bounce, QStringLiteral("-o"), masked }), 0);
+    QCOMPARE(
+        run({ QStringLiteral("sheet"), QStringLiteral("--no-mask"), m_bounce, QStringLiteral("-o"), open }),
+        0);
     QFile m(masked);
     QFile o(open);
     QVERIFY(m.open(QIODevice::ReadOnly) && o.open(QIODevice::ReadOnly));
@@ -125,14 +129,20 @@ void TestSheetCli::maskingOption()
 void TestSheetCli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("no-output") << QStringList{QStringLiteral("sheet"), QStringLiteral("--entry"), QStringLiteral("x")};
-    QTest::newRow("no-entry-no-input") << QStringList{QStringLiteral("sheet"), QStringLiteral("-o"), QStringLiteral("a.pdf")};
-    QTest::newRow("entry-and-input") << QStringList{QStringLiteral("sheet"), QStringLiteral("--entry"), QStringLiteral("x"),
-                                                    QStringLiteral("in.txt"), QStringLiteral("-o"), QStringLiteral("a.pdf")};
-    QTest::newRow("bad-suffix") << QStringList{QStringLiteral("sheet"), QStringLiteral("--entry"), QStringLiteral("x"),
-                                               QStringLiteral("-o"), QStringLiteral("a.docx")};
-    QTest::newRow("bad-page") << QStringList{QStringLiteral("sheet"), QStringLiteral("--page"), QStringLiteral("a5")};
-    QTest::newRow("bad-lang") << QStringList{QStringLiteral("sheet"), QStringLiteral("--lang"), QStringLiteral("fr")};
+    QTest::newRow("no-output") << QStringList { QStringLiteral("sheet"), QStringLiteral("--entry"),
+                                                QStringLiteral("x") };
+    QTest::newRow("no-entry-no-input")
+        << QStringList { QStringLiteral("sheet"), QStringLiteral("-o"), QStringLiteral("a.pdf") };
+    QTest::newRow("entry-and-input") << QStringList { QStringLiteral("sheet"), QStringLiteral("--entry"),
+                                                      QStringLiteral("x"),     QStringLiteral("in.txt"),
+                                                      QStringLiteral("-o"),    QStringLiteral("a.pdf") };
+    QTest::newRow("bad-suffix") << QStringList { QStringLiteral("sheet"), QStringLiteral("--entry"),
+                                                 QStringLiteral("x"), QStringLiteral("-o"),
+                                                 QStringLiteral("a.docx") };
+    QTest::newRow("bad-page") << QStringList { QStringLiteral("sheet"), QStringLiteral("--page"),
+                                               QStringLiteral("a5") };
+    QTest::newRow("bad-lang") << QStringList { QStringLiteral("sheet"), QStringLiteral("--lang"),
+                                               QStringLiteral("fr") };
 }
 
 void TestSheetCli::usageErrors()
@@ -144,8 +154,8 @@ void TestSheetCli::usageErrors()
 void TestSheetCli::unknownEntry()
 {
     QByteArray err;
-    QCOMPARE(run({QStringLiteral("sheet"), QStringLiteral("--entry"), QStringLiteral("no-such-entry"), QStringLiteral("-o"),
-                  m_dir.filePath(QStringLiteral("x.html"))},
+    QCOMPARE(run({ QStringLiteral("sheet"), QStringLiteral("--entry"), QStringLiteral("no-such-entry"),
+                   QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x.html")) },
                  &err),
              1);
     QVERIFY(err.contains("no-such-entry"));

@@ -10,8 +10,8 @@ namespace {
 const QString hidden = QStringLiteral("********");
 
 // Shared by the address pass and the host pass so that both agree on what a domain is.
-const QString domainPattern = QStringLiteral(
-    "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+const QString domainPattern
+    = QStringLiteral("(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
 
 const QRegularExpression &addressRegex()
 {
@@ -30,7 +30,8 @@ const QRegularExpression &hostRegex()
 const QRegularExpression &ipv4Regex()
 {
     static const QRegularExpression re(
-        QStringLiteral("(?<![0-9.])(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}(?![0-9]|\\.[0-9])"));
+        QStringLiteral("(?<![0-9.])(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?"
+                       "[0-9])){3}(?![0-9]|\\.[0-9])"));
     return re;
 }
 
@@ -50,8 +51,7 @@ QString maskLabel(const QString &label)
 }
 
 /** Applies f to every match of re in text; the replacement is not searched again. */
-template<typename F>
-QString replaceEach(const QString &text, const QRegularExpression &re, F f)
+template<typename F> QString replaceEach(const QString &text, const QRegularExpression &re, F f)
 {
     QString out;
     qsizetype last = 0;
@@ -107,7 +107,8 @@ QString removePasswords(const QString &text)
     if (text.isEmpty())
         return text;
     QString out = text;
-    // "password=secret", "Passwort: x", "pwd=x", "パスワード：x"; the value runs to the next space, ';' or '&'.
+    // "password=secret", "Passwort: x", "pwd=x", "パスワード：x"; the value runs to the next space, ';' or
+    // '&'.
     static const QRegularExpression keyValue(
         QStringLiteral("(\\b(?:pass(?:word|wd|wort)?|pwd|secret)\\s*[:=：]\\s*|パスワード\\s*[:=：]\\s*)"
                        "(\"[^\"\\n]*\"|'[^'\\n]*'|[^\\s;&,\"']+)"),
@@ -119,7 +120,8 @@ QString removePasswords(const QString &text)
     out.replace(pop3, QStringLiteral("\\1") + hidden);
     // IMAP "a001 LOGIN user secret" (tag first, so that prose such as "cannot login with" is left alone).
     static const QRegularExpression imap(
-        QStringLiteral("(^[^A-Za-z0-9\\n]*(?:C:\\s*)?[A-Za-z0-9.]+\\s+LOGIN\\s+(?:\"[^\"\\n]*\"|\\S+)\\s+)(?:\"[^\"\\n]*\"|\\S+)"),
+        QStringLiteral("(^[^A-Za-z0-9\\n]*(?:C:\\s*)?[A-Za-z0-9.]+\\s+LOGIN\\s+(?:\"[^\"\\n]*\"|\\S+)\\s+)(?:"
+                       "\"[^\"\\n]*\"|\\S+)"),
         QRegularExpression::MultilineOption);
     out.replace(imap, QStringLiteral("\\1") + hidden);
     // SMTP/IMAP SASL with the credentials on the same line.
@@ -128,9 +130,11 @@ QString removePasswords(const QString &text)
         QRegularExpression::CaseInsensitiveOption);
     out.replace(sasl, QStringLiteral("\\1") + hidden);
     // scheme://user:secret@host
-    static const QRegularExpression url(QStringLiteral("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]+:)[^\\s@/]+@"));
+    static const QRegularExpression url(
+        QStringLiteral("(\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s:/@]+:)[^\\s@/]+@"));
     out.replace(url, QStringLiteral("\\1") + hidden + QLatin1Char('@'));
-    // AUTH LOGIN: after the server's "334 UGFzc3dvcmQ6" ("Password:") the next line is the password in base64.
+    // AUTH LOGIN: after the server's "334 UGFzc3dvcmQ6" ("Password:") the next line is the password in
+    // base64.
     static const QRegularExpression prompt(QStringLiteral("\\b334\\s+UGFzc3dvcmQ6"));
     if (out.contains(prompt)) {
         QStringList lines = out.split(QLatin1Char('\n'));
@@ -156,7 +160,8 @@ QString maskText(const QString &text, const MaskOptions &options)
         });
     }
     if (options.ipAddresses) {
-        out = replaceEach(out, ipv4Regex(), [](const QRegularExpressionMatch &m) { return maskIpAddress(m.captured(0)); });
+        out = replaceEach(out, ipv4Regex(),
+                          [](const QRegularExpressionMatch &m) { return maskIpAddress(m.captured(0)); });
         out = replaceEach(out, ipv6Regex(), [](const QRegularExpressionMatch &m) {
             const QString token = m.captured(0);
             // A lone "::" or a run of colons is not an address.
@@ -167,7 +172,8 @@ QString maskText(const QString &text, const MaskOptions &options)
         });
     }
     if (options.hosts) {
-        out = replaceEach(out, hostRegex(), [](const QRegularExpressionMatch &m) { return maskHost(m.captured(0)); });
+        out = replaceEach(out, hostRegex(),
+                          [](const QRegularExpressionMatch &m) { return maskHost(m.captured(0)); });
     }
     return out;
 }

@@ -7,11 +7,11 @@ namespace MailDoctor {
 /** What to hide on sheets and in exports. Passwords are always hidden, whatever is set here. */
 struct MaskOptions
 {
-    bool addresses = true;    ///< local parts of e-mail addresses: t***@example.jp
-    bool hosts = false;       ///< host and domain names, keeping the top-level domain: m***.e***.jp
+    bool addresses = true; ///< local parts of e-mail addresses: t***@example.jp
+    bool hosts = false; ///< host and domain names, keeping the top-level domain: m***.e***.jp
     bool ipAddresses = false; ///< IPv4 and IPv6 addresses, keeping the first group: 192.*.*.*
 
-    static MaskOptions none() { return {false, false, false}; }
+    static MaskOptions none() { return { false, false, false }; }
 };
 
 /** Masks one e-mail address: "taro@example.jp" gives "t***@example.jp". */

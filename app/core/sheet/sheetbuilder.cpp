@@ -22,7 +22,7 @@ QString esc(const QString &text)
 class Writer
 {
 public:
-    explicit Writer(SheetLanguages languages) : m_languages(languages) {}
+    explicit Writer(SheetLanguages languages) : m_languages(languages) { }
 
     bool both() const { return m_languages == SheetLanguages::Both; }
     Language primary() const
@@ -55,12 +55,12 @@ public:
     QStringList lines(const LocalizedText &t) const
     {
         if (!both())
-            return {t.text(primary())};
+            return { t.text(primary()) };
         const QString ja = t.text(Language::Japanese);
         const QString en = t.text(Language::English);
         if (ja == en)
-            return {ja};
-        return {ja, en};
+            return { ja };
+        return { ja, en };
     }
 
     QString date(const QDateTime &when) const
@@ -159,9 +159,11 @@ SheetOptions sheetOptionsFromSettings()
     SheetOptions o;
     o.helpdeskName = settings.value(QStringLiteral("sheet/helpdeskName")).toString();
     o.helpdeskContact = settings.value(QStringLiteral("sheet/helpdeskContact")).toString();
-    parseSheetPageSize(settings.value(QStringLiteral("sheet/pageSize"), QStringLiteral("a4")).toString(), &o.pageSize);
+    parseSheetPageSize(settings.value(QStringLiteral("sheet/pageSize"), QStringLiteral("a4")).toString(),
+                       &o.pageSize);
     Language ui = Language::English;
-    parseLanguage(settings.value(QStringLiteral("ui/language")).toString(), &ui); // the UI language, set by the main window
+    parseLanguage(settings.value(QStringLiteral("ui/language")).toString(),
+                  &ui); // the UI language, set by the main window
     o.languages = sheetLanguagesFor(ui);
     parseSheetLanguages(settings.value(QStringLiteral("sheet/languages")).toString(), &o.languages);
     o.mask.addresses = settings.value(QStringLiteral("sheet/maskAddresses"), true).toBool();
@@ -178,7 +180,7 @@ void saveSheetOptionsToSettings(const SheetOptions &o)
     settings.setValue(QStringLiteral("sheet/pageSize"),
                       o.pageSize == SheetPageSize::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
     settings.setValue(QStringLiteral("sheet/languages"),
-                      o.languages == SheetLanguages::Both       ? QStringLiteral("both")
+                      o.languages == SheetLanguages::Both           ? QStringLiteral("both")
                           : o.languages == SheetLanguages::Japanese ? QStringLiteral("ja")
                                                                     : QStringLiteral("en"));
     settings.setValue(QStringLiteral("sheet/maskAddresses"), o.mask.addresses);
@@ -196,7 +198,8 @@ SheetModel buildSheet(const KnowledgeBase &kb, const CaseRecord &record, const S
     s.notes = options.includeNotes ? maskText(record.notes, mask) : QString();
     // The privacy note only where there was something to hide: pasted text or the helpdesk's notes.
     s.masked = (mask.addresses || mask.hosts || mask.ipAddresses)
-        && (!record.pastedText.trimmed().isEmpty() || !record.analysis.recipients.isEmpty() || !s.notes.isEmpty());
+        && (!record.pastedText.trimmed().isEmpty() || !record.analysis.recipients.isEmpty()
+            || !s.notes.isEmpty());
     s.helpdeskName = options.helpdeskName;
     s.helpdeskContact = options.helpdeskContact;
 
@@ -205,8 +208,8 @@ SheetModel buildSheet(const KnowledgeBase &kb, const CaseRecord &record, const S
         const Node *node = kb.node(c.nodeId);
         const Answer *answer = node ? node->answer(c.answerId) : nullptr;
         // A case saved with an older knowledge base may name questions that are gone; show the ids.
-        step.question = node ? node->question : LocalizedText{c.nodeId, c.nodeId};
-        step.answer = answer ? answer->label : LocalizedText{c.answerId, c.answerId};
+        step.question = node ? node->question : LocalizedText { c.nodeId, c.nodeId };
+        step.answer = answer ? answer->label : LocalizedText { c.answerId, c.answerId };
         s.path.append(step);
     }
 
@@ -270,23 +273,26 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
              .arg(w.primary() == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en"));
     h += QStringLiteral("<title>") + esc(w.label(SheetLabel::Title)) + QStringLiteral("</title>\n<style>\n");
     h += QStringLiteral("@page { size: %1; margin: 15mm; }\n")
-             .arg(options.pageSize == SheetPageSize::Letter ? QStringLiteral("letter") : QStringLiteral("A4"));
-    h += QStringLiteral(
-        "body { font-family: 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, sans-serif; font-size: 10pt; "
-        "color: #111111; }\n"
-        "h1 { font-size: 18pt; margin-bottom: 2pt; }\n"
-        "h2 { font-size: 12.5pt; margin-top: 14pt; margin-bottom: 4pt; color: #1a3c6e; }\n"
-        "h3 { font-size: 12pt; margin-top: 4pt; margin-bottom: 4pt; }\n"
-        ".sub { color: #555555; }\n"
-        ".en { color: #555555; font-size: 9pt; }\n"
-        ".mono { font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', monospace; font-size: 8.5pt; white-space: pre-wrap; }\n"
-        ".grid { border-collapse: collapse; }\n"
-        ".grid th { background-color: #e8eef6; text-align: left; }\n"
-        ".foot { color: #333333; font-size: 9pt; }\n"
-        "</style></head><body>\n");
+             .arg(options.pageSize == SheetPageSize::Letter ? QStringLiteral("letter")
+                                                            : QStringLiteral("A4"));
+    h += QStringLiteral("body { font-family: 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, "
+                        "sans-serif; font-size: 10pt; "
+                        "color: #111111; }\n"
+                        "h1 { font-size: 18pt; margin-bottom: 2pt; }\n"
+                        "h2 { font-size: 12.5pt; margin-top: 14pt; margin-bottom: 4pt; color: #1a3c6e; }\n"
+                        "h3 { font-size: 12pt; margin-top: 4pt; margin-bottom: 4pt; }\n"
+                        ".sub { color: #555555; }\n"
+                        ".en { color: #555555; font-size: 9pt; }\n"
+                        ".mono { font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', monospace; font-size: "
+                        "8.5pt; white-space: pre-wrap; }\n"
+                        ".grid { border-collapse: collapse; }\n"
+                        ".grid th { background-color: #e8eef6; text-align: left; }\n"
+                        ".foot { color: #333333; font-size: 9pt; }\n"
+                        "</style></head><body>\n");
 
     h += QStringLiteral("<h1>") + esc(w.label(SheetLabel::Title)) + QStringLiteral("</h1>\n");
-    h += QStringLiteral("<p class=\"sub\">") + w.html(sheetLabelText(SheetLabel::Subtitle)) + QStringLiteral("</p>\n");
+    h += QStringLiteral("<p class=\"sub\">") + w.html(sheetLabelText(SheetLabel::Subtitle))
+        + QStringLiteral("</p>\n");
 
     h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n");
     auto infoRow = [&](SheetLabel l, const QString &value) {
@@ -312,10 +318,12 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
     if (s.analysed) {
         h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::Evidence)) + QStringLiteral("</h2>\n");
         if (!s.recipients.isEmpty()) {
-            h += QStringLiteral("<p><b>") + esc(w.label(SheetLabel::Recipients)) + QStringLiteral("</b></p>\n");
-            h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n<tr>");
-            for (SheetLabel l : {SheetLabel::Address, SheetLabel::Status, SheetLabel::ServerReply,
-                                 SheetLabel::RemoteServer, SheetLabel::Detail}) {
+            h += QStringLiteral("<p><b>") + esc(w.label(SheetLabel::Recipients))
+                + QStringLiteral("</b></p>\n");
+            h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"3\" "
+                                "width=\"100%\">\n<tr>");
+            for (SheetLabel l : { SheetLabel::Address, SheetLabel::Status, SheetLabel::ServerReply,
+                                  SheetLabel::RemoteServer, SheetLabel::Detail }) {
                 h += QStringLiteral("<th>") + esc(w.label(l)) + QStringLiteral("</th>");
             }
             h += QStringLiteral("</tr>\n");
@@ -327,7 +335,8 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
                 }
                 h += QStringLiteral("<tr><td>") + address + QStringLiteral("</td><td>") + esc(r.status)
                     + QStringLiteral("</td><td>") + esc(r.code) + QStringLiteral("</td><td>") + esc(r.server)
-                    + QStringLiteral("</td><td class=\"mono\">") + esc(r.detail) + QStringLiteral("</td></tr>\n");
+                    + QStringLiteral("</td><td class=\"mono\">") + esc(r.detail)
+                    + QStringLiteral("</td></tr>\n");
             }
             h += QStringLiteral("</table>\n");
         }
@@ -336,9 +345,11 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
                 + esc(s.codes.join(QStringLiteral(", "))) + QStringLiteral("</p>\n");
         }
         if (!s.matchedLines.isEmpty()) {
-            h += QStringLiteral("<p><b>") + esc(w.label(SheetLabel::MatchedLines)) + QStringLiteral("</b></p>\n");
-            h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"
-                                "<tr><td class=\"mono\">");
+            h += QStringLiteral("<p><b>") + esc(w.label(SheetLabel::MatchedLines))
+                + QStringLiteral("</b></p>\n");
+            h += QStringLiteral(
+                "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"
+                "<tr><td class=\"mono\">");
             QStringList escaped;
             for (const QString &l : s.matchedLines)
                 escaped.append(esc(l));
@@ -346,35 +357,42 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
             h += QStringLiteral("</td></tr></table>\n");
         }
         if (!s.hasDiagnosis && s.matchedLines.isEmpty())
-            h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::NothingFound)) + QStringLiteral("</p>\n");
+            h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::NothingFound))
+                + QStringLiteral("</p>\n");
     }
 
     h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::Diagnosis)) + QStringLiteral("</h2>\n");
     if (!s.hasDiagnosis) {
-        h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::NoDiagnosis)) + QStringLiteral("</p>\n");
+        h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::NoDiagnosis))
+            + QStringLiteral("</p>\n");
     } else {
         h += QStringLiteral("<h3>") + w.html(s.diagnosisTitle) + QStringLiteral("</h3>\n");
         h += QStringLiteral("<p>") + w.html(s.summary) + QStringLiteral("</p>\n");
-        h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n");
-        h += QStringLiteral("<tr><th width=\"22%\">") + esc(w.label(SheetLabel::Severity)) + QStringLiteral("</th><td>")
-            + w.html(severityInWords(s.severity)) + QStringLiteral("</td></tr>\n");
+        h += QStringLiteral(
+            "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n");
+        h += QStringLiteral("<tr><th width=\"22%\">") + esc(w.label(SheetLabel::Severity))
+            + QStringLiteral("</th><td>") + w.html(severityInWords(s.severity))
+            + QStringLiteral("</td></tr>\n");
         h += QStringLiteral("<tr><th>") + esc(w.label(SheetLabel::WhoMustAct)) + QStringLiteral("</th><td>")
             + w.html(actorInWords(s.actor)) + QStringLiteral("</td></tr>\n");
         if (!s.explanation.isEmpty()) {
-            h += QStringLiteral("<tr><th>") + esc(w.label(SheetLabel::WhatHappened)) + QStringLiteral("</th><td>")
-                + w.html(s.explanation) + QStringLiteral("</td></tr>\n");
+            h += QStringLiteral("<tr><th>") + esc(w.label(SheetLabel::WhatHappened))
+                + QStringLiteral("</th><td>") + w.html(s.explanation) + QStringLiteral("</td></tr>\n");
         }
         h += QStringLiteral("</table>\n");
 
         if (!s.steps.isEmpty()) {
-            h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::RemedySteps)) + QStringLiteral("</h2>\n<ol>\n");
+            h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::RemedySteps))
+                + QStringLiteral("</h2>\n<ol>\n");
             for (const LocalizedText &step : s.steps)
                 h += QStringLiteral("<li>") + w.html(step) + QStringLiteral("</li>\n");
             h += QStringLiteral("</ol>\n");
         }
         if (s.settingsChecklist) {
-            h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::SettingsChecklist)) + QStringLiteral("</h2>\n");
-            h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::SettingsIntro)) + QStringLiteral("</p>\n");
+            h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::SettingsChecklist))
+                + QStringLiteral("</h2>\n");
+            h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::SettingsIntro))
+                + QStringLiteral("</p>\n");
             h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n");
             const QList<LocalizedText> items = settingsChecklistItems();
             for (const LocalizedText &item : items) {
@@ -385,10 +403,12 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
         }
         if (!s.notice.isEmpty()) {
             h += QStringLiteral("<h2>") + esc(w.label(SheetLabel::Notice)) + QStringLiteral("</h2>\n");
-            h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::NoticeIntro)) + QStringLiteral(" <b>")
-                + esc(w.inline_(actorInWords(s.actor))) + QStringLiteral("</b></p>\n");
-            h += QStringLiteral("<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"8\" width=\"100%\">"
-                                "<tr><td style=\"white-space: pre-wrap;\">")
+            h += QStringLiteral("<p>") + w.html(sheetLabelText(SheetLabel::NoticeIntro))
+                + QStringLiteral(" <b>") + esc(w.inline_(actorInWords(s.actor)))
+                + QStringLiteral("</b></p>\n");
+            h += QStringLiteral(
+                     "<table class=\"grid\" border=\"1\" cellspacing=\"0\" cellpadding=\"8\" width=\"100%\">"
+                     "<tr><td style=\"white-space: pre-wrap;\">")
                 + w.html(s.notice) + QStringLiteral("</td></tr></table>\n");
         }
     }
@@ -416,7 +436,7 @@ QString renderSheetHtml(const SheetModel &s, const SheetOptions &options)
 QString sheetFooter(const SheetModel &s, const SheetOptions &options)
 {
     const Writer w(options.languages);
-    QStringList parts{w.label(SheetLabel::Title)};
+    QStringList parts { w.label(SheetLabel::Title) };
     if (!s.reference.isEmpty())
         parts.append(s.reference);
     if (!s.helpdeskName.isEmpty())
@@ -458,16 +478,18 @@ QString renderSheetText(const SheetModel &s, const SheetOptions &options)
     if (s.analysed) {
         heading(SheetLabel::Evidence);
         for (const SheetRecipient &r : s.recipients) {
-            QStringList parts{r.address, r.status, r.code, r.server};
+            QStringList parts { r.address, r.status, r.code, r.server };
             parts.removeAll(QString());
             out.append(QStringLiteral("  - ") + parts.join(QStringLiteral("  ")));
             if (!r.detail.isEmpty())
                 out.append(QStringLiteral("    ") + r.detail);
             if (!r.didYouMean.isEmpty())
-                out.append(QStringLiteral("    ") + w.label(SheetLabel::DidYouMean) + QStringLiteral(": ") + r.didYouMean);
+                out.append(QStringLiteral("    ") + w.label(SheetLabel::DidYouMean) + QStringLiteral(": ")
+                           + r.didYouMean);
         }
         if (!s.codes.isEmpty())
-            out.append(w.label(SheetLabel::Codes) + QStringLiteral(": ") + s.codes.join(QStringLiteral(", ")));
+            out.append(w.label(SheetLabel::Codes) + QStringLiteral(": ")
+                       + s.codes.join(QStringLiteral(", ")));
         if (!s.matchedLines.isEmpty()) {
             out.append(w.label(SheetLabel::MatchedLines) + QLatin1Char(':'));
             for (const QString &l : s.matchedLines)

@@ -29,14 +29,15 @@ struct SheetOptions
 {
     SheetLanguages languages = SheetLanguages::Japanese;
     SheetPageSize pageSize = SheetPageSize::A4;
-    MaskOptions mask;          ///< addresses masked by default; passwords are always removed
+    MaskOptions mask; ///< addresses masked by default; passwords are always removed
     bool includeNotes = false; ///< the helpdesk's notes (for a ticket, not for the caller)
     QString helpdeskName;
     QString helpdeskContact;
     QDateTime printedAt; ///< shown as the sheet's date; the current time when invalid
 };
 
-/** The sheet options last chosen in the app (QSettings "sheet/..."): helpdesk footer, paper, languages, masking. */
+/** The sheet options last chosen in the app (QSettings "sheet/..."): helpdesk footer, paper, languages,
+ * masking. */
 SheetOptions sheetOptionsFromSettings();
 /** Remembers the sheet options for the next sheet (and for `maildoctor-cli sheet`'s footer). */
 void saveSheetOptionsToSettings(const SheetOptions &options);

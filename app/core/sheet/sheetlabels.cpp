@@ -6,7 +6,7 @@ namespace {
 
 LocalizedText t(const char *en, const char *ja)
 {
-    return {QString::fromUtf8(en), QString::fromUtf8(ja)};
+    return { QString::fromUtf8(en), QString::fromUtf8(ja) };
 }
 
 } // namespace
@@ -65,7 +65,8 @@ LocalizedText sheetLabelText(SheetLabel label)
     case SheetLabel::SettingsIntro:
         return t("Open the account settings of your mail program and tick each line when it matches the "
                  "details from your provider.",
-                 "メールソフトのアカウント設定を開き、プロバイダーからの案内と合っていたら□に印を付けてください。");
+                 "メールソフトのアカウント設定を開き、プロバイダーからの案内と合っていたら□に印を付けてくださ"
+                 "い。");
     case SheetLabel::Notice:
         return t("A message you can send", "送付用の文面");
     case SheetLabel::NoticeIntro:
@@ -76,13 +77,15 @@ LocalizedText sheetLabelText(SheetLabel label)
     case SheetLabel::NoDiagnosis:
         return t("No diagnosis has been reached yet.", "まだ診断には至っていません。");
     case SheetLabel::NothingFound:
-        return t("No known error was recognised in the pasted text.", "貼り付けられた文面から既知のエラーは見つかりませんでした。");
+        return t("No known error was recognised in the pasted text.",
+                 "貼り付けられた文面から既知のエラーは見つかりませんでした。");
     case SheetLabel::Helpdesk:
         return t("Helpdesk", "サポート窓口");
     case SheetLabel::Contact:
         return t("Contact", "連絡先");
     case SheetLabel::MaskedNote:
-        return t("Addresses are partly hidden (***) to protect privacy.", "プライバシー保護のため、アドレスの一部を伏せています(***)。");
+        return t("Addresses are partly hidden (***) to protect privacy.",
+                 "プライバシー保護のため、アドレスの一部を伏せています(***)。");
     case SheetLabel::Count:
         break;
     }
@@ -100,8 +103,9 @@ LocalizedText severityInWords(const QString &severity)
         return t("Permanent failure: the message was refused for good. Fix the cause, then send it again.",
                  "恒久的なエラー：メールは受け取りを拒否されました。原因を直してから、送り直してください。");
     if (severity == QLatin1String("transient"))
-        return t("Temporary failure: the server keeps trying for a while. There is no need to send it again yet.",
-                 "一時的なエラー：サーバーがしばらく配送を試み続けます。すぐに送り直す必要はありません。");
+        return t(
+            "Temporary failure: the server keeps trying for a while. There is no need to send it again yet.",
+            "一時的なエラー：サーバーがしばらく配送を試み続けます。すぐに送り直す必要はありません。");
     if (severity == QLatin1String("warning"))
         return t("Warning only: delivery is delayed. Do not send the message again.",
                  "警告のみ：配送が遅れています。メールを送り直さないでください。");
@@ -126,7 +130,8 @@ LocalizedText actorInWords(const QString &actor)
     if (actor == QLatin1String("recipient-admin"))
         return t("The recipient's mail administrator", "相手側のメール管理者");
     if (actor == QLatin1String("nobody"))
-        return t("Nobody: wait, or nothing needs to be done", "対処は不要です(待つか、何もする必要はありません)");
+        return t("Nobody: wait, or nothing needs to be done",
+                 "対処は不要です(待つか、何もする必要はありません)");
     return t("Not known", "不明");
 }
 
@@ -139,7 +144,8 @@ QList<LocalizedText> settingsChecklistItems()
           "送信メールサーバー(SMTP)：プロバイダーの案内どおりの名前か：______________"),
         t("Outgoing port: 587 (submission, with STARTTLS) or 465 (SSL/TLS), not 25",
           "送信ポート：587(サブミッションポート、STARTTLS)または465(SSL/TLS)になっているか(25ではない)"),
-        t("SMTP authentication is on (\"My outgoing server requires authentication\"), with the same account as "
+        t("SMTP authentication is on (\"My outgoing server requires authentication\"), with the same account "
+          "as "
           "for incoming mail",
           "SMTP認証が有効か(「送信サーバーは認証が必要」)、受信と同じアカウントを使う設定か"),
         t("Incoming port: 995 for POP3 over SSL/TLS (POP3S), or 993 for IMAP over SSL/TLS (IMAPS)",

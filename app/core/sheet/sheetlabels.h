@@ -56,7 +56,8 @@ LocalizedText sheetLabelText(SheetLabel label);
 LocalizedText severityInWords(const QString &severity);
 /** Who must act ("you", "provider", ...) in plain words. */
 LocalizedText actorInWords(const QString &actor);
-/** The lines of the mail-settings checklist: servers, ports 587/465 and 995/993, SMTP authentication, SSL/TLS. */
+/** The lines of the mail-settings checklist: servers, ports 587/465 and 995/993, SMTP authentication,
+ * SSL/TLS. */
 QList<LocalizedText> settingsChecklistItems();
 
 } // namespace MailDoctor

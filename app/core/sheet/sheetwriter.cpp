@@ -9,10 +9,10 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPainter>
-#include <QTextFrame>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextOption>
 
 #include <memory>
@@ -27,9 +27,9 @@ QFont sheetFont()
     QFont font;
     const QStringList families = QFontDatabase::families();
     for (const QLatin1String candidate :
-         {QLatin1String("Noto Sans CJK JP"), QLatin1String("Noto Sans JP"), QLatin1String("IPAexGothic"),
-          QLatin1String("IPAGothic"), QLatin1String("Hiragino Sans"), QLatin1String("Yu Gothic"),
-          QLatin1String("Meiryo")}) {
+         { QLatin1String("Noto Sans CJK JP"), QLatin1String("Noto Sans JP"), QLatin1String("IPAexGothic"),
+           QLatin1String("IPAGothic"), QLatin1String("Hiragino Sans"), QLatin1String("Yu Gothic"),
+           QLatin1String("Meiryo") }) {
         if (families.contains(candidate)) {
             font.setFamily(candidate);
             break;
@@ -112,7 +112,8 @@ int printSheetDocument(QTextDocument *doc, QPagedPaintDevice *device, const QStr
         painter.restore();
         painter.setFont(footerFont);
         painter.setPen(QColor(0x55, 0x55, 0x55));
-        const QRectF footerRect(0, device->height() - footerMetrics.height(), body.width(), footerMetrics.height());
+        const QRectF footerRect(0, device->height() - footerMetrics.height(), body.width(),
+                                footerMetrics.height());
         painter.drawText(footerRect, Qt::AlignLeft | Qt::AlignVCenter, footer);
         painter.drawText(footerRect, Qt::AlignRight | Qt::AlignVCenter,
                          QStringLiteral("%1 / %2").arg(i + 1).arg(pages));
@@ -120,14 +121,17 @@ int printSheetDocument(QTextDocument *doc, QPagedPaintDevice *device, const QStr
     return pages;
 }
 
-SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path, SheetPageSize pageSize,
-                              const QString &footer)
+SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path,
+                              SheetPageSize pageSize, const QString &footer)
 {
     if (!haveGuiApplication())
-        return {QCoreApplication::translate("MailDoctor::SheetWriter", "A PDF can only be made when the program runs with a graphical platform (QGuiApplication).")};
+        return { QCoreApplication::translate(
+            "MailDoctor::SheetWriter",
+            "A PDF can only be made when the program runs with a graphical platform (QGuiApplication).") };
     QFile probe(path);
     if (!probe.open(QIODevice::WriteOnly)) {
-        return {QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), probe.errorString())};
+        return { QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), probe.errorString()) };
     }
     probe.close();
 
@@ -138,7 +142,8 @@ SheetWriteError writeSheetPdf(const QString &html, const QString &title, const Q
     setUpSheetPrinter(&writer, pageSize);
     const std::unique_ptr<QTextDocument> doc(createSheetDocument(html));
     if (printSheetDocument(doc.get(), &writer, footer) == 0)
-        return {QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1.").arg(QDir::toNativeSeparators(path))};
+        return { QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1.")
+                     .arg(QDir::toNativeSeparators(path)) };
     return {};
 }
 
@@ -147,7 +152,10 @@ SheetWriteError writeSheet(const KnowledgeBase &kb, const CaseRecord &record, co
 {
     const SheetFormat format = sheetFormatForPath(path);
     if (format == SheetFormat::Unknown)
-        return {QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot tell the format of %1: use a name ending in .pdf, .html or .txt.").arg(path)};
+        return { QCoreApplication::translate(
+                     "MailDoctor::SheetWriter",
+                     "Cannot tell the format of %1: use a name ending in .pdf, .html or .txt.")
+                     .arg(path) };
     const SheetModel sheet = buildSheet(kb, record, options);
     if (format == SheetFormat::Pdf) {
         const QString title = options.languages == SheetLanguages::English
@@ -156,14 +164,17 @@ SheetWriteError writeSheet(const KnowledgeBase &kb, const CaseRecord &record, co
         return writeSheetPdf(renderSheetHtml(sheet, options), title, path, options.pageSize,
                              sheetFooter(sheet, options));
     }
-    const QString content = format == SheetFormat::Html ? renderSheetHtml(sheet, options) : renderSheetText(sheet, options);
+    const QString content
+        = format == SheetFormat::Html ? renderSheetHtml(sheet, options) : renderSheetText(sheet, options);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return {QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
+        return { QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString()) };
     }
     file.write(content.toUtf8());
     if (!file.commit())
-        return {QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
+        return { QCoreApplication::translate("MailDoctor::SheetWriter", "Cannot write %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString()) };
     return {};
 }
 

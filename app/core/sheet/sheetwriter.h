@@ -42,8 +42,8 @@ void setUpSheetPrinter(QPagedPaintDevice *device, SheetPageSize pageSize);
 int printSheetDocument(QTextDocument *doc, QPagedPaintDevice *device, const QString &footer);
 
 /** Writes the sheet as PDF (fonts embedded). Needs a QGuiApplication. */
-SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path, SheetPageSize pageSize,
-                              const QString &footer = {});
+SheetWriteError writeSheetPdf(const QString &html, const QString &title, const QString &path,
+                              SheetPageSize pageSize, const QString &footer = {});
 
 /** Builds the sheet for a case and writes it in the format the path's suffix asks for. */
 SheetWriteError writeSheet(const KnowledgeBase &kb, const CaseRecord &record, const SheetOptions &options,

@@ -32,8 +32,8 @@ QString domainOf(const QString &address)
 
 QList<CaseOutcome> allCaseOutcomes()
 {
-    return {CaseOutcome::Open, CaseOutcome::Resolved, CaseOutcome::Escalated, CaseOutcome::FollowUp,
-            CaseOutcome::Abandoned};
+    return { CaseOutcome::Open, CaseOutcome::Resolved, CaseOutcome::Escalated, CaseOutcome::FollowUp,
+             CaseOutcome::Abandoned };
 }
 
 QString caseOutcomeCode(CaseOutcome outcome)
@@ -127,7 +127,8 @@ QList<Choice> choicesFromJson(const QJsonArray &array)
     QList<Choice> choices;
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        choices.append({o.value(QLatin1String("node")).toString(), o.value(QLatin1String("answer")).toString()});
+        choices.append(
+            { o.value(QLatin1String("node")).toString(), o.value(QLatin1String("answer")).toString() });
     }
     return choices;
 }

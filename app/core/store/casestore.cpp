@@ -63,7 +63,10 @@ CaseRecord recordFromQuery(const QSqlQuery &q)
 
 } // namespace
 
-CaseStore::CaseStore() : m_connection(QStringLiteral("casestore-") + QUuid::createUuid().toString(QUuid::Id128)) {}
+CaseStore::CaseStore()
+    : m_connection(QStringLiteral("casestore-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
 
 CaseStore::~CaseStore()
 {
@@ -72,7 +75,8 @@ CaseStore::~CaseStore()
 
 QString CaseStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cases.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/cases.sqlite");
 }
 
 bool CaseStore::isOpen() const
@@ -104,7 +108,8 @@ StoreError CaseStore::openFile(const QString &path, bool *damaged, QString *deta
             ok = false;
         } else {
             QSqlQuery q(db);
-            // The first statement reads the header: a file of garbage fails here with "file is not a database".
+            // The first statement reads the header: a file of garbage fails here with "file is not a
+            // database".
             if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next()) {
                 *damaged = true;
                 *detail = q.lastError().text();
@@ -114,17 +119,18 @@ StoreError CaseStore::openFile(const QString &path, bool *damaged, QString *deta
             }
             q.finish();
             if (!*damaged) {
-                // WAL: a commit is one append to the log, and a killed process never leaves a half-written page.
-                // synchronous=FULL: the log is flushed to disk at each commit, so even a power cut keeps the
-                // last step. A commit per step at human pace makes the extra flush cheap.
+                // WAL: a commit is one append to the log, and a killed process never leaves a half-written
+                // page. synchronous=FULL: the log is flushed to disk at each commit, so even a power cut
+                // keeps the last step. A commit per step at human pace makes the extra flush cheap.
                 const QStringList setup = {
                     QStringLiteral("PRAGMA journal_mode=WAL"),
                     QStringLiteral("PRAGMA synchronous=FULL"),
-                    QStringLiteral("CREATE TABLE IF NOT EXISTS cases ("
-                                   "id TEXT PRIMARY KEY, created INTEGER NOT NULL, updated INTEGER NOT NULL, "
-                                   "language TEXT, path TEXT, pasted_text TEXT, analysis TEXT, "
-                                   "pasted_diagnosis TEXT, diagnosis TEXT, cause TEXT, domains TEXT, caller TEXT, "
-                                   "ticket TEXT, notes TEXT, outcome TEXT, elapsed INTEGER, finished INTEGER)"),
+                    QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS cases ("
+                        "id TEXT PRIMARY KEY, created INTEGER NOT NULL, updated INTEGER NOT NULL, "
+                        "language TEXT, path TEXT, pasted_text TEXT, analysis TEXT, "
+                        "pasted_diagnosis TEXT, diagnosis TEXT, cause TEXT, domains TEXT, caller TEXT, "
+                        "ticket TEXT, notes TEXT, outcome TEXT, elapsed INTEGER, finished INTEGER)"),
                     QStringLiteral("CREATE INDEX IF NOT EXISTS cases_updated ON cases(updated)"),
                     QStringLiteral("CREATE INDEX IF NOT EXISTS cases_created ON cases(created)"),
                     QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion),
@@ -146,9 +152,11 @@ StoreError CaseStore::openFile(const QString &path, bool *damaged, QString *deta
         close();
         if (*damaged)
             return {};
-        return {StoreError::Code::CannotOpen,
-                tr("The case history in %1 could not be opened: %2").arg(QDir::toNativeSeparators(path), *detail),
-                {}};
+        return {
+            StoreError::Code::CannotOpen,
+            tr("The case history in %1 could not be opened: %2").arg(QDir::toNativeSeparators(path), *detail),
+            {}
+        };
     }
     return {};
 }
@@ -158,10 +166,10 @@ StoreError CaseStore::open(const QString &path)
     close();
     m_path = path.isEmpty() ? defaultPath() : path;
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
-        return {StoreError::Code::CannotOpen,
-                tr("The folder for the case history, %1, cannot be created.")
-                    .arg(QDir::toNativeSeparators(QFileInfo(m_path).absolutePath())),
-                {}};
+        return { StoreError::Code::CannotOpen,
+                 tr("The folder for the case history, %1, cannot be created.")
+                     .arg(QDir::toNativeSeparators(QFileInfo(m_path).absolutePath())),
+                 {} };
     }
     bool damaged = false;
     QString detail;
@@ -175,12 +183,12 @@ StoreError CaseStore::open(const QString &path)
     for (int n = 2; QFileInfo::exists(kept); ++n)
         kept = m_path + QStringLiteral(".damaged-") + stamp + QLatin1Char('-') + QString::number(n);
     if (!QFile::rename(m_path, kept)) {
-        return {StoreError::Code::CannotOpen,
-                tr("The case history in %1 is damaged (%2) and could not be moved aside.")
-                    .arg(QDir::toNativeSeparators(m_path), detail),
-                {}};
+        return { StoreError::Code::CannotOpen,
+                 tr("The case history in %1 is damaged (%2) and could not be moved aside.")
+                     .arg(QDir::toNativeSeparators(m_path), detail),
+                 {} };
     }
-    for (const QLatin1String suffix : {QLatin1String("-wal"), QLatin1String("-shm")}) {
+    for (const QLatin1String suffix : { QLatin1String("-wal"), QLatin1String("-shm") }) {
         if (QFileInfo::exists(m_path + suffix) && !QFile::rename(m_path + suffix, kept + suffix))
             QFile::remove(m_path + suffix);
     }
@@ -190,22 +198,22 @@ StoreError CaseStore::open(const QString &path)
     if (error.isError())
         return error;
     if (damagedAgain) {
-        return {StoreError::Code::CannotOpen,
-                tr("A new case history could not be started in %1: %2")
-                    .arg(QDir::toNativeSeparators(m_path), detailAgain),
-                {}};
+        return { StoreError::Code::CannotOpen,
+                 tr("A new case history could not be started in %1: %2")
+                     .arg(QDir::toNativeSeparators(m_path), detailAgain),
+                 {} };
     }
-    return {StoreError::Code::Damaged,
-            tr("The case history file was damaged and could not be read (%1). It was kept as %2 and a new, "
-               "empty history was started.")
-                .arg(detail, QDir::toNativeSeparators(kept)),
-            kept};
+    return { StoreError::Code::Damaged,
+             tr("The case history file was damaged and could not be read (%1). It was kept as %2 and a new, "
+                "empty history was started.")
+                 .arg(detail, QDir::toNativeSeparators(kept)),
+             kept };
 }
 
 StoreError CaseStore::save(CaseRecord *record)
 {
     if (!isOpen())
-        return {StoreError::Code::WriteFailed, tr("The case history is not available."), {}};
+        return { StoreError::Code::WriteFailed, tr("The case history is not available."), {} };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (record->id.isEmpty())
         record->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -222,17 +230,19 @@ StoreError CaseStore::save(CaseRecord *record)
     q.addBindValue(record->created.toMSecsSinceEpoch());
     q.addBindValue(record->updated.toMSecsSinceEpoch());
     q.addBindValue(languageCode(record->language));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(choicesToJson(record->path)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(choicesToJson(record->path)).toJson(QJsonDocument::Compact)));
     q.addBindValue(record->pastedText);
     const bool hasAnalysis = !record->analysis.causes.isEmpty() || !record->analysis.recipients.isEmpty()
         || !record->analysis.error.isEmpty() || record->analysis.kind != QLatin1String("unknown");
-    q.addBindValue(hasAnalysis
-                       ? QString::fromUtf8(QJsonDocument(record->analysis.toJson()).toJson(QJsonDocument::Compact))
-                       : QString());
+    q.addBindValue(hasAnalysis ? QString::fromUtf8(
+                       QJsonDocument(record->analysis.toJson()).toJson(QJsonDocument::Compact))
+                               : QString());
     q.addBindValue(record->pastedDiagnosis);
     q.addBindValue(record->diagnosis);
     q.addBindValue(record->cause);
-    q.addBindValue(domains.isEmpty() ? QString() : QLatin1Char(' ') + domains.join(QLatin1Char(' ')) + QLatin1Char(' '));
+    q.addBindValue(domains.isEmpty() ? QString()
+                                     : QLatin1Char(' ') + domains.join(QLatin1Char(' ')) + QLatin1Char(' '));
     q.addBindValue(record->callerName);
     q.addBindValue(record->ticket);
     q.addBindValue(record->notes);
@@ -240,8 +250,9 @@ StoreError CaseStore::save(CaseRecord *record)
     q.addBindValue(record->elapsedSeconds);
     q.addBindValue(record->finished ? 1 : 0);
     if (!q.exec()) {
-        return {StoreError::Code::WriteFailed,
-                tr("The case could not be saved: %1").arg(q.lastError().text()), {}};
+        return { StoreError::Code::WriteFailed,
+                 tr("The case could not be saved: %1").arg(q.lastError().text()),
+                 {} };
     }
     return {};
 }
@@ -323,16 +334,19 @@ QList<CaseRecord> CaseStore::search(const CaseQuery &query) const
 StoreError CaseStore::updateColumn(const QString &id, const QString &column, const QVariant &value)
 {
     if (!isOpen())
-        return {StoreError::Code::WriteFailed, tr("The case history is not available."), {}};
+        return { StoreError::Code::WriteFailed, tr("The case history is not available."), {} };
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE cases SET ") + column + QStringLiteral(" = ?, updated = ? WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE cases SET ") + column
+              + QStringLiteral(" = ?, updated = ? WHERE id = ?"));
     q.addBindValue(value);
     q.addBindValue(QDateTime::currentDateTimeUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec())
-        return {StoreError::Code::WriteFailed, tr("The case could not be saved: %1").arg(q.lastError().text()), {}};
+        return { StoreError::Code::WriteFailed,
+                 tr("The case could not be saved: %1").arg(q.lastError().text()),
+                 {} };
     if (q.numRowsAffected() == 0)
-        return {StoreError::Code::NotFound, tr("The case %1 is not in the history.").arg(id), {}};
+        return { StoreError::Code::NotFound, tr("The case %1 is not in the history.").arg(id), {} };
     return {};
 }
 
@@ -349,12 +363,14 @@ StoreError CaseStore::setFinished(const QString &id, bool finished)
 StoreError CaseStore::remove(const QString &id)
 {
     if (!isOpen())
-        return {StoreError::Code::WriteFailed, tr("The case history is not available."), {}};
+        return { StoreError::Code::WriteFailed, tr("The case history is not available."), {} };
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("DELETE FROM cases WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return {StoreError::Code::WriteFailed, tr("The case could not be removed: %1").arg(q.lastError().text()), {}};
+        return { StoreError::Code::WriteFailed,
+                 tr("The case could not be removed: %1").arg(q.lastError().text()),
+                 {} };
     return {};
 }
 

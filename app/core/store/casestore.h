@@ -16,10 +16,10 @@ struct StoreError
 {
     enum class Code {
         None,
-        CannotOpen,  ///< the store could not be opened or created; history is unavailable
-        Damaged,     ///< the file was damaged: it was kept aside and a fresh store is in use
+        CannotOpen, ///< the store could not be opened or created; history is unavailable
+        Damaged, ///< the file was damaged: it was kept aside and a fresh store is in use
         WriteFailed, ///< a case could not be written
-        NotFound,    ///< no case with that id
+        NotFound, ///< no case with that id
     };
     Code code = Code::None;
     QString message;
@@ -32,10 +32,10 @@ struct StoreError
 struct CaseQuery
 {
     QDateTime from; ///< cases created at or after this moment
-    QDateTime to;   ///< cases created before this moment
-    QString cause;  ///< cause id
+    QDateTime to; ///< cases created before this moment
+    QString cause; ///< cause id
     QString domain; ///< recipient domain; "example.jp" also finds "mx.example.jp"
-    QString text;   ///< words in the pasted text, notes, caller, ticket or diagnosis
+    QString text; ///< words in the pasted text, notes, caller, ticket or diagnosis
     int limit = 1000;
 };
 

@@ -30,8 +30,8 @@ QString csvField(const QString &value)
             v.prepend(QLatin1Char('\''));
         }
     }
-    const bool quote = v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\r'))
-        || v.contains(QLatin1Char('\n'));
+    const bool quote = v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"'))
+        || v.contains(QLatin1Char('\r')) || v.contains(QLatin1Char('\n'));
     if (!quote)
         return v;
     v.replace(QLatin1Char('"'), QLatin1String("\"\""));
@@ -47,7 +47,8 @@ QString csvRecord(const QStringList &fields)
     return quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
 }
 
-QByteArray casesToCsv(const QList<CaseRecord> &cases, const KnowledgeBase &kb, const CsvExportOptions &options)
+QByteArray casesToCsv(const QList<CaseRecord> &cases, const KnowledgeBase &kb,
+                      const CsvExportOptions &options)
 {
     QString csv = csvRecord({
         header("Case"),

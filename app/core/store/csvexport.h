@@ -24,11 +24,12 @@ QString csvRecord(const QStringList &fields);
 struct CsvExportOptions
 {
     Language language = Language::English; ///< for diagnosis titles and answers
-    MaskOptions mask;                      ///< addresses masked by default; passwords are always removed
+    MaskOptions mask; ///< addresses masked by default; passwords are always removed
 };
 
 /** The cases as a CSV file: a header row, then one row per case; UTF-8 with a byte-order mark for Excel. */
-QByteArray casesToCsv(const QList<CaseRecord> &cases, const KnowledgeBase &kb, const CsvExportOptions &options);
+QByteArray casesToCsv(const QList<CaseRecord> &cases, const KnowledgeBase &kb,
+                      const CsvExportOptions &options);
 /** Writes casesToCsv() to a file; returns a translated error message, or an empty string. */
 QString writeCasesCsv(const QString &path, const QList<CaseRecord> &cases, const KnowledgeBase &kb,
                       const CsvExportOptions &options);
