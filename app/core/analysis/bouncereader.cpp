@@ -196,6 +196,15 @@ bool leadsIntoRecipient(QStringView before)
     return false;
 }
 
+// A transcript line that asked the server about this recipient: "In:  RCPT TO:<a@b> ORCPT=...".
+bool afterRcptTo(QStringView before)
+{
+    QStringView b = before.trimmed();
+    while (b.endsWith(u'<') || b.endsWith(u' '))
+        b.chop(1);
+    return b.endsWith(QLatin1String("RCPT TO:"), Qt::CaseInsensitive);
+}
+
 // "550 <a@b>... User unknown": a reply code, the address in angle brackets, then "...".
 bool sendmailErrorLine(QStringView t)
 {
@@ -631,8 +640,9 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
 bool readSesNotification(QStringView text, QList<RecipientReading> *out, QString *kind)
 {
     const QStringView trimmed = text.trimmed();
-    if (!trimmed.startsWith(u'{') || (!trimmed.contains(QLatin1String("\"notificationType\""))
-                                      && !trimmed.contains(QLatin1String("\"eventType\""))))
+    // The names may be escaped: inside SNS's envelope the notification is a JSON string.
+    if (!trimmed.startsWith(u'{') || (!trimmed.contains(QLatin1String("notificationType"))
+                                      && !trimmed.contains(QLatin1String("eventType"))))
         return false;
     const qsizetype end = trimmed.lastIndexOf(u'}');
     QJsonParseError error;
@@ -875,7 +885,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 continue;
             } else {
                 const AddressSpan &first = spans.first();
-                if (leadsIntoRecipient(t.first(first.start)) || endsWithLabelledAddress(t, first)) {
+                if (leadsIntoRecipient(t.first(first.start)) || endsWithLabelledAddress(t, first)
+                    || afterRcptTo(t.first(first.start))) {
                     recipientLine = true;
                     target = blockFor(first.address, true);
                 } else {
