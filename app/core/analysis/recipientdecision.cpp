@@ -274,7 +274,15 @@ void completeFact(DeliveryFact *f)
 {
     QString &diag = f->diagnostic;
     if (!diag.isEmpty()) {
-        const QString inText = findStatusCode(diag);
+        QString inText = findStatusCode(diag);
+        // In a failure report a success code is an earlier step of the conversation.
+        if (inText.startsWith(u'2') && f->action != QLatin1String("delivered")) {
+            QString failure = findStatusCode(diag, u'5');
+            if (failure.isEmpty())
+                failure = findStatusCode(diag, u'4');
+            if (!failure.isEmpty())
+                inText = failure;
+        }
         const QString reply = findReplyCode(diag, inText.isEmpty() ? QChar() : inText.at(0));
         f->status = preferStatusCode(f->status, inText, reply);
         if (f->replyCode.isEmpty())
