@@ -949,9 +949,22 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         r.fact.recipient = b.address;
         QString diagnostic = joinLines(b.lines);
         QStringList evidence = b.raw;
-        if (diagnostic.isEmpty() && blocks.size() == 1 && !preamble.isEmpty() && !preamble.last().endsWith(u':')) {
-            diagnostic = joinLines(preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)));
-            evidence = preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)) + evidence;
+        if (blocks.size() == 1 && !preamble.isEmpty()) {
+            // Some systems give the reason before the address ("Could not be delivered because of
+            // 550 5.1.1 User unknown. The following recipients were affected: ...").
+            QStringList coded;
+            for (const QString &l : std::as_const(preamble)) {
+                if (!findReplyCode(l).isEmpty() || !findStatusCode(l).isEmpty())
+                    coded.append(l);
+            }
+            const bool blockHasCode = !findReplyCode(diagnostic).isEmpty() || !findStatusCode(diagnostic).isEmpty();
+            if (!blockHasCode && !coded.isEmpty()) {
+                diagnostic = joinLines(coded + QStringList{diagnostic});
+                evidence = coded + evidence;
+            } else if (diagnostic.isEmpty() && !preamble.last().endsWith(u':')) {
+                diagnostic = joinLines(preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)));
+                evidence = preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)) + evidence;
+            }
         }
         fillFromText(&r, diagnostic);
         r.evidence = evidenceFrom(evidence);

@@ -37,6 +37,7 @@ const VendorPhrase vendorPhrases[] = {
     {"envelope expired", "expired"},
     {"invalid final delivery userid", "userunknown"},
     {"unknown user:", "userunknown"},
+    {"... no such user", "userunknown"},
     {"because the address couldn't be found", "userunknown"},
     {"host not reachable", "expired"},
     {"retry timeout exceeded", "expired"},
