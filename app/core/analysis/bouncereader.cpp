@@ -848,7 +848,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             current = -1;
             afterBoundary = true;
             mentionedAfterBoundary = -1;
-            preamble.clear();
+            if (blocks.isEmpty())
+                preamble.clear();
             continue;
         }
 

@@ -37,7 +37,6 @@ const VendorPhrase vendorPhrases[] = {
     {"envelope expired", "expired"},
     {"invalid final delivery userid", "userunknown"},
     {"unknown user:", "userunknown"},
-    {"... no such user", "userunknown"},
     {"because the address couldn't be found", "userunknown"},
     {"host not reachable", "expired"},
     {"retry timeout exceeded", "expired"},
@@ -241,6 +240,9 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
                 return QString::fromLatin1(st[1]);
         }
     }
+    // "<a@b>... No such user" is an unknown user unless the refusal came after DATA (a filter).
+    if (text.contains("... no such user") && fact.command != QLatin1String("DATA"))
+        return QStringLiteral("userunknown");
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
     if (text.view().substr(0, 16) == "delivery failed " && text.contains(" attempts"))
         return QStringLiteral("expired");
