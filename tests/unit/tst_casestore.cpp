@@ -316,7 +316,11 @@ void TestCaseStore::passwordsAreNotStored()
     CaseStore store;
     QVERIFY(!store.open(m_path).isError());
     CaseRecord r = sampleCase();
-    r.pastedText = QStringLiteral("+OK ready\nUSER taro\nPASS hunter2secret\n-ERR [AUTH] invalid password\n");
+    r.pastedText = QStringLiteral("+OK ready\nUSER taro\nPASS hunter2secret\n-ERR [AUTH] invalid password\n"
+                                  "334 UGFzc3dvcmQ6\nb3BlbnNlc2FtZQ==\n535 failed\n");
+    r.analysis.causes.first().evidence
+        = { QStringLiteral("PASS hunter2secret"), QStringLiteral("b3BlbnNlc2FtZQ==") };
+    r.analysis.recipients.first().diagnostic = QStringLiteral("C: PASS hunter2secret");
     QVERIFY(!store.save(&r).isError());
     store.close();
     QFile raw(m_path);
@@ -326,6 +330,7 @@ void TestCaseStore::passwordsAreNotStored()
     if (wal.open(QIODevice::ReadOnly))
         bytes += wal.readAll();
     QVERIFY(!bytes.contains("hunter2secret"));
+    QVERIFY(!bytes.contains("b3BlbnNlc2FtZQ=="));
     QVERIFY(bytes.contains("-ERR [AUTH] invalid password"));
 }
 

@@ -178,4 +178,23 @@ QString maskText(const QString &text, const MaskOptions &options)
     return out;
 }
 
+PasswordScrubber::PasswordScrubber(const QString &context)
+{
+    const QStringList original = context.split(QLatin1Char('\n'));
+    const QStringList cleaned = removePasswords(context).split(QLatin1Char('\n'));
+    // removePasswords() never adds or removes a line break, so the lines pair up.
+    if (original.size() != cleaned.size())
+        return;
+    for (qsizetype i = 0; i < original.size(); ++i) {
+        if (original.at(i) != cleaned.at(i))
+            m_cleaned.insert(original.at(i).trimmed(), cleaned.at(i).trimmed());
+    }
+}
+
+QString PasswordScrubber::line(const QString &line) const
+{
+    const auto it = m_cleaned.constFind(line.trimmed());
+    return removePasswords(it == m_cleaned.constEnd() ? line : *it);
+}
+
 } // namespace MailDoctor

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace MailDoctor {
@@ -28,5 +29,20 @@ QString maskText(const QString &text, const MaskOptions &options = {});
  * credentials in URLs.
  */
 QString removePasswords(const QString &text);
+
+/**
+ * Removes passwords from lines taken out of a text (evidence lines): some are recognisable only in
+ * context, such as the answer to an AUTH LOGIN password prompt, so the text is cleaned as a whole once.
+ */
+class PasswordScrubber
+{
+public:
+    explicit PasswordScrubber(const QString &context);
+    /** The line without passwords. */
+    QString line(const QString &line) const;
+
+private:
+    QHash<QString, QString> m_cleaned; ///< trimmed line of the context -> the same line without passwords
+};
 
 } // namespace MailDoctor

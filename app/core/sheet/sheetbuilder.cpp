@@ -232,20 +232,10 @@ SheetModel buildSheet(const KnowledgeBase &kb, const CaseRecord &record, const S
         row.didYouMean = r.didYouMean.isEmpty() ? QString() : maskAddress(r.didYouMean, mask);
         s.recipients.append(row);
     }
-    // A password is sometimes recognisable only in context (the line after an AUTH LOGIN prompt), so
-    // evidence lines are looked up in the pasted text with its passwords removed as a whole.
-    QHash<QString, QString> withoutPasswords;
-    const QStringList pastedLines = record.pastedText.split(QLatin1Char('\n'));
-    const QStringList cleanedLines = removePasswords(record.pastedText).split(QLatin1Char('\n'));
-    if (pastedLines.size() == cleanedLines.size()) {
-        for (qsizetype i = 0; i < pastedLines.size(); ++i) {
-            if (pastedLines.at(i) != cleanedLines.at(i))
-                withoutPasswords.insert(pastedLines.at(i).trimmed(), cleanedLines.at(i).trimmed());
-        }
-    }
+    const PasswordScrubber scrubber(record.pastedText);
     const QStringList lines = evidenceLines(record, entryId);
     for (const QString &l : lines)
-        s.matchedLines.append(maskText(withoutPasswords.value(l.trimmed(), l), mask));
+        s.matchedLines.append(maskText(scrubber.line(l), mask));
     const FoundCodes &fc = record.analysis.codes;
     s.codes << fc.reply << fc.enhanced << fc.pop3 << fc.imap << fc.client;
 

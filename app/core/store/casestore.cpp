@@ -220,6 +220,17 @@ StoreError CaseStore::save(CaseRecord *record)
     if (!record->created.isValid())
         record->created = now;
     record->updated = now;
+    // Passwords never reach the disk: not in the pasted text, nor in evidence lines taken from it.
+    const PasswordScrubber scrubber(record->pastedText);
+    for (CauseFinding &c : record->analysis.causes) {
+        for (QString &line : c.evidence)
+            line = scrubber.line(line);
+    }
+    for (RecipientFinding &r : record->analysis.recipients) {
+        r.diagnostic = scrubber.line(r.diagnostic);
+        for (QString &line : r.evidence)
+            line = scrubber.line(line);
+    }
     record->pastedText = removePasswords(record->pastedText);
 
     const QStringList domains = record->recipientDomains();
