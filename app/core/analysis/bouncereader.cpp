@@ -906,7 +906,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             current = target;
             if (afterBoundary)
                 mentionedAfterBoundary = target;
-            if (recipientLine && addressOpensLine && !afterBoundary) {
+            if (recipientLine && addressOpensLine) {
                 // Keep what follows the address on its line: "<a@b>: host x said: 550 ...".
                 const AddressSpan first = addressesIn(t).value(0);
                 QStringView rest = first.start >= 0 ? t.mid(first.end) : QStringView();
@@ -992,6 +992,8 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         return QStringLiteral("docomo");
     if (rhost.endsWith(QLatin1String(".qq.com")))
         return QStringLiteral("tencent");
+    if (rhost.endsWith(QLatin1String(".messagelabs.com")))
+        return QStringLiteral("messagelabs");
     if (rhost.endsWith(QLatin1String(".mimecast.com")))
         return QStringLiteral("mimecast");
     if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))

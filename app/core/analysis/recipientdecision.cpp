@@ -128,6 +128,9 @@ QString francePttReason(QStringView lowerDiagnostic)
         {"420", "suspend"},     {"421", "rejected"},      {"426", "suspend"},      {"505", "systemerror"},
         {"506", "spamdetected"}, {"510", "blocked"},      {"514", "mesgtoobig"},   {"517", "authfailure"},
         {"630", "policyviolation"}, {"999", "blocked"},
+        // "Service refused, please try later" without a stated cause: nothing can be said.
+        {"105", "undefined"},   {"107", "undefined"},     {"108", "undefined"},    {"109", "undefined"},
+        {"201", "undefined"},   {"423", "undefined"},     {"424", "undefined"},    {"513", "undefined"},
     };
     for (const auto &c : codes) {
         if (code == QLatin1String(c[0]))
@@ -205,6 +208,9 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
         if (fact.status == QLatin1String("5.0.0") && fact.command == QLatin1String("DATA"))
             return QStringLiteral("rejected");
     }
+    if (fact.vendor == QLatin1String("messagelabs") && fact.replyCode == QLatin1String("542")
+        && text.contains(" rejected"))
+        return QStringLiteral("userunknown");
     if (fact.vendor == QLatin1String("tencent") && text.contains("frequency limited"))
         return QStringLiteral("toomanyconn");
     if (fact.vendor == QLatin1String("mimecast") && text.contains("host network not allowed"))
@@ -295,7 +301,8 @@ void completeFact(DeliveryFact *f)
     const TextSearch search(diag);
     if (f->reason.isEmpty())
         f->reason = vendorReason(diag, search, *f);
-    const QString reason = decideReason(*f, search);
+    // A mail system's own code that says nothing about the cause stays undecided.
+    const QString reason = f->reason == QLatin1String("undefined") ? f->reason : decideReason(*f, search);
     f->reason = reason;
 
     if (reason == QLatin1String("feedback") || reason == QLatin1String("vacation")) {
