@@ -208,9 +208,28 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
         if (fact.status == QLatin1String("5.0.0") && fact.command == QLatin1String("DATA"))
             return QStringLiteral("rejected");
     }
-    if (fact.vendor == QLatin1String("messagelabs") && fact.replyCode == QLatin1String("542")
-        && text.contains(" rejected"))
+    if (fact.vendor == QLatin1String("messagelabs") && text.view().substr(0, 4) == "542 " && text.contains(" rejected"))
         return QStringLiteral("userunknown");
+    // Cox states its reason as an "AUP#" code after the reply.
+    if (const qsizetype aup = diagnostic.indexOf(QLatin1String("AUP#")); aup >= 0) {
+        qsizetype end = aup + 4;
+        while (end < diagnostic.size() && !diagnostic.at(end).isSpace())
+            ++end;
+        const QStringView code = diagnostic.mid(aup + 4, end - aup - 4);
+        static const char *const cox[][2] = {
+            {"CXBL", "blocked"},      {"CXDNS", "requireptr"},   {"CXSNDR", "authfailure"}, {"CXSMTP", "rejected"},
+            {"CXCNCT", "toomanyconn"}, {"CXMXRT", "toomanyconn"}, {"CDRBL", "blocked"},      {"CXTHRT", "securityerror"},
+            {"CXMJ", "securityerror"},
+        };
+        for (const auto &c : cox) {
+            if (code == QLatin1String(c[0]))
+                return QString::fromLatin1(c[1]);
+        }
+        if (code.startsWith(QLatin1String("IPBL")))
+            return QStringLiteral("blocked");
+        if (code.startsWith(QLatin1String("URLBL")))
+            return QStringLiteral("spamdetected");
+    }
     if (fact.vendor == QLatin1String("tencent") && text.contains("frequency limited"))
         return QStringLiteral("toomanyconn");
     if (fact.vendor == QLatin1String("mimecast") && text.contains("host network not allowed"))
