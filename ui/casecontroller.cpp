@@ -303,11 +303,17 @@ void CaseController::saveNow()
     m_typingSave.stop();
     if (!m_store.isOpen() || !hasContent())
         return;
-    if (m_panel)
+    if (m_panel) {
+        // A case starts with its first answer or keystroke, not when the window opened.
+        if (m_record.id.isEmpty())
+            m_panel->restartClock();
         m_record.elapsedSeconds = m_panel->elapsedSeconds();
+    }
     const StoreError e = m_store.save(&m_record);
     if (e.isError())
         showNotice(e.message, false, true);
+    else if (m_history && m_history->isVisible())
+        m_history->refresh();
 }
 
 void CaseController::finishCurrent()
