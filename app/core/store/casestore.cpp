@@ -32,6 +32,12 @@ QString escapeLike(const QString &text)
     return escaped;
 }
 
+/** SQLite's own words ("file is not a database") without the driver's generic suffix. */
+QString sqlErrorText(const QSqlError &error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
 QDateTime fromMsecs(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
@@ -112,7 +118,7 @@ StoreError CaseStore::openFile(const QString &path, bool *damaged, QString *deta
             // database".
             if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next()) {
                 *damaged = true;
-                *detail = q.lastError().text();
+                *detail = sqlErrorText(q.lastError());
             } else if (q.value(0).toString() != QLatin1String("ok")) {
                 *damaged = true;
                 *detail = q.value(0).toString();
@@ -137,7 +143,7 @@ StoreError CaseStore::openFile(const QString &path, bool *damaged, QString *deta
                 };
                 for (const QString &statement : setup) {
                     if (!q.exec(statement)) {
-                        *detail = q.lastError().text();
+                        *detail = sqlErrorText(q.lastError());
                         // Anything the header check let through but SQLite still refuses counts as damage.
                         *damaged = q.lastError().nativeErrorCode() == QLatin1String("11")
                             || q.lastError().nativeErrorCode() == QLatin1String("26");
