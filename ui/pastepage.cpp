@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTextBlock>
@@ -389,12 +390,13 @@ void PastePage::highlightEvidence()
     }
     m_textEdit->setExtraSelections(selections);
     if (firstLine >= 0) {
-        // Scroll the first matched line into view without moving the user's cursor for good.
-        const QTextCursor keep = m_textEdit->textCursor();
-        m_textEdit->setTextCursor(QTextCursor(m_textEdit->document()->findBlockByNumber(firstLine)));
-        m_textEdit->ensureCursorVisible();
-        if (keep.position() != 0)
-            m_textEdit->setTextCursor(keep);
+        // Bring the first matched line into view without moving the user's cursor. A plain text
+        // edit scrolls by lines (the box does not wrap), so the scroll value is a line number.
+        // Later: the results that just appeared shrink the box once the layout has run.
+        QTimer::singleShot(0, m_textEdit, [bar = m_textEdit->verticalScrollBar(), firstLine] {
+            if (firstLine < bar->value() || firstLine >= bar->value() + bar->pageStep())
+                bar->setValue(qMax(0, firstLine - 2));
+        });
     }
 }
 

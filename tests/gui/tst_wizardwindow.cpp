@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -98,6 +99,7 @@ private slots:
     void switchLanguageOnResultPage();
     void languageChoiceIsRemembered();
     void pasteAnalyseAndOpenDiagnosis();
+    void matchedLineIsScrolledIntoView();
     void droppedFileIsAnalysed();
     void unreadableFileIsReportedInline();
     void relatedCauseOpensInPlace();
@@ -376,6 +378,13 @@ void TestWizardWindow::pasteAnalyseAndOpenDiagnosis()
     if (!analysis.recipients.isEmpty())
         QCOMPARE(recipients->item(0, 0)->text(), analysis.recipients.constFirst().address);
 
+    // The ranked causes are knowledge-base text: they follow a language switch.
+    m_window->setLanguage(Language::Japanese);
+    QTRY_COMPARE(causes->item(0, 0)->text(), entry->title.ja);
+    m_window->setLanguage(Language::English);
+    QTRY_COMPARE(causes->item(0, 0)->text(), entry->title.en);
+    QVERIFY(causes->item(0, 0)->isSelected());
+
     QVERIFY(wizardButton("nextPushButton")->isEnabled());
     QTest::mouseClick(wizardButton("nextPushButton"), Qt::LeftButton);
     QCOMPARE(wizard()->currentId(), int(DoctorWizard::ResultPageId));
@@ -387,6 +396,28 @@ void TestWizardWindow::pasteAnalyseAndOpenDiagnosis()
     QCOMPARE(wizard()->currentId(), int(DoctorWizard::PastePageId));
     QCOMPARE(edit->toPlainText(), sampleBounce);
     QCOMPARE(causes->rowCount(), analysis.causes.size());
+}
+
+void TestWizardWindow::matchedLineIsScrolledIntoView()
+{
+    QVERIFY(openWindow(Language::English));
+    goToPastePage();
+    QString text;
+    for (int i = 0; i < 200; ++i)
+        text += QStringLiteral("Received: from relay%1.example.net by mx.example.org\n").arg(i);
+    text += sampleBounce;
+    PastePage *page = wizard()->pastePage();
+    page->setText(text);
+    page->analyse();
+    auto *edit = page->findChild<QPlainTextEdit *>(QStringLiteral("pasteTextEdit"));
+    const QList<QTextEdit::ExtraSelection> marks = edit->extraSelections();
+    QVERIFY(!marks.isEmpty());
+    const int first = marks.constFirst().cursor.block().blockNumber();
+    QVERIFY(first >= 200);
+    const QScrollBar *bar = edit->verticalScrollBar();
+    QTRY_VERIFY2(first >= bar->value() && first < bar->value() + bar->pageStep(),
+             qPrintable(QStringLiteral("line %1, view %2+%3").arg(first).arg(bar->value()).arg(bar->pageStep())));
+    QCOMPARE(edit->textCursor().position(), 0); // the user's cursor stays where it was
 }
 
 void TestWizardWindow::droppedFileIsAnalysed()
