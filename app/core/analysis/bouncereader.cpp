@@ -188,7 +188,7 @@ bool leadsIntoRecipient(QStringView before)
     static const char *const leads[] = {"message to", "mail to", "delivered to", "delivery to", "your mail to",
                                         "sent to", "deliver to", "recipient address", "the address",
                                         "following address", "following recipient", "destination", "addressed to",
-                                        "failed", "recipient", "email to"};
+                                        "failed", "recipient", "email to", "duplicated message-id in"};
     for (const char *l : leads) {
         if (b.endsWith(QLatin1String(l)))
             return true;
@@ -514,7 +514,8 @@ bool subjectLooksLikeBounce(const QString &subject)
     static const char *const words[] = {"undeliver", "returned mail", "delivery status notification", "failure",
                                         "failed", "delivery notification", "non remis", "nondeliverable",
                                         "delivery problem", "mail system error", "could not send", "not delivered",
-                                        "delivery report", "rejected", "error", "warning", "delayed"};
+                                        "delivery report", "rejected", "error", "warning", "delayed",
+                                        "loop alert"};
     for (const char *w : words) {
         if (containsAsciiCi(subject, w))
             return true;
@@ -962,9 +963,17 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             if (!blockHasCode && !coded.isEmpty()) {
                 diagnostic = joinLines(coded + QStringList{diagnostic});
                 evidence = coded + evidence;
-            } else if (diagnostic.isEmpty() && !preamble.last().endsWith(u':')) {
-                diagnostic = joinLines(preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)));
-                evidence = preamble.mid(qMax<qsizetype>(0, preamble.size() - 3)) + evidence;
+            } else if (diagnostic.isEmpty()) {
+                // The sentences before the address, without the lead-in ("... the following recipients:")
+                // and the report's banner.
+                QStringList said;
+                for (const QString &l : std::as_const(preamble)) {
+                    if (!l.endsWith(u':') && !containsCi(l, "automatically") && !containsCi(l, "status notification"))
+                        said.append(l);
+                }
+                said = said.mid(qMax<qsizetype>(0, said.size() - 3));
+                diagnostic = joinLines(said);
+                evidence = said + evidence;
             }
         }
         fillFromText(&r, diagnostic);
@@ -992,8 +1001,20 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         return QStringLiteral("docomo");
     if (rhost.endsWith(QLatin1String(".qq.com")))
         return QStringLiteral("tencent");
+    const QByteArray from = root.header("From").toLower();
+    if (from.contains("mail.ru>") || from.endsWith("mail.ru"))
+        return QStringLiteral("mailru");
+    if (from.contains("gmx.") || from.contains("gmx>"))
+        return QStringLiteral("gmx");
     if (rhost.endsWith(QLatin1String(".messagelabs.com")))
         return QStringLiteral("messagelabs");
+    if (rhost.isEmpty()) {
+        // No remote host in the report: the relays that carried the report back name it.
+        for (const QByteArray &received : root.headerValues("Received")) {
+            if (received.contains(".messagelabs.com"))
+                return QStringLiteral("messagelabs");
+        }
+    }
     if (rhost.endsWith(QLatin1String(".mimecast.com")))
         return QStringLiteral("mimecast");
     if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))

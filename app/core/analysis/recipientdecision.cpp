@@ -40,6 +40,8 @@ const VendorPhrase vendorPhrases[] = {
     {"because the address couldn't be found", "userunknown"},
     {"host not reachable", "expired"},
     {"retry timeout exceeded", "expired"},
+    {"duplicated message-id", "systemerror"},
+    {"your message was not delivered within ", "expired"},
     // Google's DNS errors
     {"doesn't receive email according to the administrator", "notaccept"},
     {"dns type 'mx' lookup of ", "networkerror"},
@@ -330,7 +332,11 @@ void completeFact(DeliveryFact *f)
     }
     if (f->status.isEmpty()) {
         const QString text = f->replyCode + u' ' + diag;
-        const bool temporary = f->temporary || (text.size() >= 4 && textIsTemporary(text))
+        // Exim gives up on its own retry schedule ("retry timeout exceeded"): a temporary failure
+        // that expired. Mail.ru and GMX reword it as a permanent one.
+        const bool eximRetry = diag.contains(QLatin1String("retry timeout exceeded"))
+            && f->vendor != QLatin1String("mailru") && f->vendor != QLatin1String("gmx");
+        const bool temporary = f->temporary || eximRetry || (text.size() >= 4 && textIsTemporary(text))
             || diag.contains(QLatin1String("have been failing for a long time"));
         const bool permanent = text.size() >= 4 && textIsPermanent(text);
         f->status = pseudoStatusCode(reason, temporary && (permanent || temporary));
