@@ -231,6 +231,29 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
             return QStringLiteral("blocked");
         if (code.startsWith(QLatin1String("URLBL")))
             return QStringLiteral("spamdetected");
+        // Spectrum: "AUP#In-1310", four digits; ranges as its published table groups them.
+        QString digits;
+        for (QChar c : code) {
+            if (c.isDigit())
+                digits += c;
+            else if (digits.size() < 4)
+                digits.clear();
+        }
+        if (digits.size() == 4) {
+            const int n = digits.toInt();
+            static const struct { int from, to; const char *reason; } spectrum[] = {
+                {1000, 1000, "blocked"},     {1010, 1010, "rejected"},     {1020, 1080, "rejected"},
+                {1090, 1090, "systemerror"}, {1100, 1150, "requireptr"},  {1160, 1190, "policyviolation"},
+                {1200, 1250, "blocked"},     {1260, 1260, "networkerror"}, {1300, 1340, "toomanyconn"},
+                {1350, 1490, "speeding"},    {1500, 1500, "rejected"},     {1520, 1520, "rejected"},
+                {1530, 1530, "mesgtoobig"},  {1540, 1550, "speeding"},     {1560, 1560, "policyviolation"},
+                {1580, 1580, "speeding"},
+            };
+            for (const auto &e : spectrum) {
+                if (n >= e.from && n <= e.to)
+                    return QString::fromLatin1(e.reason);
+            }
+        }
     }
     if (fact.vendor == QLatin1String("tencent") && text.contains("frequency limited"))
         return QStringLiteral("toomanyconn");
