@@ -1,5 +1,6 @@
 // Renders each page type in both languages to PNG files (for the README and for checking the layout
-// by eye). Not a test: run it offscreen, e.g. QT_QPA_PLATFORM=offscreen ./maildoctor_screenshots DIR.
+// by eye). Not a test: run it offscreen, e.g.
+//   QT_QPA_PLATFORM=offscreen ./maildoctor_screenshots DIR [PASTE-SAMPLE-FILE] [BROKEN-OVERLAY-DIR]
 
 #include "doctorwizard.h"
 #include "knowledgebase.h"
@@ -84,6 +85,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("maildoctor"));
     const QString dir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(".");
     const QString pasteSample = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
+    const QString brokenOverlay = argc > 3 ? QString::fromLocal8Bit(argv[3]) : QString();
     QDir().mkpath(dir);
 
     Translations translations;
@@ -129,6 +131,13 @@ int main(int argc, char *argv[])
                     failures += !save(&window, dir, QStringLiteral("paste-result-") + code);
                 }
             }
+        }
+        // The banner shown when the helpdesk's own additions are broken.
+        if (!brokenOverlay.isEmpty()) {
+            MainWindow broken(loadKnowledgeBase(brokenOverlay), &translations);
+            broken.resize(900, 680);
+            broken.show();
+            failures += !save(&broken, dir, QStringLiteral("banner-") + code);
         }
     }
     return failures == 0 ? 0 : 1;
