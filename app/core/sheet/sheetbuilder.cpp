@@ -79,6 +79,20 @@ private:
     SheetLanguages m_languages;
 };
 
+/** Columns a text takes in a monospaced font: East Asian wide characters count twice. */
+int displayWidth(const QString &text)
+{
+    int width = 0;
+    for (QChar c : text) {
+        const ushort u = c.unicode();
+        const bool wide = (u >= 0x1100 && u <= 0x115f) || (u >= 0x2e80 && u <= 0xa4cf)
+            || (u >= 0xac00 && u <= 0xd7a3) || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xfe30 && u <= 0xfe4f)
+            || (u >= 0xff00 && u <= 0xff60) || (u >= 0xffe0 && u <= 0xffe6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
 QStringList evidenceLines(const CaseRecord &record, const QString &entryId)
 {
     QStringList lines;
@@ -445,7 +459,7 @@ QString renderSheetText(const SheetModel &s, const SheetOptions &options)
     auto indented = [&](const LocalizedText &t, const QString &prefix) {
         const QStringList lines = w.lines(t);
         for (qsizetype i = 0; i < lines.size(); ++i)
-            out.append((i == 0 ? prefix : QString(prefix.size(), QLatin1Char(' '))) + lines.at(i));
+            out.append((i == 0 ? prefix : QString(displayWidth(prefix), QLatin1Char(' '))) + lines.at(i));
     };
 
     out.append(w.label(SheetLabel::Title));
