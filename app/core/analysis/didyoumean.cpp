@@ -89,8 +89,14 @@ QString suggestAddress(const QString &address)
             exact = true;
             break;
         }
-        // Only compare with domains of a similar shape: short domains tolerate one edit.
+        // Only compare with domains of a similar shape: short domains tolerate one edit, and a
+        // near miss keeps either its first letter or its ending.
         const int allowed = known.size() <= 6 ? 1 : 2;
+        if (std::abs(int(domain.size()) - int(known.size())) > allowed)
+            continue;
+        if (!domain.isEmpty() && domain.at(0) != QLatin1Char(known.at(0))
+            && !domain.endsWith(QString(known.right(3))))
+            continue;
         const int dist = editDistance(domain, QString(known), allowed);
         if (dist <= allowed && dist < bestDistance) {
             bestDistance = dist;
