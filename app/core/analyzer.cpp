@@ -191,7 +191,10 @@ void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QStr
     for (CauseFinding &c : result->causes) {
         if (c.cause == cause) {
             c.confidence = qMax(c.confidence, confidence);
+            // A few lines show the cause; hundreds of recipients with the same one add nothing.
             for (const QString &e : evidence) {
+                if (c.evidence.size() >= 24)
+                    break;
                 if (!c.evidence.contains(e))
                     c.evidence.append(e);
             }

@@ -91,6 +91,7 @@ private slots:
     void didYouMean();
     void emptyAndBinaryInput();
     void pasteWithoutRecipients();
+    void manyRecipientLinesStayBounded();
     void codesMatchReferenceExpressions();
     void requiredLiteralsAreSound();
     void requiredLiteralsOfExpressions_data();
@@ -281,6 +282,23 @@ void TestAnalyzer::pasteWithoutRecipients()
     QVERIFY(r.recipients.isEmpty());
     QVERIFY(r.causes.isEmpty());
     QCOMPARE(r.severity, QStringLiteral("unknown"));
+}
+
+void TestAnalyzer::manyRecipientLinesStayBounded()
+{
+    // A runaway paste naming tens of thousands of addresses: a bounded result, never a crash.
+    QByteArray text = "From: MAILER-DAEMON@mx.example\nSubject: Mail delivery failed\n\n"
+                      "This message was created automatically by mail delivery software.\n\n";
+    for (int i = 0; i < 30000; ++i)
+        text += "    550 5.1.1 <user" + QByteArray::number(i) + "@example.org>... User unknown\n";
+    const Analyzer analyzer(&m_loaded.kb);
+    const AnalysisResult r = analyzer.analyze(text, QStringLiteral("-"));
+    QVERIFY(r.error.isEmpty());
+    QVERIFY(!r.recipients.isEmpty());
+    QVERIFY(r.recipients.size() <= 1000);
+    QCOMPARE(r.recipients.first().reason, QStringLiteral("userunknown"));
+    QVERIFY(!r.causes.isEmpty());
+    QVERIFY(r.causes.first().evidence.size() <= 24);
 }
 
 void TestAnalyzer::codesMatchReferenceExpressions()

@@ -14,6 +14,8 @@ namespace MailDoctor::Analysis {
 
 namespace {
 
+constexpr qsizetype MaxRecipients = 1000;
+
 bool isLocalChar(QChar c)
 {
     const char16_t u = c.unicode();
@@ -820,7 +822,9 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         const auto it = index.constFind(key);
         if (it != index.constEnd())
             return it.value();
-        if (!create)
+        // A report about thousands of recipients is a paste gone wrong; the first ones tell the story
+        // and the time stays bounded.
+        if (!create || blocks.size() >= MaxRecipients)
             return -1;
         blocks.append({address, {}, {}, false});
         index.insert(key, int(blocks.size() - 1));
@@ -877,6 +881,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 // Sendmail's own error line for a recipient: "554 <a@b>... 550 Host unknown".
                 // The conversation since "While talking to ..." led to this error: it belongs to it.
                 target = blockFor(spans.first().address, true);
+                if (target < 0)
+                    continue;
                 blocks[target].lines += transcript;
                 blocks[target].raw += transcript;
                 transcript.clear();
