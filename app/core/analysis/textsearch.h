@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QStringView>
 
-#include <bitset>
+#include <array>
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -19,18 +19,26 @@ public:
     explicit TextSearch(QStringView text)
     {
         // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
+        // The pair index is filled in the same pass; the Unicode path builds it afresh.
         m_bytes.resize(text.size());
         char *out = m_bytes.data();
         const char16_t *in = text.utf16();
-        for (qsizetype i = 0; i < text.size(); ++i) {
+        const qsizetype n = text.size();
+        uchar prev = 0;
+        for (qsizetype i = 0; i < n; ++i) {
             const char16_t c = in[i];
             if (c >= 0x80) {
                 m_bytes = text.toString().toLower().toUtf8();
-                break;
+                m_pairs.fill(0);
+                buildIndex();
+                return;
             }
-            out[i] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            const uchar l = uchar(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            out[i] = char(l);
+            if (i > 0)
+                setPair(prev, l);
+            prev = l;
         }
-        buildIndex();
     }
 
     /** True when the lower-case @p phrase occurs in the text. */
@@ -55,17 +63,26 @@ public:
     std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
 
 private:
-    static size_t pairHash(char a, char b) { return (size_t(uchar(a)) * 61u + size_t(uchar(b))) & 4095u; }
-    bool hasPair(char a, char b) const { return m_pairs.test(pairHash(a, b)); }
+    static size_t pairHash(uchar a, uchar b) { return (size_t(a) * 61u + size_t(b)) & 4095u; }
+    void setPair(uchar a, uchar b)
+    {
+        const size_t h = pairHash(a, b);
+        m_pairs[h >> 6] |= quint64(1) << (h & 63);
+    }
+    bool hasPair(char a, char b) const
+    {
+        const size_t h = pairHash(uchar(a), uchar(b));
+        return (m_pairs[h >> 6] >> (h & 63)) & 1;
+    }
     void buildIndex()
     {
-        const char *d = m_bytes.constData();
+        const uchar *d = reinterpret_cast<const uchar *>(m_bytes.constData());
         for (qsizetype i = 0; i + 1 < m_bytes.size(); ++i)
-            m_pairs.set(pairHash(d[i], d[i + 1]));
+            setPair(d[i], d[i + 1]);
     }
 
     QByteArray m_bytes;
-    std::bitset<4096> m_pairs;
+    std::array<quint64, 64> m_pairs{}; ///< 4096 bits: which hashed byte pairs occur
 };
 
 /** Case-insensitive test for an ASCII phrase given in lower case, without converting the text. */
