@@ -70,6 +70,21 @@ AddressSpan addressAround(QStringView s, qsizetype at)
     return span;
 }
 
+// The first address in @p s, as addressesIn(s).value(0) would give it.
+AddressSpan firstAddressSpan(QStringView s)
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = s.indexOf(u'@', from);
+        if (at < 0)
+            return {};
+        AddressSpan span = addressAround(s, at);
+        if (span.start >= 0)
+            return span;
+        from = at + 1;
+    }
+}
+
 QList<AddressSpan> addressesIn(QStringView s)
 {
     QList<AddressSpan> out;
@@ -257,15 +272,16 @@ bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
 struct Block
 {
     QString address;
-    QStringList lines; ///< what the lines say about this recipient (the address itself left out)
-    QStringList raw;   ///< the same lines as written, for the evidence
+    // Views into the scanned text: copied only for the recipients' results.
+    QList<QStringView> lines; ///< what the lines say about this recipient (the address itself left out)
+    QList<QStringView> raw;   ///< the same lines as written, for the evidence
     bool reasonOnAddressLine = false; ///< "a@b: reason" paragraphs (Postfix, OpenSMTPD) end at a blank line
 };
 
-QString joinLines(const QStringList &lines)
+QString joinLines(const QList<QStringView> &lines)
 {
     QString out;
-    for (const QString &l : lines) {
+    for (const QStringView l : lines) {
         if (l.isEmpty())
             continue;
         if (!out.isEmpty())
@@ -351,13 +367,13 @@ void fillFromText(RecipientReading *r, const QString &diagnostic)
         f.remoteMta = remoteMtaIn(diagnostic, search);
 }
 
-QStringList evidenceFrom(const QStringList &lines)
+QStringList evidenceFrom(const QList<QStringView> &lines)
 {
     QStringList out;
-    for (const QString &l : lines) {
+    for (const QStringView l : lines) {
         if (l.isEmpty())
             continue;
-        out.append(l);
+        out.append(l.toString());
         if (out.size() >= 8)
             break;
     }
@@ -813,9 +829,9 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     int current = -1;
     bool afterBoundary = false;
     int mentionedAfterBoundary = -1;
-    QStringList preamble; // lines before the first recipient of a section: some systems give the reason first
+    QList<QStringView> preamble; // lines before the first recipient of a section: some systems give the reason first
     bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
-    QStringList transcript;         // Sendmail's conversation lines not yet given to a recipient
+    QList<QStringView> transcript;  // Sendmail's conversation lines not yet given to a recipient
 
     auto blockFor = [&](const QString &address, bool create) -> int {
         const QString key = address.toLower();
@@ -872,7 +888,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         bool recipientLine = false;
         bool addressOpensLine = false;
         if (!spans.isEmpty()) {
-            const AddressSpan lead = addressesIn(s).value(0);
+            const AddressSpan lead = firstAddressSpan(s);
             if (lead.start == 0) {
                 recipientLine = true;
                 addressOpensLine = true;
@@ -886,8 +902,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 blocks[target].lines += transcript;
                 blocks[target].raw += transcript;
                 transcript.clear();
-                blocks[target].lines.append(t.toString());
-                blocks[target].raw.append(t.toString());
+                blocks[target].lines.append(t);
+                blocks[target].raw.append(t);
                 current = -1;
                 perLineTranscript = true;
                 continue;
@@ -915,38 +931,38 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 mentionedAfterBoundary = target;
             if (recipientLine && addressOpensLine) {
                 // Keep what follows the address on its line: "<a@b>: host x said: 550 ...".
-                const AddressSpan first = addressesIn(t).value(0);
+                const AddressSpan &first = spans.first();
                 QStringView rest = first.start >= 0 ? t.mid(first.end) : QStringView();
                 while (!rest.isEmpty() && (rest.at(0) == u'>' || rest.at(0) == u'"' || rest.at(0) == u':'
                                            || rest.at(0) == u' '))
                     rest = rest.mid(1);
-                blocks[current].lines.append(rest.trimmed().toString());
+                blocks[current].lines.append(rest.trimmed());
                 if (blocks.at(current).lines.size() == 1 && !rest.trimmed().isEmpty())
                     blocks[current].reasonOnAddressLine = true;
             } else {
-                blocks[current].lines.append(t.toString());
+                blocks[current].lines.append(t);
             }
-            blocks[current].raw.append(t.toString());
+            blocks[current].raw.append(t);
             continue;
         }
         if (current >= 0) {
-            blocks[current].lines.append(t.toString());
-            blocks[current].raw.append(t.toString());
+            blocks[current].lines.append(t);
+            blocks[current].raw.append(t);
             continue;
         }
         if (blocks.isEmpty())
-            preamble.append(t.toString());
+            preamble.append(t);
         if (startsWithCi(t, "while talking to "))
             transcript.clear();
         if (t.startsWith(QLatin1String(">>> ")) || t.startsWith(QLatin1String("<<< ")))
-            transcript.append(t.toString());
+            transcript.append(t);
         if (afterBoundary) {
             int to = mentionedAfterBoundary;
             if (to < 0 && blocks.size() == 1 && !perLineTranscript)
                 to = 0;
             if (to >= 0) {
-                blocks[to].lines.append(t.toString());
-                blocks[to].raw.append(t.toString());
+                blocks[to].lines.append(t);
+                blocks[to].raw.append(t);
             }
         }
     }
@@ -956,24 +972,24 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         RecipientReading r;
         r.fact.recipient = b.address;
         QString diagnostic = joinLines(b.lines);
-        QStringList evidence = b.raw;
+        QList<QStringView> evidence = b.raw;
         if (blocks.size() == 1 && !preamble.isEmpty()) {
             // Some systems give the reason before the address ("Could not be delivered because of
             // 550 5.1.1 User unknown. The following recipients were affected: ...").
-            QStringList coded;
-            for (const QString &l : std::as_const(preamble)) {
+            QList<QStringView> coded;
+            for (const QStringView l : std::as_const(preamble)) {
                 if (!findReplyCode(l).isEmpty() || !findStatusCode(l).isEmpty())
                     coded.append(l);
             }
             const bool blockHasCode = !findReplyCode(diagnostic).isEmpty() || !findStatusCode(diagnostic).isEmpty();
             if (!blockHasCode && !coded.isEmpty()) {
-                diagnostic = joinLines(coded + QStringList{diagnostic});
+                diagnostic = joinLines(coded + QList<QStringView>{diagnostic});
                 evidence = coded + evidence;
             } else if (diagnostic.isEmpty()) {
                 // The sentences before the address, without the lead-in ("... the following recipients:")
                 // and the report's banner.
-                QStringList said;
-                for (const QString &l : std::as_const(preamble)) {
+                QList<QStringView> said;
+                for (const QStringView l : std::as_const(preamble)) {
                     if (!l.endsWith(u':') && !containsCi(l, "automatically") && !containsCi(l, "status notification"))
                         said.append(l);
                 }
