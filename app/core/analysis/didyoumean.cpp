@@ -1,6 +1,7 @@
 #include "didyoumean.h"
 
 #include <QList>
+#include <QStringList>
 
 #include <algorithm>
 #include <vector>
@@ -80,11 +81,17 @@ QString suggestAddress(const QString &address)
     while (domain.endsWith(u'.'))
         domain.chop(1);
 
+    // Converted once: this runs for every recipient.
+    static const QStringList knownDomains = [] {
+        QStringList out;
+        for (const char *d : wellKnownDomains)
+            out.append(QString::fromLatin1(d));
+        return out;
+    }();
     QString best;
     int bestDistance = 3;
     bool exact = false;
-    for (const char *d : wellKnownDomains) {
-        const QLatin1String known(d);
+    for (const QString &known : knownDomains) {
         if (domain == known) {
             exact = true;
             break;
@@ -94,13 +101,12 @@ QString suggestAddress(const QString &address)
         const int allowed = known.size() <= 6 ? 1 : 2;
         if (std::abs(int(domain.size()) - int(known.size())) > allowed)
             continue;
-        if (!domain.isEmpty() && domain.at(0) != QLatin1Char(known.at(0))
-            && !domain.endsWith(QString(known.right(3))))
+        if (!domain.isEmpty() && domain.at(0) != known.at(0) && !domain.endsWith(QStringView(known).right(3)))
             continue;
-        const int dist = editDistance(domain, QString(known), allowed);
+        const int dist = editDistance(domain, known, allowed);
         if (dist <= allowed && dist < bestDistance) {
             bestDistance = dist;
-            best = QString(known);
+            best = known;
         }
     }
     if (exact)
