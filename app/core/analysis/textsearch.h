@@ -28,9 +28,7 @@ public:
         for (qsizetype i = 0; i < n; ++i) {
             const char16_t c = in[i];
             if (c >= 0x80) {
-                m_bytes = text.toString().toLower().toUtf8();
-                m_pairs.fill(0);
-                buildIndex();
+                lowerUnicode(text, i);
                 return;
             }
             const uchar l = uchar(c >= u'A' && c <= u'Z' ? c + 32 : c);
@@ -63,6 +61,46 @@ public:
     std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
 
 private:
+    // Lowers the rest of the text from @p from on (the ASCII before it is already in m_bytes) and
+    // encodes it as UTF-8: what text.toString().toLower().toUtf8() gives, without three copies.
+    // Per character QChar::toLower() equals QString::toLower() in the Basic Multilingual Plane except
+    // for U+0130, whose lower case is two characters; that and surrogates take the general path.
+    void lowerUnicode(QStringView text, qsizetype from)
+    {
+        const char16_t *in = text.utf16();
+        const qsizetype n = text.size();
+        QByteArray out;
+        out.reserve(from + (n - from) * 3);
+        out.append(m_bytes.constData(), from);
+        for (qsizetype i = from; i < n; ++i) {
+            const char16_t c = in[i];
+            if (c < 0x80) {
+                out.append(char(c >= u'A' && c <= u'Z' ? c + 32 : c));
+                continue;
+            }
+            const char32_t l = (c >= 0xd800 && c <= 0xdfff) || c == 0x130 ? 0 : QChar::toLower(char32_t(c));
+            if (l == 0 || l > 0xffff || (l >= 0xd800 && l <= 0xdfff)) {
+                m_bytes = text.toString().toLower().toUtf8();
+                m_pairs.fill(0);
+                buildIndex();
+                return;
+            }
+            if (l < 0x80) {
+                out.append(char(l));
+            } else if (l < 0x800) {
+                out.append(char(0xc0 | (l >> 6)));
+                out.append(char(0x80 | (l & 0x3f)));
+            } else {
+                out.append(char(0xe0 | (l >> 12)));
+                out.append(char(0x80 | ((l >> 6) & 0x3f)));
+                out.append(char(0x80 | (l & 0x3f)));
+            }
+        }
+        m_bytes = std::move(out);
+        m_pairs.fill(0);
+        buildIndex();
+    }
+
     static size_t pairHash(uchar a, uchar b) { return (size_t(a) * 61u + size_t(b)) & 4095u; }
     void setPair(uchar a, uchar b)
     {
