@@ -44,24 +44,23 @@ QString findStatusCode(QStringView text, QChar replyClass)
         qsizetype pos;
         QChar cls;
     };
+    // One pass over the text in position order; each class keeps its own skip after a hit, as a
+    // separate search per class would.
     QList<Hit> hits;
-    for (QChar cls : std::as_const(classes)) {
-        qsizetype from = 0;
-        while (true) {
-            qsizetype p = text.indexOf(cls, from);
-            if (p < 0)
-                break;
-            if (at(text, p + 1) != u'.') {
-                from = p + 1;
-                continue;
-            }
-            hits.append({p, cls});
-            from = p + 5;
-        }
+    qsizetype nextFrom[3] = {0, 0, 0};
+    const char16_t *d = text.utf16();
+    const qsizetype n = text.size();
+    for (qsizetype p = 0; p + 1 < n; ++p) {
+        if (d[p + 1] != u'.')
+            continue;
+        const qsizetype k = classes.indexOf(QChar(d[p]));
+        if (k < 0 || p < nextFrom[k])
+            continue;
+        hits.append({p, QChar(d[p])});
+        nextFrom[k] = p + 5;
     }
     if (hits.isEmpty())
         return {};
-    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.pos < b.pos; });
 
     QStringList found;
     QString fallback; // X.0.0 and 4.4.7 say little; keep one in case nothing better appears
