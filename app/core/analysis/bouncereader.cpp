@@ -1015,15 +1015,15 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
     if (rhost.endsWith(QLatin1String(".ezweb.ne.jp")) || rhost.endsWith(QLatin1String("msmx.au.com"))
         || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
         return QStringLiteral("kddi");
+    const QByteArray from = root.header("From").toLower();
     if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
-        || root.hasHeader("X-MS-Exchange-Message-Is-Ndr") || root.header("From").toLower().contains("hotmail.com")
-        || f.diagnostic.contains(QStringView(u".outlook.com")))
+        || root.hasHeader("X-MS-Exchange-Message-Is-Ndr") || from.contains("hotmail.com")
+        || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
         return QStringLiteral("microsoft");
     if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
         return QStringLiteral("docomo");
     if (rhost.endsWith(QLatin1String(".qq.com")))
         return QStringLiteral("tencent");
-    const QByteArray from = root.header("From").toLower();
     if (from.contains("mail.ru>") || from.endsWith("mail.ru"))
         return QStringLiteral("mailru");
     if (from.contains("gmx.") || from.contains("gmx>"))
@@ -1041,7 +1041,7 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         return QStringLiteral("mimecast");
     if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))
         return QStringLiteral("facebook");
-    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || f.diagnostic.contains(QStringView(u".yahoo.com")))
+    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || indexOfAscii(f.diagnostic, ".yahoo.com") >= 0)
         return QStringLiteral("yahoo");
     if (rhost.endsWith(QLatin1String(".laposte.net")) || rhost.endsWith(QLatin1String(".orange.fr"))
         || rhost.endsWith(QLatin1String(".wanadoo.fr")) || domain == QLatin1String("laposte.net")

@@ -123,6 +123,29 @@ private:
     std::array<quint64, 64> m_pairs{}; ///< 4096 bits: which hashed byte pairs occur
 };
 
+/**
+ * Where the ASCII @p phrase occurs in @p text at or after @p from (case-sensitive), or -1. Looks for
+ * the first character (a fast search) and compares the rest: cheaper than a substring search.
+ */
+inline qsizetype indexOfAscii(QStringView text, std::string_view phrase, qsizetype from = 0)
+{
+    const qsizetype m = qsizetype(phrase.size());
+    if (m == 0)
+        return from <= text.size() ? from : -1;
+    while (from + m <= text.size()) {
+        const qsizetype at = text.indexOf(QLatin1Char(phrase[0]), from);
+        if (at < 0 || at + m > text.size())
+            return -1;
+        qsizetype k = 1;
+        while (k < m && text[at + k] == QLatin1Char(phrase[size_t(k)]))
+            ++k;
+        if (k == m)
+            return at;
+        from = at + 1;
+    }
+    return -1;
+}
+
 /** Case-insensitive test for an ASCII phrase given in lower case, without converting the text. */
 inline qsizetype indexOfAsciiCi(QStringView text, std::string_view lowerPhrase, qsizetype from = 0)
 {

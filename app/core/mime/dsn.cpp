@@ -48,6 +48,18 @@ qsizetype fieldNameLength(QStringView line, qsizetype *colon)
     return -1;
 }
 
+// A field name (printable ASCII, see fieldNameLength()) in lower case, in one allocation.
+QString asciiLower(QStringView name)
+{
+    QString out(name.size(), Qt::Uninitialized);
+    QChar *o = out.data();
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name[i].unicode();
+        o[i] = QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c);
+    }
+    return out;
+}
+
 // Bounds for hostile input: a real report has a handful of fields per recipient.
 constexpr int MaxFields = 20000;
 constexpr int MaxRecipients = 2000;
@@ -83,8 +95,7 @@ QList<QList<Field>> readBlocks(QStringView body)
                 value += line.trimmed();
             }
         } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
-            current.append(
-                { line.first(n).toString().toLower(), line.sliced(colon + 1).trimmed().toString() });
+            current.append({ asciiLower(line.first(n)), line.sliced(colon + 1).trimmed().toString() });
             ++fields;
         } else if (!current.isEmpty() && current.last().name == QLatin1String("diagnostic-code")
                    && current.last().value.size() < MaxFieldValue) {
