@@ -1082,7 +1082,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             text += u'\n';
         text += p->text();
     }
-    if (text.trimmed().isEmpty()) {
+    if (QStringView(text).trimmed().isEmpty()) {
         for (const Mime::Part *p : std::as_const(c.htmls)) {
             if (!text.isEmpty())
                 text += u'\n';
@@ -1090,7 +1090,9 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         }
     }
     qsizetype originalAt = -1;
-    const QString explanation = explanationPart(text, &originalAt).toString();
+    const QStringView explained = explanationPart(text, &originalAt);
+    // Most reports have no quoted original in their text: share the text instead of copying it.
+    const QString explanation = explained.size() == text.size() ? text : explained.toString();
     reading.explanation = explanation;
     const TextSearch explanationSearch(explanation);
     if (originalAt >= 0 && !c.original && hasHeaders) {
