@@ -32,30 +32,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>permanent failure: fix the cause, then send again</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>temporary failure: it will be retried</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>warning only: no need to resend</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>a problem on your side: the message did not leave</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>for information: nothing failed</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Could not analyse: %1</source>
         <translation></translation>
     </message>

@@ -32,30 +32,6 @@
         <translation>%1 にある追加のナレッジベースは使用されません:</translation>
     </message>
     <message>
-        <source>permanent failure: fix the cause, then send again</source>
-        <translation>恒久的な失敗: 原因を直してから送り直してください</translation>
-    </message>
-    <message>
-        <source>temporary failure: it will be retried</source>
-        <translation>一時的な失敗: 自動的に再試行されます</translation>
-    </message>
-    <message>
-        <source>warning only: no need to resend</source>
-        <translation>警告のみ: 送り直す必要はありません</translation>
-    </message>
-    <message>
-        <source>a problem on your side: the message did not leave</source>
-        <translation>こちら側の問題: メールは送信されていません</translation>
-    </message>
-    <message>
-        <source>for information: nothing failed</source>
-        <translation>お知らせ: 失敗したものはありません</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
         <source>Could not analyse: %1</source>
         <translation>分析できませんでした: %1</translation>
     </message>

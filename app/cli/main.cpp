@@ -4,6 +4,7 @@
 #include "analyzer.h"
 #include "kbvalidator.h"
 #include "knowledgebase.h"
+#include "plainwords.h"
 #include "sheet/sheetwriter.h"
 #include "translations.h"
 
@@ -175,21 +176,6 @@ int runList(const Options &o)
     return 0;
 }
 
-QString severityInWords(const QString &severity)
-{
-    if (severity == QLatin1String("permanent"))
-        return QCoreApplication::translate("Cli", "permanent failure: fix the cause, then send again");
-    if (severity == QLatin1String("transient"))
-        return QCoreApplication::translate("Cli", "temporary failure: it will be retried");
-    if (severity == QLatin1String("warning"))
-        return QCoreApplication::translate("Cli", "warning only: no need to resend");
-    if (severity == QLatin1String("local"))
-        return QCoreApplication::translate("Cli", "a problem on your side: the message did not leave");
-    if (severity == QLatin1String("info"))
-        return QCoreApplication::translate("Cli", "for information: nothing failed");
-    return QCoreApplication::translate("Cli", "unknown");
-}
-
 void printText(const AnalysisResult &r, const KnowledgeBase &kb, Language language)
 {
     QTextStream &s = out();
@@ -198,7 +184,8 @@ void printText(const AnalysisResult &r, const KnowledgeBase &kb, Language langua
         s << QCoreApplication::translate("Cli", "Could not analyse: %1").arg(r.error) << '\n';
         return;
     }
-    s << QCoreApplication::translate("Cli", "Severity: %1").arg(severityInWords(r.severity)) << '\n';
+    s << QCoreApplication::translate("Cli", "Severity: %1").arg(PlainWords::severityLabel(r.severity)) << '\n';
+    s << PlainWords::severitySentence(r.severity) << '\n';
     if (r.causes.isEmpty()) {
         s << QCoreApplication::translate("Cli", "No known cause was recognised in this text.") << '\n';
         return;

@@ -2,6 +2,7 @@
 // embedded in the application actually translates.
 
 #include "localizedtext.h"
+#include "plainwords.h"
 #include "translations.h"
 
 #include <QCoreApplication>
@@ -99,12 +100,12 @@ void TestTranslations::placeholdersKept()
 void TestTranslations::catalogueSwitchesAtRunTime()
 {
     Translations translations;
-    const QString source = QStringLiteral("warning only: no need to resend");
     translations.apply(Language::Japanese);
-    const QString ja = QCoreApplication::translate("Cli", "warning only: no need to resend");
-    QVERIFY2(ja != source, qPrintable(ja));
+    const QString ja = PlainWords::severityLabel(QStringLiteral("warning"));
+    static const QRegularExpression japanese(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
+    QVERIFY2(japanese.match(ja).hasMatch(), qPrintable(ja));
     translations.apply(Language::English);
-    QCOMPARE(QCoreApplication::translate("Cli", "warning only: no need to resend"), source);
+    QCOMPARE(PlainWords::severityLabel(QStringLiteral("warning")), QStringLiteral("Warning only"));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
