@@ -4,6 +4,7 @@
 #include <QStringView>
 
 #include <array>
+#include <cstring>
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -69,13 +70,14 @@ private:
     {
         const char16_t *in = text.utf16();
         const qsizetype n = text.size();
-        QByteArray out;
-        out.reserve(from + (n - from) * 3);
-        out.append(m_bytes.constData(), from);
+        QByteArray out(from + (n - from) * 3, Qt::Uninitialized); // at most three bytes per character
+        char *o = out.data();
+        std::memcpy(o, m_bytes.constData(), size_t(from));
+        qsizetype w = from;
         for (qsizetype i = from; i < n; ++i) {
             const char16_t c = in[i];
             if (c < 0x80) {
-                out.append(char(c >= u'A' && c <= u'Z' ? c + 32 : c));
+                o[w++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
                 continue;
             }
             const char32_t l = (c >= 0xd800 && c <= 0xdfff) || c == 0x130 ? 0 : QChar::toLower(char32_t(c));
@@ -86,16 +88,17 @@ private:
                 return;
             }
             if (l < 0x80) {
-                out.append(char(l));
+                o[w++] = char(l);
             } else if (l < 0x800) {
-                out.append(char(0xc0 | (l >> 6)));
-                out.append(char(0x80 | (l & 0x3f)));
+                o[w++] = char(0xc0 | (l >> 6));
+                o[w++] = char(0x80 | (l & 0x3f));
             } else {
-                out.append(char(0xe0 | (l >> 12)));
-                out.append(char(0x80 | ((l >> 6) & 0x3f)));
-                out.append(char(0x80 | (l & 0x3f)));
+                o[w++] = char(0xe0 | (l >> 12));
+                o[w++] = char(0x80 | ((l >> 6) & 0x3f));
+                o[w++] = char(0x80 | (l & 0x3f));
             }
         }
+        out.truncate(w);
         m_bytes = std::move(out);
         m_pairs.fill(0);
         buildIndex();
