@@ -275,7 +275,7 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         QSet<QString> candidates = m_causesForReason.value(fact.reason);
         if (isVagueReason(fact.reason) || cause.isEmpty())
             candidates.unite(m_causesWithoutReason);
-        if (!cause.isEmpty())
+        if (!cause.isEmpty() && !candidates.contains(cause)) // inserting detaches: only when new
             candidates.insert(cause);
         if (!isInfoReason(fact.reason) && (candidates.size() > 1 || cause.isEmpty())) {
             QString text = fact.diagnostic;
