@@ -109,6 +109,12 @@ bool isVagueReason(const QString &reason)
 
 Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
 {
+    QSet<QString> seen;
+    for (const Entry &e : m_kb->entries()) {
+        if (seen.contains(e.cause))
+            m_causesWithSeveralEntries.insert(e.cause);
+        seen.insert(e.cause);
+    }
     // The catalogue's own reason column first, then the closest cause for reasons it does not name.
     for (const Cause &c : m_kb->causes()) {
         if (!c.reason.isEmpty() && !m_causeForReason.contains(c.reason))
@@ -277,7 +283,10 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             candidates.unite(m_causesWithoutReason);
         if (!cause.isEmpty() && !candidates.contains(cause)) // inserting detaches: only when new
             candidates.insert(cause);
-        if (!isInfoReason(fact.reason) && (candidates.size() > 1 || cause.isEmpty())) {
+        // A cause with several entries (a carrier's filter next to the general one) needs the
+        // patterns to choose the entry even when the cause itself is settled.
+        if (!isInfoReason(fact.reason)
+            && (candidates.size() > 1 || cause.isEmpty() || m_causesWithSeveralEntries.contains(cause))) {
             QString text = fact.diagnostic;
             for (const QString &e : r.evidence)
                 text += u'\n' + e;

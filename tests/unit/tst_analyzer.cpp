@@ -80,6 +80,8 @@ class TestAnalyzer : public QObject
 
 private slots:
     void initTestCase();
+    void entryIsTheBestOfItsCause_data();
+    void entryIsTheBestOfItsCause();
     void fixtures_data();
     void fixtures();
     void statusCodes_data();
@@ -105,6 +107,37 @@ void TestAnalyzer::initTestCase()
 {
     m_loaded = loadKnowledgeBase(QString());
     QVERIFY2(!m_loaded.kb.entries().isEmpty(), "the built-in knowledge base did not load");
+}
+
+void TestAnalyzer::entryIsTheBestOfItsCause_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("docomo-filtered-at-data") << "docomo-filtered-at-data.eml";
+    QTest::newRow("docomo-filter-status-5.2.0") << "docomo-filter-status-5.2.0.eml";
+    QTest::newRow("sendmail-mailbox-full") << "sendmail-mailbox-full.eml";
+    QTest::newRow("postfix-user-unknown") << "postfix-user-unknown.eml";
+}
+
+void TestAnalyzer::entryIsTheBestOfItsCause()
+{
+    // Where a cause has several entries (a carrier's reception filter next to the general one),
+    // each recipient gets the entry whose patterns fit its report best, not simply the first.
+    QFETCH(QString, file);
+    const Analyzer analyzer(&m_loaded.kb);
+    const AnalysisResult r = analyzer.analyze(fixture(file), file);
+    QVERIFY(!r.recipients.isEmpty());
+    const PatternMatcher matcher(&m_loaded.kb);
+    for (const RecipientFinding &rf : r.recipients) {
+        QVERIFY(!rf.kb.isEmpty());
+        QCOMPARE(m_loaded.kb.entry(rf.kb)->cause, rf.cause);
+        const QList<EntryMatch> matches = matcher.rank(rf.diagnostic);
+        for (const EntryMatch &m : matches) {
+            if (m.entry->cause == rf.cause) {
+                QCOMPARE(rf.kb, m.entry->id);
+                break;
+            }
+        }
+    }
 }
 
 void TestAnalyzer::fixtures_data()
