@@ -58,7 +58,6 @@ CaseController::CaseController(MainWindow *window, const QString &storePath)
     : QObject(window), m_window(window)
 {
     setObjectName(QStringLiteral("caseController"));
-    m_storeStatus = m_store.open(storePath);
 
     m_panel = new HelpdeskPanel;
     m_window->addSideWidget(m_panel);
@@ -182,6 +181,16 @@ CaseController::CaseController(MainWindow *window, const QString &storePath)
     connect(&m_typingSave, &QTimer::timeout, this, &CaseController::saveNow);
 
     retranslate();
+    updateActions();
+    updateReadAloud();
+    // The history is opened once the window is on screen: opening and checking the database is
+    // the slowest part of starting, and nothing can be answered before the first page shows.
+    QTimer::singleShot(0, this, [this, storePath] { openStore(storePath); });
+}
+
+void CaseController::openStore(const QString &storePath)
+{
+    m_storeStatus = m_store.open(storePath);
     if (m_storeStatus.isError()) {
         showNotice(m_storeStatus.message, false, true);
     } else if (std::optional<CaseRecord> unfinished = m_store.unfinishedCase()) {
@@ -200,8 +209,9 @@ CaseController::CaseController(MainWindow *window, const QString &storePath)
                             what.join(QStringLiteral(", "))),
                    true, false);
     }
-    updateActions();
-    updateReadAloud();
+    // Anything answered while the history was opening is saved now.
+    if (hasContent())
+        saveNow();
 }
 
 CaseController::~CaseController()

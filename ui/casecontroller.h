@@ -83,6 +83,7 @@ private:
     void updateActions();
     void updateReadAloud();
     void retranslate();
+    void openStore(const QString &storePath);
     void showNotice(const QString &text, bool offerRecovery, bool error);
     void hideNotice();
 
