@@ -1,6 +1,8 @@
 // Analyzer throughput over the development corpus, one thread: inputs/s, MB/s, peak RSS, and the
 // time from a 1 MB paste to its diagnosis. Prints figures; never asserts on timing.
 
+#include "benchfigures.h"
+
 #include "analysis/bouncereader.h"
 #include "analysis/recipientdecision.h"
 #include "analyzer.h"
@@ -13,38 +15,11 @@
 #include <QFile>
 #include <QTextStream>
 
-#include <sys/resource.h>
-#include <time.h>
-
 #include <algorithm>
 #include <cstdio>
 
 using namespace MailDoctor;
-
-namespace {
-
-double peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
-}
-
-// CPU time of this thread: the machine is shared, wall time alone would measure the neighbours.
-double threadSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0.0 : values.at(values.size() / 2);
-}
-
-} // namespace
+using namespace BenchFigures;
 
 int main(int argc, char *argv[])
 {
@@ -82,12 +57,12 @@ int main(int argc, char *argv[])
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         timer.start();
-        const double cpu0 = threadSeconds();
+        const double cpu0 = threadCpuSeconds();
         for (int r = 0; r < rounds; ++r) {
             for (const QByteArray &message : std::as_const(corpus))
                 recipients += analyzer.analyze(message, QString()).recipients.size();
         }
-        cpuSeconds.append(threadSeconds() - cpu0);
+        cpuSeconds.append(threadCpuSeconds() - cpu0);
         seconds.append(double(timer.nsecsElapsed()) / 1e9);
     }
     const double s = median(seconds);

@@ -1,6 +1,7 @@
 // Knowledge-base start-up cost: loading the built-in data and validating it, in phases.
 // Prints medians over repeated runs in one process; the first (cold) run is printed apart.
 
+#include "benchfigures.h"
 #include "kbvalidator.h"
 #include "knowledgebase.h"
 
@@ -8,20 +9,8 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
-#include <algorithm>
-#include <vector>
-
 using namespace MailDoctor;
-
-namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0.0 : v[v.size() / 2];
-}
-
-} // namespace
+using BenchFigures::median;
 
 int main(int argc, char *argv[])
 {
@@ -29,7 +18,7 @@ int main(int argc, char *argv[])
     const int runs = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 21;
     QTextStream out(stdout);
 
-    std::vector<double> load, validate, total, lint;
+    QList<double> load, validate, total, lint;
     qsizetype entries = 0, patterns = 0;
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
@@ -62,10 +51,10 @@ int main(int argc, char *argv[])
                 << " ms, full lint validation " << linted / 1e6 << " ms\n";
             continue;
         }
-        load.push_back(loaded / 1e6);
-        validate.push_back((validated - loaded) / 1e6);
-        total.push_back(validated / 1e6);
-        lint.push_back(linted / 1e6);
+        load.append(loaded / 1e6);
+        validate.append((validated - loaded) / 1e6);
+        total.append(validated / 1e6);
+        lint.append(linted / 1e6);
     }
     out << "entries " << entries << ", patterns " << patterns << ", runs " << runs - 1 << '\n';
     out << "median load " << median(load) << " ms, validate " << median(validate) << " ms, total "

@@ -2,6 +2,7 @@
 // Each input is parsed, every leaf is transfer- and charset-decoded, and every delivery-status part is
 // run through the DSN parser, which is what the analyzer needs from the reader.
 
+#include "benchfigures.h"
 #include "mime/dsn.h"
 #include "mime/mimemessage.h"
 
@@ -15,6 +16,7 @@
 #include <ctime>
 
 using namespace MailDoctor;
+using namespace BenchFigures;
 
 namespace {
 
@@ -30,19 +32,6 @@ qsizetype consume(const Mime::Part &part)
     for (const Mime::Part &child : part.children)
         n += consume(child);
     return n;
-}
-
-double threadCpuSeconds()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0.0 : values.at(values.size() / 2);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 // (from QProcess::start() to the moment the child reports the first paint). Peak RSS comes from
 // getrusage() in the child. It prints figures; it asserts nothing.
 
+#include "benchfigures.h"
 #include "startupprobe.h"
 
 #include "casecontroller.h"
@@ -53,15 +54,6 @@ int runOnce(int argc, char *argv[], const QElapsedTimer &clock)
     QApplication::exec();
     StartupProbe::report(probe.elapsedNs() / 1e6, kbMs);
     return 0;
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
 }
 
 struct Figures
@@ -142,19 +134,19 @@ int runAll(int argc, char *argv[])
     }
     std::printf("medians over %d runs (platform %s)\n", runs, qgetenv("QT_QPA_PLATFORM").constData());
     std::printf("%-30s %12s %12s %10s\n", "", "inside ms", "outside ms", "peak MB");
-    std::printf("%-30s %12.1f %12.1f %10.1f\n", "bare QWizard, one page", median(bare_.insideMs),
-                median(bare_.outsideMs), median(bare_.rssMb));
-    std::printf("%-30s %12.1f %12.1f %10.1f\n", "Mail Doctor, start page", median(app_.insideMs),
-                median(app_.outsideMs), median(app_.rssMb));
-    std::printf("%-30s %12.1f %12.1f %10.1f\n", "  + case history (main.cpp)", median(full_.insideMs),
-                median(full_.outsideMs), median(full_.rssMb));
+    std::printf("%-30s %12.1f %12.1f %10.1f\n", "bare QWizard, one page", BenchFigures::median(bare_.insideMs),
+                BenchFigures::median(bare_.outsideMs), BenchFigures::median(bare_.rssMb));
+    std::printf("%-30s %12.1f %12.1f %10.1f\n", "Mail Doctor, start page", BenchFigures::median(app_.insideMs),
+                BenchFigures::median(app_.outsideMs), BenchFigures::median(app_.rssMb));
+    std::printf("%-30s %12.1f %12.1f %10.1f\n", "  + case history (main.cpp)", BenchFigures::median(full_.insideMs),
+                BenchFigures::median(full_.outsideMs), BenchFigures::median(full_.rssMb));
     std::printf("%-30s %12.2fx %11.2fx %9.2fx   (target: within 1.5x)\n", "ratio, start page",
-                median(app_.insideMs) / median(bare_.insideMs), median(app_.outsideMs) / median(bare_.outsideMs),
-                median(app_.rssMb) / median(bare_.rssMb));
-    std::printf("%-30s %12.2fx %11.2fx %9.2fx\n", "ratio, with case history", median(full_.insideMs) / median(bare_.insideMs),
-                median(full_.outsideMs) / median(bare_.outsideMs), median(full_.rssMb) / median(bare_.rssMb));
+                BenchFigures::median(app_.insideMs) / BenchFigures::median(bare_.insideMs), BenchFigures::median(app_.outsideMs) / BenchFigures::median(bare_.outsideMs),
+                BenchFigures::median(app_.rssMb) / BenchFigures::median(bare_.rssMb));
+    std::printf("%-30s %12.2fx %11.2fx %9.2fx\n", "ratio, with case history", BenchFigures::median(full_.insideMs) / BenchFigures::median(bare_.insideMs),
+                BenchFigures::median(full_.outsideMs) / BenchFigures::median(bare_.outsideMs), BenchFigures::median(full_.rssMb) / BenchFigures::median(bare_.rssMb));
     std::printf("knowledge base load + validation: %.2f ms at start-up, %.2f ms warm (target: under 5 ms)\n",
-                median(app_.kbMs), median(kbWarm));
+                BenchFigures::median(app_.kbMs), BenchFigures::median(kbWarm));
     return 0;
 }
 
