@@ -860,6 +860,18 @@
         <source>Show &amp;diagnosis &gt;</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Saved with the addresses masked: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Keep this sample for the knowledge-base maintainers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Keep this sample for the knowledge-base maintainers</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MailDoctor::PlainWords</name>
@@ -1043,6 +1055,21 @@
     </message>
     <message>
         <source>Who must act:</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>MailDoctor::SampleArchive</name>
+    <message>
+        <source>There is no text to save.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
         <translation></translation>
     </message>
 </context>

@@ -862,6 +862,18 @@
         <source>Show &amp;diagnosis &gt;</source>
         <translation>診断を表示(&amp;D) &gt;</translation>
     </message>
+    <message>
+        <source>Saved with the addresses masked: %1</source>
+        <translation>アドレスを伏せて保存しました: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this sample for the knowledge-base maintainers</source>
+        <translation>このサンプルをナレッジベース管理者向けに保存(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep this sample for the knowledge-base maintainers</source>
+        <translation>このサンプルをナレッジベース管理者向けに保存</translation>
+    </message>
 </context>
 <context>
     <name>MailDoctor::PlainWords</name>
@@ -1046,6 +1058,21 @@
     <message>
         <source>Who must act:</source>
         <translation>対応する人:</translation>
+    </message>
+</context>
+<context>
+    <name>MailDoctor::SampleArchive</name>
+    <message>
+        <source>There is no text to save.</source>
+        <translation>保存するテキストがありません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
     </message>
 </context>
 <context>

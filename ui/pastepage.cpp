@@ -5,7 +5,9 @@
 #include "mime/mimemessage.h"
 #include "pastetextedit.h"
 #include "plainwords.h"
+#include "samplearchive.h"
 
+#include <QDir>
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -62,6 +64,8 @@ PastePage::PastePage(DoctorWizard *wizard)
     , m_causesTable(makeTable(m_resultsWidget, QStringLiteral("causesTableWidget")))
     , m_recipientsLabel(new QLabel(m_resultsWidget))
     , m_recipientsTable(makeTable(m_resultsWidget, QStringLiteral("recipientsTableWidget")))
+    , m_saveSampleButton(new QPushButton(m_resultsWidget))
+    , m_sampleLabel(new QLabel(m_resultsWidget))
     , m_changeTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("pasteWizardPage"));
@@ -76,6 +80,12 @@ PastePage::PastePage(DoctorWizard *wizard)
     m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #a40000; font-weight: bold; }"));
     m_errorLabel->hide();
+    m_saveSampleButton->setObjectName(QStringLiteral("saveSamplePushButton"));
+    m_saveSampleButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    m_sampleLabel->setObjectName(QStringLiteral("sampleLabel"));
+    m_sampleLabel->setWordWrap(true);
+    m_sampleLabel->setTextFormat(Qt::PlainText);
+    m_sampleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_resultsWidget->setObjectName(QStringLiteral("resultsWidget"));
     m_resultsLabel->setObjectName(QStringLiteral("resultsLabel"));
     m_resultsLabel->setWordWrap(true);
@@ -107,6 +117,10 @@ PastePage::PastePage(DoctorWizard *wizard)
     auto *resultsLayout = new QVBoxLayout(m_resultsWidget);
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addWidget(m_resultsLabel);
+    auto *sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(m_saveSampleButton, 0, Qt::AlignLeft);
+    sampleRow->addWidget(m_sampleLabel, 1);
+    resultsLayout->addLayout(sampleRow);
     resultsLayout->addWidget(m_causesTable, 1);
     resultsLayout->addWidget(m_recipientsLabel);
     resultsLayout->addWidget(m_recipientsTable, 1);
@@ -136,6 +150,7 @@ PastePage::PastePage(DoctorWizard *wizard)
     connect(m_textEdit, &PasteTextEdit::fileDropped, this, &PastePage::loadFile);
     connect(m_openButton, &QPushButton::clicked, this, &PastePage::chooseFile);
     connect(m_analyseButton, &QPushButton::clicked, this, &PastePage::analyse);
+    connect(m_saveSampleButton, &QPushButton::clicked, this, &PastePage::saveSample);
     connect(m_causesTable, &QTableWidget::itemSelectionChanged, this, &PastePage::causeSelectionChanged);
     connect(m_causesTable, &QTableWidget::cellDoubleClicked, this, [this] {
         if (m_wizard->currentPage() == this && isComplete())
@@ -241,6 +256,7 @@ void PastePage::analyse()
                                                                  : analyzer.analyzeText(current, QStringLiteral("-"));
     m_analysed = true;
     m_stale = false;
+    m_sampleLabel->clear();
     if (!m_analysis.error.isEmpty())
         showError(m_analysis.error);
     m_selectedEntry.clear();
@@ -310,6 +326,15 @@ void PastePage::fillRecipients()
     m_recipientsTable->resizeColumnsToContents();
 }
 
+void PastePage::saveSample()
+{
+    const SampleSaveResult saved = saveUnrecognisedSample(text(), defaultSampleFolder());
+    m_sampleLabel->setText(saved.ok()
+                               ? tr("Saved with the addresses masked: %1").arg(QDir::toNativeSeparators(saved.path))
+                               : saved.error);
+    m_sampleLabel->setVisible(true);
+}
+
 void PastePage::showAnalysis()
 {
     m_resultsWidget->setVisible(m_analysed);
@@ -326,6 +351,11 @@ void PastePage::showAnalysis()
         summary = tr("The text has changed since it was analysed; choose Analyse again.") + QLatin1Char(' ')
             + summary;
     m_resultsLabel->setText(summary);
+    // Only what nothing recognised is worth keeping for the people who extend the knowledge base.
+    const bool unrecognised = m_analysis.causes.isEmpty() && m_analysis.error.isEmpty() && !m_stale;
+    m_saveSampleButton->setVisible(unrecognised);
+    m_causesTable->setVisible(!m_analysis.causes.isEmpty());
+    m_sampleLabel->setVisible(unrecognised && !m_sampleLabel->text().isEmpty());
     const bool hasRecipients = !m_analysis.recipients.isEmpty();
     m_recipientsLabel->setText(hasRecipients ? tr("Recipients:")
                                              : tr("Recipients: no per-recipient details were found in this text."));
@@ -427,6 +457,8 @@ void PastePage::retranslate()
     m_openButton->setAccessibleName(tr("Open a file"));
     m_analyseButton->setText(tr("&Analyse"));
     m_analyseButton->setAccessibleName(tr("Analyse"));
+    m_saveSampleButton->setText(tr("&Keep this sample for the knowledge-base maintainers"));
+    m_saveSampleButton->setAccessibleName(tr("Keep this sample for the knowledge-base maintainers"));
     m_causesTable->setAccessibleName(tr("Likely causes"));
     m_causesTable->setHorizontalHeaderLabels({tr("Cause"), tr("Confidence"), tr("Who must act"),
                                               tr("Matched lines")});

@@ -64,6 +64,7 @@ private:
     void fillRecipients();
     void highlightEvidence();
     void causeSelectionChanged();
+    void saveSample();
     QString entryTitle(const QString &entryId, const QString &causeId) const;
 
     DoctorWizard *m_wizard;
@@ -77,6 +78,8 @@ private:
     QTableWidget *m_causesTable;
     QLabel *m_recipientsLabel;
     QTableWidget *m_recipientsTable;
+    QPushButton *m_saveSampleButton;
+    QLabel *m_sampleLabel;
     QTimer *m_changeTimer;
 
     AnalysisResult m_analysis;

@@ -100,6 +100,7 @@ private slots:
     void languageChoiceIsRemembered();
     void pasteAnalyseAndOpenDiagnosis();
     void matchedLineIsScrolledIntoView();
+    void unrecognisedPasteCanBeSaved();
     void droppedFileIsAnalysed();
     void unreadableFileIsReportedInline();
     void relatedCauseOpensInPlace();
@@ -336,6 +337,38 @@ void TestWizardWindow::languageChoiceIsRemembered()
     QCOMPARE(MainWindow::savedLanguage(), Language::Japanese);
     m_window->setLanguage(Language::English);
     QCOMPARE(MainWindow::savedLanguage(), Language::English);
+}
+
+void TestWizardWindow::unrecognisedPasteCanBeSaved()
+{
+    QVERIFY(openWindow(Language::English));
+    goToPastePage();
+    PastePage *page = wizard()->pastePage();
+    auto *edit = page->findChild<QPlainTextEdit *>(QStringLiteral("pasteTextEdit"));
+    auto *save = page->findChild<QPushButton *>(QStringLiteral("saveSamplePushButton"));
+    QVERIFY(edit && save);
+
+    // Something that is not a mail error at all: nothing is recognised, and the sample can be kept.
+    edit->setPlainText(QStringLiteral("Lunch with hanako.yamada@example.jp moved to Thursday, bring the slides."));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("analysePushButton")), Qt::LeftButton);
+    QVERIFY(m_window->analysis().causes.isEmpty());
+    QVERIFY(save->isVisible());
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto *label = page->findChild<QLabel *>(QStringLiteral("sampleLabel"));
+    QVERIFY(label && label->isVisible());
+    const QString path = label->text().section(QStringLiteral(": "), 1);
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(label->text()));
+    const QString saved = QString::fromUtf8(file.readAll());
+    QVERIFY(saved.contains(QLatin1String("@example.jp")));
+    QVERIFY(!saved.contains(QLatin1String("hanako.yamada@")));
+    file.remove();
+
+    // A recognised error offers no such button.
+    edit->setPlainText(QStringLiteral("550 5.1.1 <someone@example.com>: User unknown"));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("analysePushButton")), Qt::LeftButton);
+    QVERIFY(!m_window->analysis().causes.isEmpty());
+    QVERIFY(!save->isVisible());
 }
 
 void TestWizardWindow::pasteAnalyseAndOpenDiagnosis()
