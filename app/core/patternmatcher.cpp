@@ -1,6 +1,7 @@
 #include "patternmatcher.h"
 
 #include "analysis/textsearch.h"
+#include "linereader.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -524,17 +525,9 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
     bool linesDone = false;
     auto lineAt = [&](qsizetype i) -> QStringView {
         if (!linesDone) {
-            qsizetype pos = 0;
-            while (pos <= text.size()) {
-                qsizetype end = text.indexOf(u'\n', pos);
-                if (end < 0)
-                    end = text.size();
-                QStringView line = text.mid(pos, end - pos);
-                if (line.endsWith(u'\r'))
-                    line.chop(1);
+            LineReader reader(text);
+            for (QStringView line; reader.next(&line);)
                 lines.append(line);
-                pos = end + 1;
-            }
             linesDone = true;
         }
         return lines.value(i);

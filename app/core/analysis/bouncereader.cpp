@@ -1,5 +1,6 @@
 #include "bouncereader.h"
 
+#include "linereader.h"
 #include "mime/dsn.h"
 #include "mime/mimemessage.h"
 #include "smtpcodes.h"
@@ -847,22 +848,13 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         return int(blocks.size() - 1);
     };
 
-    qsizetype pos = 0;
-    while (pos <= text.size()) {
-        qsizetype end = text.indexOf(u'\n', pos);
-        if (end < 0)
-            end = text.size();
-        QStringView raw = text.mid(pos, end - pos);
-        pos = end + 1;
-        if (raw.endsWith(u'\r'))
-            raw.chop(1);
+    LineReader reader(text);
+    for (QStringView raw; reader.next(&raw);) {
         const QStringView t = raw.trimmed();
         if (t.isEmpty()) {
             // A paragraph about a recipient ends at a blank line once it has said something.
             if (current >= 0 && blocks.at(current).reasonOnAddressLine)
                 current = -1;
-            if (end >= text.size())
-                break;
             continue;
         }
         if (isBoundaryLine(t)) {

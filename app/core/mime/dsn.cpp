@@ -1,5 +1,7 @@
 #include "dsn.h"
 
+#include "linereader.h"
+
 namespace MailDoctor::Dsn {
 
 namespace {
@@ -70,16 +72,9 @@ QList<QList<Field>> readBlocks(QStringView body)
 {
     QList<QList<Field>> blocks;
     QList<Field> current;
-    qsizetype pos = 0;
     int fields = 0;
-    while (pos <= body.size() && fields < MaxFields) {
-        qsizetype nl = body.indexOf(u'\n', pos);
-        if (nl < 0)
-            nl = body.size();
-        QStringView line = body.sliced(pos, nl - pos);
-        if (line.endsWith(u'\r'))
-            line.chop(1);
-        pos = nl + 1;
+    LineReader reader(body);
+    for (QStringView line; fields < MaxFields && reader.next(&line);) {
 
         if (isBlank(line)) {
             if (!current.isEmpty()) {
@@ -102,8 +97,6 @@ QList<QList<Field>> readBlocks(QStringView body)
             // Some MTAs wrap a long diagnostic without indenting the continuation.
             current.last().value += QLatin1Char(' ') + line.trimmed();
         }
-        if (nl >= body.size())
-            break;
     }
     if (!current.isEmpty())
         blocks.append(std::move(current));
