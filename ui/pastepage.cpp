@@ -241,6 +241,8 @@ bool PastePage::loadFile(const QString &path)
     return true;
 }
 
+PastePage::~PastePage() = default;
+
 void PastePage::analyse()
 {
     const QString current = text();
@@ -251,9 +253,13 @@ void PastePage::analyse()
         return;
     }
     showError({});
-    const Analyzer analyzer(&m_wizard->knowledgeBase());
-    m_analysis = !m_fileBytes.isEmpty() && current == m_fileText ? analyzer.analyze(m_fileBytes, m_fileName)
-                                                                 : analyzer.analyzeText(current, QStringLiteral("-"));
+    const KnowledgeBase *kb = &m_wizard->knowledgeBase();
+    if (!m_analyzer || m_analyzerKb != kb) {
+        m_analyzer = std::make_unique<Analyzer>(kb);
+        m_analyzerKb = kb;
+    }
+    m_analysis = !m_fileBytes.isEmpty() && current == m_fileText ? m_analyzer->analyze(m_fileBytes, m_fileName)
+                                                                 : m_analyzer->analyzeText(current, QStringLiteral("-"));
     m_analysed = true;
     m_stale = false;
     m_sampleLabel->clear();

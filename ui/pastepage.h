@@ -5,12 +5,17 @@
 #include <QByteArray>
 #include <QWizardPage>
 
+#include <memory>
+
 class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTimer;
 
 namespace MailDoctor {
+
+class Analyzer;
+class KnowledgeBase;
 
 class DoctorWizard;
 class PasteTextEdit;
@@ -26,6 +31,7 @@ class PastePage : public QWizardPage
 
 public:
     explicit PastePage(DoctorWizard *wizard);
+    ~PastePage() override;
 
     QString text() const;
     void setText(const QString &text);
@@ -82,6 +88,9 @@ private:
     QLabel *m_sampleLabel;
     QTimer *m_changeTimer;
 
+    // Building an analyzer prepares its phrase tables (several ms): one per knowledge base, not per click.
+    std::unique_ptr<Analyzer> m_analyzer;
+    const KnowledgeBase *m_analyzerKb = nullptr;
     AnalysisResult m_analysis;
     bool m_analysed = false;
     bool m_stale = false;
