@@ -933,6 +933,16 @@ QByteArray decodeQuotedPrintable(QByteArrayView data, bool headerMode)
     const char *p = data.data();
     const qsizetype size = data.size();
     for (qsizetype i = 0; i < size; ++i) {
+        if (!headerMode && p[i] != '=') {
+            // Copy the literal run up to the next '=' at once: most of a body is plain text.
+            const void *eq = memchr(p + i, '=', size_t(size - i));
+            const qsizetype next = eq ? static_cast<const char *>(eq) - p : size;
+            memcpy(o, p + i, size_t(next - i));
+            o += next - i;
+            i = next;
+            if (i >= size)
+                break;
+        }
         const char c = p[i];
         if (c == '=') {
             int hi;
