@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <optional>
 
 namespace MailDoctor {
 
@@ -218,21 +217,26 @@ void scanClientCodes(QStringView t, QStringList *into)
 
 // ---------------------------------------------------------------- required literals
 
+// A few clauses reject nearly every line that cannot match; more only cost time.
+constexpr qsizetype MaxClauses = 4;
+
 // Works out, from an expression's source, a set of lower-case strings one of which every match
 // must contain. Conservative: whatever it does not understand yields "no requirement".
 class LiteralParser
 {
 public:
+    using Clauses = QList<QStringList>;
     explicit LiteralParser(const QString &re) : m_re(re) {}
 
-    std::optional<QStringList> parse()
+    /** The clauses, best first, or none when nothing is required or the source is not understood. */
+    Clauses parse()
     {
         if (m_re.contains(QLatin1String("\\Q")) || m_re.contains(QLatin1String("(?x"))
             || m_re.contains(QLatin1String("(?-")))
-            return std::nullopt;
-        std::optional<QStringList> r = alternation();
+            return {};
+        Clauses r = alternation();
         if (m_i != m_re.size() || m_failed)
-            return std::nullopt;
+            return {};
         return r;
     }
 
@@ -292,27 +296,44 @@ private:
         return false;
     }
 
-    void consider(const QStringList &set, std::optional<QStringList> *best)
+    static qsizetype score(const QStringList &clause)
     {
-        for (const QString &x : set) {
+        qsizetype m = std::numeric_limits<qsizetype>::max();
+        for (const QString &x : clause)
+            m = qMin(m, x.size());
+        return m;
+    }
+
+    // Adds a clause whose literals are all selective, unless it is already there.
+    static void consider(const QStringList &clause, Clauses *into)
+    {
+        if (clause.isEmpty())
+            return;
+        for (const QString &x : clause) {
             if (!selective(x))
                 return;
         }
-        auto score = [](const QStringList &s) {
-            qsizetype m = std::numeric_limits<qsizetype>::max();
-            for (const QString &x : s)
-                m = qMin(m, x.size());
-            return m;
-        };
-        if (set.isEmpty())
-            return;
-        if (!*best || score(set) > score(**best) || (score(set) == score(**best) && set.size() < (*best)->size()))
-            *best = set;
+        if (!into->contains(clause))
+            into->append(clause);
     }
 
-    std::optional<QStringList> alternation()
+    // Best first: the longest shortest literal, then the fewest literals; otherwise in source order.
+    static void sortAndCap(Clauses *clauses)
     {
-        QList<std::optional<QStringList>> branches;
+        std::stable_sort(clauses->begin(), clauses->end(), [](const QStringList &a, const QStringList &b) {
+            if (score(a) != score(b))
+                return score(a) > score(b);
+            return a.size() < b.size();
+        });
+        if (clauses->size() > MaxClauses)
+            clauses->resize(MaxClauses);
+    }
+
+    // A match of an alternation matches one of its branches, so a clause made of one clause of every
+    // branch holds. The k-th clause takes each branch's k-th best (or its last).
+    Clauses alternation()
+    {
+        QList<Clauses> branches;
         while (true) {
             branches.append(sequence());
             if (peek() == u'|') {
@@ -321,25 +342,34 @@ private:
             }
             break;
         }
-        QStringList all;
-        for (const std::optional<QStringList> &b : std::as_const(branches)) {
-            if (!b)
-                return std::nullopt;
-            for (const QString &s : *b) {
-                if (!all.contains(s))
-                    all.append(s);
-            }
+        qsizetype widest = 0;
+        for (const Clauses &b : std::as_const(branches)) {
+            if (b.isEmpty())
+                return {}; // a branch that requires nothing
+            widest = qMax(widest, b.size());
         }
-        return all;
+        Clauses out;
+        for (qsizetype k = 0; k < widest; ++k) {
+            QStringList clause;
+            for (const Clauses &b : std::as_const(branches)) {
+                for (const QString &s : b.at(qMin(k, b.size() - 1))) {
+                    if (!clause.contains(s))
+                        clause.append(s);
+                }
+            }
+            consider(clause, &out);
+        }
+        return out;
     }
 
-    std::optional<QStringList> sequence()
+    // Everything a sequence requires must occur: every clause of its parts holds.
+    Clauses sequence()
     {
-        std::optional<QStringList> best;
+        Clauses all;
         QString run;
         auto flush = [&] {
             if (selective(run))
-                consider({run.toLower()}, &best);
+                consider({run.toLower()}, &all);
             run.clear();
         };
         auto literal = [&](QChar ch) {
@@ -360,7 +390,7 @@ private:
                 m_i += 2;
                 if (next.isNull()) {
                     m_failed = true;
-                    return std::nullopt;
+                    return {};
                 }
                 if (next.isLetterOrNumber()) {
                     // A class, an assertion, a back reference or a control character.
@@ -387,7 +417,7 @@ private:
                 }
                 if (m_i >= m_re.size()) {
                     m_failed = true;
-                    return std::nullopt;
+                    return {};
                 }
                 ++m_i;
                 quantifier();
@@ -420,21 +450,23 @@ private:
                         }
                         if (peek() != u':') {
                             m_failed = true;
-                            return std::nullopt;
+                            return {};
                         }
                         ++m_i;
                     }
                 }
-                const std::optional<QStringList> inner = alternation();
+                const Clauses inner = alternation();
                 if (peek() != u')') {
                     m_failed = true;
-                    return std::nullopt;
+                    return {};
                 }
                 ++m_i;
                 const Quant q = quantifier();
                 flush();
-                if (!zeroWidth && q != Quant::ZeroOk && inner)
-                    consider(*inner, &best);
+                if (!zeroWidth && q != Quant::ZeroOk) {
+                    for (const QStringList &clause : inner)
+                        consider(clause, &all);
+                }
             } else if (c == u'.') {
                 ++m_i;
                 quantifier();
@@ -451,7 +483,8 @@ private:
             }
         }
         flush();
-        return best;
+        sortAndCap(&all);
+        return all;
     }
 
     const QString &m_re;
@@ -478,11 +511,16 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
         std::vector<Prefilter> filters;
         for (const Pattern &pattern : entry.patterns) {
             Prefilter f;
-            const QStringList literals = pattern.kind == PatternKind::Regex ? requiredLiterals(pattern.value)
-                                                                            : QStringList{pattern.value.toLower()};
-            for (const QString &l : literals) {
-                const QByteArray bytes = l.toUtf8();
-                f.literals.push_back(m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size()))));
+            const QList<QStringList> clauses = pattern.kind == PatternKind::Regex
+                ? requiredLiteralClauses(pattern.value)
+                : QList<QStringList>{QStringList{pattern.value.toLower()}};
+            for (const QStringList &clause : clauses) {
+                std::vector<int> ids;
+                for (const QString &l : clause) {
+                    const QByteArray bytes = l.toUtf8();
+                    ids.push_back(m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size()))));
+                }
+                f.clauses.push_back(std::move(ids));
             }
             filters.push_back(f);
         }
@@ -494,8 +532,13 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
 {
     LiteralParser parser(regex);
-    const std::optional<QStringList> r = parser.parse();
-    return r ? *r : QStringList();
+    return parser.parse().value(0);
+}
+
+QList<QStringList> PatternMatcher::requiredLiteralClauses(const QString &regex)
+{
+    LiteralParser parser(regex);
+    return parser.parse();
 }
 
 double PatternMatcher::confidenceForScore(double score)
@@ -545,17 +588,42 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         return qsizetype(std::upper_bound(byteStarts.cbegin(), byteStarts.cend(), offset) - byteStarts.cbegin()) - 1;
     };
 
-    // One pass finds every required literal: the lines where each occurs.
-    std::vector<QList<qsizetype>> literalLines(size_t(m_literals->size()));
+    // One pass finds every required literal: the lines where each occurs, chained per literal in
+    // line order (hits[k] = {line, next hit of the same literal}).
+    std::vector<int> firstHit(size_t(m_literals->size()), -1);
+    std::vector<int> lastHit(size_t(m_literals->size()), -1);
+    std::vector<std::pair<qsizetype, int>> hits;
     m_literals->scan(bytes, [&](int id, size_t end) {
         const qsizetype line = lineOf(qsizetype(end) - m_literals->length(id));
-        QList<qsizetype> &l = literalLines[size_t(id)];
-        if (l.isEmpty() || l.last() != line)
-            l.append(line);
+        const int last = lastHit[size_t(id)];
+        if (last >= 0 && hits[size_t(last)].first == line)
+            return;
+        hits.push_back({line, -1});
+        const int k = int(hits.size() - 1);
+        if (last >= 0)
+            hits[size_t(last)].second = k;
+        else
+            firstHit[size_t(id)] = k;
+        lastHit[size_t(id)] = k;
     });
+    // The lines holding one of the clause's literals, in order.
+    auto linesOf = [&](const std::vector<int> &clause, QList<qsizetype> *out) {
+        out->clear();
+        for (int id : clause) {
+            for (int k = firstHit[size_t(id)]; k >= 0; k = hits[size_t(k)].second)
+                out->append(hits[size_t(k)].first);
+        }
+        if (clause.size() > 1) {
+            std::sort(out->begin(), out->end());
+            out->erase(std::unique(out->begin(), out->end()), out->end());
+        }
+    };
 
     QList<EntryMatch> matches;
     const QList<Entry> &entries = m_kb->entries();
+    QList<qsizetype> candidates;
+    QList<qsizetype> more;
+    QList<qsizetype> both;
     for (qsizetype e = 0; e < entries.size(); ++e) {
         const Entry &entry = entries.at(e);
         if (causes && !causes->contains(entry.cause))
@@ -565,22 +633,24 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
             const Pattern &pattern = entry.patterns.at(p);
 
-            // The lines worth trying: those holding one of the required literals, or all of them.
-            const std::vector<int> &literals = m_prefilters.at(size_t(e)).at(size_t(p)).literals;
-            QList<qsizetype> candidates;
-            if (literals.empty()) {
+            // The lines worth trying: those holding a literal of every clause, or all of them.
+            const std::vector<std::vector<int>> &clauses = m_prefilters.at(size_t(e)).at(size_t(p)).clauses;
+            candidates.clear();
+            if (clauses.empty()) {
                 candidates.reserve(lineCount);
                 for (qsizetype i = 0; i < lineCount; ++i)
                     candidates.append(i);
             } else {
-                for (int id : literals)
-                    candidates += literalLines[size_t(id)];
+                linesOf(clauses.front(), &candidates);
+                for (size_t c = 1; c < clauses.size() && !candidates.isEmpty(); ++c) {
+                    linesOf(clauses[c], &more);
+                    both.clear();
+                    std::set_intersection(candidates.cbegin(), candidates.cend(), more.cbegin(), more.cend(),
+                                          std::back_inserter(both));
+                    candidates.swap(both);
+                }
                 if (candidates.isEmpty())
                     continue;
-                if (literals.size() > 1) {
-                    std::sort(candidates.begin(), candidates.end());
-                    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-                }
             }
 
             bool hit = false;

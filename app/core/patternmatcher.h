@@ -53,11 +53,18 @@ public:
      * when no such set could be worked out. Exposed for tests.
      */
     static QStringList requiredLiterals(const QString &regex);
+    /**
+     * All the sets of literals (lower case) of which every match of @p regex contains one each, best
+     * first: requiredLiterals() is the first. Empty when nothing is required. Exposed for tests.
+     */
+    static QList<QStringList> requiredLiteralClauses(const QString &regex);
 
 private:
     struct Prefilter
     {
-        std::vector<int> literals; ///< ids in m_literals; empty: always run the expression
+        /// Ids in m_literals: a line can only match when it holds one literal of every clause.
+        /// No clauses: always run the expression.
+        std::vector<std::vector<int>> clauses;
     };
     const KnowledgeBase *m_kb;
     std::vector<std::vector<Prefilter>> m_prefilters; ///< per entry, per pattern

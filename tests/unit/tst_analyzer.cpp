@@ -98,6 +98,8 @@ private slots:
     void requiredLiteralsAreSound();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
+    void requiredLiteralClauses_data();
+    void requiredLiteralClauses();
 
 private:
     KbLoadResult m_loaded;
@@ -355,32 +357,35 @@ void TestAnalyzer::codesMatchReferenceExpressions()
 
 void TestAnalyzer::requiredLiteralsAreSound()
 {
-    // Wherever a knowledge-base expression matches a line, the line holds one of its literals:
-    // the prefilter never hides a match.
+    // Wherever a knowledge-base expression matches a line, the line holds one literal of each of its
+    // clauses: the prefilter never hides a match.
     QStringList lines;
     for (const QString &t : sampleTexts())
         lines += t.split(u'\n');
     int checked = 0;
+    int clauses = 0;
     for (const Entry &e : m_loaded.kb.entries()) {
         for (const Pattern &p : e.patterns) {
             if (p.kind != PatternKind::Regex)
                 continue;
-            const QStringList literals = PatternMatcher::requiredLiterals(p.value);
-            if (literals.isEmpty())
-                continue;
+            const QList<QStringList> required = PatternMatcher::requiredLiteralClauses(p.value);
+            QCOMPARE(required.value(0), PatternMatcher::requiredLiterals(p.value));
+            clauses += int(required.size());
             for (const QString &line : std::as_const(lines)) {
                 if (!p.regex.match(line).hasMatch())
                     continue;
                 ++checked;
                 const QString lower = line.toLower();
-                bool any = false;
-                for (const QString &l : literals)
-                    any = any || lower.contains(l);
-                QVERIFY2(any, qPrintable(QStringLiteral("%1 matched \"%2\" without %3").arg(p.value, line, literals.join(u'|'))));
+                for (const QStringList &literals : required) {
+                    bool any = false;
+                    for (const QString &l : literals)
+                        any = any || lower.contains(l);
+                    QVERIFY2(any, qPrintable(QStringLiteral("%1 matched \"%2\" without %3").arg(p.value, line, literals.join(u'|'))));
+                }
             }
         }
     }
-    qInfo("checked %d matching lines", checked);
+    qInfo("checked %d matching lines against %d clauses", checked, clauses);
 }
 
 void TestAnalyzer::requiredLiteralsOfExpressions_data()
@@ -405,6 +410,32 @@ void TestAnalyzer::requiredLiteralsOfExpressions()
     QFETCH(QString, regex);
     QFETCH(QStringList, literals);
     QCOMPARE(PatternMatcher::requiredLiterals(regex), literals);
+}
+
+void TestAnalyzer::requiredLiteralClauses_data()
+{
+    QTest::addColumn<QString>("regex");
+    QTest::addColumn<QList<QStringList>>("clauses");
+    QTest::newRow("sequence-keeps-every-part")
+        << "mailbox .{0,20} (is )?full" << QList<QStringList>{{QStringLiteral("mailbox ")}, {QStringLiteral("full")}};
+    QTest::newRow("group-in-sequence")
+        << "(docomo|ezweb)\\.ne\\.jp.{0,30}user ?unknown"
+        << QList<QStringList>{{QStringLiteral("unknown")}, {QStringLiteral(".ne.jp")}, {QStringLiteral("docomo"), QStringLiteral("ezweb")},
+                              {QStringLiteral("user")}};
+    QTest::newRow("alternation-pairs-branch-clauses")
+        << "spf.{0,9}fail|failed .{0,9}dkim"
+        << QList<QStringList>{{QStringLiteral("fail"), QStringLiteral("failed ")}, {QStringLiteral("spf"), QStringLiteral("dkim")}};
+    QTest::newRow("negative-lookahead-requires-nothing")
+        << "^(?!.*RCPT TO)user unknown" << QList<QStringList>{{QStringLiteral("user unknown")}};
+    QTest::newRow("optional-group-requires-nothing") << "(mailbox )?full" << QList<QStringList>{{QStringLiteral("full")}};
+    QTest::newRow("branch-without-literal") << "quota.{0,9}exceeded|a.b" << QList<QStringList>();
+}
+
+void TestAnalyzer::requiredLiteralClauses()
+{
+    QFETCH(QString, regex);
+    QFETCH(QList<QStringList>, clauses);
+    QCOMPARE(PatternMatcher::requiredLiteralClauses(regex), clauses);
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzer)
