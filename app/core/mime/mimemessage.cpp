@@ -40,15 +40,38 @@ inline char lowerAscii(char c)
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
-bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
+bool sameIgnoringCase(const char *a, const char *b, qsizetype size)
 {
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (lowerAscii(a[i]) != lowerAscii(b[i]))
+    for (qsizetype i = 0; i < size; ++i) {
+        if (a[i] != b[i] && lowerAscii(a[i]) != lowerAscii(b[i]))
             return false;
     }
     return true;
+}
+
+// Inline: header lookups compare the wanted name with every field, and most differ in length.
+inline bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && sameIgnoringCase(a.data(), b.data(), a.size());
+}
+
+/** Index of the next "=?" (a possible RFC 2047 encoded word) from @p from, or -1. */
+qsizetype indexOfEncodedWord(QByteArrayView v, qsizetype from)
+{
+    // memchr instead of indexOf("=?"): Qt's substring search costs more to set up than most header
+    // values take to scan.
+    const char *p = v.data();
+    const char *end = p + v.size();
+    for (const char *at = p + from; end - at >= 2;) {
+        const void *hit = memchr(at, '=', size_t(end - at - 1));
+        if (!hit)
+            return -1;
+        at = static_cast<const char *>(hit);
+        if (at[1] == '?')
+            return at - p;
+        ++at;
+    }
+    return -1;
 }
 
 /**
@@ -337,7 +360,7 @@ QString paramText(const QByteArray &bytes)
     if (plain)
         return QString::fromLatin1(bytes); // the usual boundary, charset or report-type
     // Not allowed by RFC 2047, but common: encoded words inside quoted parameter values.
-    if (bytes.contains("=?"))
+    if (indexOfEncodedWord(bytes, 0) >= 0)
         return decodeEncodedWords(bytes);
     return decodeText(bytes, {});
 }
@@ -1016,7 +1039,7 @@ EncodedWord parseEncodedWord(QByteArrayView v, qsizetype pos)
 
 QString decodeEncodedWords(QByteArrayView value)
 {
-    qsizetype pos = value.indexOf("=?");
+    qsizetype pos = indexOfEncodedWord(value, 0);
     if (pos < 0)
         return decodeText(value, {});
 
@@ -1034,7 +1057,7 @@ QString decodeEncodedWords(QByteArrayView value)
     while (pos >= 0) {
         EncodedWord w = parseEncodedWord(value, pos);
         if (w.end < 0) {
-            pos = value.indexOf("=?", pos + 2);
+            pos = indexOfEncodedWord(value, pos + 2);
             continue;
         }
         QByteArrayView between = value.sliced(plainStart, pos - plainStart);
@@ -1053,7 +1076,7 @@ QString decodeEncodedWords(QByteArrayView value)
         pendingBytes += w.bytes;
         lastWordEnd = w.end;
         plainStart = w.end;
-        pos = value.indexOf("=?", w.end);
+        pos = indexOfEncodedWord(value, w.end);
     }
     flushPending();
     out += decodeText(value.sliced(plainStart), {});
