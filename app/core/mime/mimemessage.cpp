@@ -102,6 +102,16 @@ QByteArray toLowerBytes(QByteArrayView v)
     return out;
 }
 
+/** @p v in lower case; a slice of @p owner (no allocation) when it already is, as it usually is. */
+QByteArray lowerShared(const QByteArray &owner, QByteArrayView v)
+{
+    for (const char c : v) {
+        if (c >= 'A' && c <= 'Z')
+            return toLowerBytes(v);
+    }
+    return share(&owner, v);
+}
+
 QByteArrayView trimmedView(QByteArrayView v)
 {
     qsizetype b = 0;
@@ -230,7 +240,8 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
 /** Header names that show a block of fields really is a message header and not a pasted report. */
 bool looksLikeMessageHeader(const QList<Header> &headers)
 {
-    static const char *const known[] = { "from",
+    // Views, not char pointers: the lengths are known at compile time instead of strlen() per compare.
+    static constexpr QByteArrayView known[] = { "from",
                                          "to",
                                          "subject",
                                          "date",
@@ -261,8 +272,8 @@ bool looksLikeMessageHeader(const QList<Header> &headers)
                                          "list-id",
                                          "x-spam-status" };
     for (const Header &h : headers) {
-        for (const char *name : known) {
-            if (equalsIgnoreCase(h.name, QByteArrayView(name)))
+        for (const QByteArrayView name : known) {
+            if (equalsIgnoreCase(h.name, name))
                 return true;
         }
     }
@@ -271,12 +282,12 @@ bool looksLikeMessageHeader(const QList<Header> &headers)
 
 bool hasReportField(const QList<Header> &headers)
 {
-    static const char *const fields[]
+    static constexpr QByteArrayView fields[]
         = { "final-recipient", "original-recipient", "diagnostic-code", "status",
             "action",          "remote-mta",         "reporting-mta" };
     for (const Header &h : headers) {
-        for (const char *name : fields) {
-            if (equalsIgnoreCase(h.name, QByteArrayView(name)))
+        for (const QByteArrayView name : fields) {
+            if (equalsIgnoreCase(h.name, name))
                 return true;
         }
     }
@@ -285,12 +296,39 @@ bool hasReportField(const QList<Header> &headers)
 
 // ---------------------------------------------------------------- Content-Type and parameters
 
+/** The Content-Transfer-Encoding token in @p value as written: not lower-cased, quotes removed. */
+QByteArrayView transferEncodingToken(QByteArrayView value)
+{
+    QByteArrayView v = trimmedView(value);
+    qsizetype end = 0;
+    while (end < v.size() && !isWsp(v[end]) && v[end] != ';' && v[end] != '(')
+        ++end;
+    v = v.first(end);
+    if (v.startsWith('"') && v.endsWith('"') && v.size() >= 2)
+        v = v.sliced(1, v.size() - 2);
+    return v;
+}
+
+enum class TransferEncoding { Identity, Base64, QuotedPrintable };
+
+// Compared in place rather than through Part::transferEncoding(), which allocates its lower-case copy.
+TransferEncoding transferEncodingOf(const Part &part)
+{
+    const QByteArray value = part.header("content-transfer-encoding");
+    const QByteArrayView token = transferEncodingToken(value);
+    if (equalsIgnoreCase(token, "base64"))
+        return TransferEncoding::Base64;
+    if (equalsIgnoreCase(token, "quoted-printable"))
+        return TransferEncoding::QuotedPrintable;
+    return TransferEncoding::Identity;
+}
+
 struct RawParam
 {
     QByteArray name; // lower case, without the RFC 2231 section suffix
     int section = -1; // -1 when not a continuation
     bool extended = false;
-    QByteArray value;
+    QByteArray value; // a slice of the header value unless it had backslash escapes
 };
 
 int hexValue(char c)
@@ -348,7 +386,7 @@ qsizetype skipCfws(QByteArrayView v, qsizetype i)
     return qMin(i, v.size());
 }
 
-QString paramText(const QByteArray &bytes)
+QString paramText(QByteArrayView bytes)
 {
     bool plain = true;
     for (const char c : bytes) {
@@ -365,15 +403,15 @@ QString paramText(const QByteArray &bytes)
     return decodeText(bytes, {});
 }
 
-void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *params);
+void parseParams(const QByteArray &value, qsizetype i, ParamList *params);
 
-void parseContentType(QByteArrayView value, Part *part)
+void parseContentType(const QByteArray &value, Part *part)
 {
     qsizetype i = skipCfws(value, 0);
     qsizetype start = i;
     while (i < value.size() && value[i] != '/' && value[i] != ';' && !isWsp(value[i]) && value[i] != '(')
         ++i;
-    QByteArray type = toLowerBytes(value.sliced(start, i - start));
+    QByteArray type = lowerShared(value, QByteArrayView(value).sliced(start, i - start));
     QByteArray subtype;
     i = skipCfws(value, i);
     if (i < value.size() && value[i] == '/') {
@@ -381,7 +419,7 @@ void parseContentType(QByteArrayView value, Part *part)
         start = i;
         while (i < value.size() && value[i] != ';' && !isWsp(value[i]) && value[i] != '(')
             ++i;
-        subtype = toLowerBytes(value.sliced(start, i - start));
+        subtype = lowerShared(value, QByteArrayView(value).sliced(start, i - start));
     }
     if (type.isEmpty() || subtype.isEmpty()) {
         type = QByteArrayLiteral("text");
@@ -392,7 +430,7 @@ void parseContentType(QByteArrayView value, Part *part)
     parseParams(value, i, &part->params);
 }
 
-void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *params)
+void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
 {
     qsizetype start;
     QVarLengthArray<RawParam, 8> raw;
@@ -406,7 +444,7 @@ void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *
         start = i;
         while (i < value.size() && value[i] != '=' && value[i] != ';' && !isWsp(value[i]))
             ++i;
-        QByteArray name = toLowerBytes(value.sliced(start, i - start));
+        QByteArrayView name = QByteArrayView(value).sliced(start, i - start);
         i = skipCfws(value, i);
         if (i >= value.size() || value[i] != '=') {
             if (name.isEmpty() && i < value.size())
@@ -427,7 +465,7 @@ void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *
                 ++i;
             }
             if (!escaped) {
-                val = value.sliced(start, i - start).toByteArray();
+                val = share(&value, QByteArrayView(value).sliced(start, i - start));
             } else {
                 for (qsizetype k = start; k < i; ++k) {
                     if (value[k] == '\\' && k + 1 < i)
@@ -440,7 +478,7 @@ void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *
             start = i;
             while (i < value.size() && value[i] != ';' && !isWsp(value[i]))
                 ++i;
-            val = value.sliced(start, i - start).toByteArray();
+            val = share(&value, QByteArrayView(value).sliced(start, i - start));
         }
         if (name.isEmpty())
             continue;
@@ -452,13 +490,13 @@ void parseParams(QByteArrayView value, qsizetype i, QHash<QByteArray, QString> *
         }
         if (const qsizetype star = name.lastIndexOf('*'); star > 0) {
             bool ok = false;
-            const int section = name.mid(star + 1).toInt(&ok);
+            const int section = name.sliced(star + 1).toInt(&ok);
             if (ok && section >= 0 && section < 1000) {
                 p.section = section;
                 name.truncate(star);
             }
         }
-        p.name = std::move(name);
+        p.name = lowerShared(value, name);
         anyExtended = anyExtended || p.extended || p.section >= 0;
         raw.append(std::move(p));
         if (raw.size() > 1000)
@@ -558,7 +596,7 @@ QByteArray guessBoundary(QByteArrayView body)
 
 void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
 {
-    QByteArray boundary = part->params.value(QByteArrayLiteral("boundary")).toUtf8();
+    QByteArray boundary = part->params.value("boundary").toUtf8();
     if (boundary.isEmpty())
         boundary = guessBoundary(body);
     const bool digest = part->subtype == "digest";
@@ -707,11 +745,11 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
         ctx->truncated = true;
         return;
     }
-    const QByteArray cte = part->transferEncoding();
+    const TransferEncoding cte = transferEncodingOf(*part);
     QByteArray decoded;
     QByteArrayView inner = body;
-    if (cte == "base64" || cte == "quoted-printable") {
-        decoded = cte == "base64" ? decodeBase64(body) : decodeQuotedPrintable(body);
+    if (cte != TransferEncoding::Identity) {
+        decoded = cte == TransferEncoding::Base64 ? decodeBase64(body) : decodeQuotedPrintable(body);
         inner = decoded;
     }
     Part child;
@@ -725,6 +763,37 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
 }
 
 } // namespace
+
+// ---------------------------------------------------------------- ParamList
+
+QString ParamList::value(QByteArrayView name) const
+{
+    for (const Item &item : m_items) {
+        if (item.name == name)
+            return item.value;
+    }
+    return {};
+}
+
+bool ParamList::contains(QByteArrayView name) const
+{
+    for (const Item &item : m_items) {
+        if (item.name == name)
+            return true;
+    }
+    return false;
+}
+
+void ParamList::insert(const QByteArray &name, const QString &value)
+{
+    for (Item &item : m_items) {
+        if (item.name == name) {
+            item.value = value;
+            return;
+        }
+    }
+    m_items.append(Item { name, value });
+}
 
 // ---------------------------------------------------------------- Part
 
@@ -770,34 +839,37 @@ QByteArray Part::transferEncoding() const
     const QByteArray value = header("content-transfer-encoding");
     if (value.isEmpty())
         return {};
-    QByteArrayView v = trimmedView(value);
-    qsizetype end = 0;
-    while (end < v.size() && !isWsp(v[end]) && v[end] != ';' && v[end] != '(')
-        ++end;
-    QByteArray lower = toLowerBytes(v.first(end));
-    if (lower.startsWith('"') && lower.endsWith('"') && lower.size() >= 2)
-        lower = lower.mid(1, lower.size() - 2);
-    return lower;
+    return toLowerBytes(transferEncodingToken(value));
 }
 
 QByteArray Part::decodedBody() const
 {
-    const QByteArray cte = transferEncoding();
-    if (cte == "base64")
+    switch (transferEncodingOf(*this)) {
+    case TransferEncoding::Base64:
         return decodeBase64(body);
-    if (cte == "quoted-printable")
+    case TransferEncoding::QuotedPrintable:
         return decodeQuotedPrintable(body);
+    case TransferEncoding::Identity:
+        break;
+    }
     return body;
 }
 
 QString Part::text() const
 {
-    return decodeText(decodedBody(), params.value(QByteArrayLiteral("charset")).toLatin1());
+    // The label as QString::toLatin1() would give it, without allocating for it.
+    const QString charset = params.value("charset");
+    QVarLengthArray<char, 64> label(charset.size());
+    for (qsizetype i = 0; i < charset.size(); ++i) {
+        const char16_t c = charset[i].unicode();
+        label[i] = c < 0x100 ? static_cast<char>(c) : '?';
+    }
+    return decodeText(decodedBody(), QByteArrayView(label.constData(), label.size()));
 }
 
-QHash<QByteArray, QString> Part::headerParams(QByteArrayView name) const
+ParamList Part::headerParams(QByteArrayView name) const
 {
-    QHash<QByteArray, QString> params;
+    ParamList params;
     const QByteArray value = header(name);
     const qsizetype semicolon = value.indexOf(';');
     if (semicolon >= 0)
@@ -807,9 +879,9 @@ QHash<QByteArray, QString> Part::headerParams(QByteArrayView name) const
 
 QString Part::fileName() const
 {
-    QString name = headerParams("content-disposition").value(QByteArrayLiteral("filename"));
+    QString name = headerParams("content-disposition").value("filename");
     if (name.isEmpty())
-        name = params.value(QByteArrayLiteral("name"));
+        name = params.value("name");
     return name;
 }
 

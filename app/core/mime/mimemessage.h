@@ -16,6 +16,34 @@ struct Header
 };
 
 /**
+ * The parameters of a structured header (Content-Type, Content-Disposition) by lower-case name, RFC 2231
+ * continuations and charsets decoded. A header has a handful, so a list searched in order is cheaper
+ * to fill, read and free than a hash (this is built for every part of every message).
+ */
+class ParamList
+{
+public:
+    /** The value of the parameter @p name (lower case); empty when absent. */
+    QString value(QByteArrayView name) const;
+    /** True when the parameter @p name (lower case) is present. */
+    bool contains(QByteArrayView name) const;
+    /** Sets the parameter @p name (lower case), replacing an earlier value. */
+    void insert(const QByteArray &name, const QString &value);
+    /** The number of parameters. */
+    qsizetype size() const { return m_items.size(); }
+    /** True when there are no parameters. */
+    bool isEmpty() const { return m_items.isEmpty(); }
+
+private:
+    struct Item
+    {
+        QByteArray name;
+        QString value;
+    };
+    QList<Item> m_items;
+};
+
+/**
  * One MIME entity: a whole message, a part of a multipart, or the message inside message/rfc822.
  * Bodies and header values share the buffer of one copy of the input (no copy per field); like
  * QByteArray::fromRawData() data they are not NUL-terminated, so use them through size-aware APIs
@@ -26,7 +54,7 @@ struct Part
     QList<Header> headers;
     QByteArray type = QByteArrayLiteral("text"); ///< lower-case media type; "text" when absent
     QByteArray subtype = QByteArrayLiteral("plain"); ///< lower-case subtype
-    QHash<QByteArray, QString> params; ///< lower-case names, RFC 2231 continuations/charsets decoded
+    ParamList params; ///< Content-Type parameters
     QByteArray body; ///< raw body bytes of this part (still transfer-encoded)
     /// The parts of a multipart; for message/rfc822 (and message/global, text/rfc822-headers) one
     /// child: the inner message (only headers for the -headers types).
@@ -47,7 +75,7 @@ struct Part
     QString text() const;
 
     /** Parameters of a structured header such as Content-Disposition (same decoding as params). */
-    QHash<QByteArray, QString> headerParams(QByteArrayView name) const;
+    ParamList headerParams(QByteArrayView name) const;
     /** The attachment name: Content-Disposition filename, else the Content-Type name parameter. */
     QString fileName() const;
 
