@@ -5,12 +5,14 @@
 #include "analysis/reasons.h"
 #include "analysis/recipientdecision.h"
 #include "analysis/smtpcodes.h"
+#include "analysis/textsearch.h"
 #include "mime/mimemessage.h"
 
 #include <QCoreApplication>
 #include <QSet>
 
 #include <cstring>
+#include <optional>
 
 namespace MailDoctor {
 
@@ -269,12 +271,18 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         // user that is still an unknown address unless the refusal came after DATA (a carrier's filter)
         // or the wording is a filter's own.
         // An unknown-user reply after DATA is the recipient's reception filter (docomo and other carriers).
-        if (fact.command == QLatin1String("DATA") && Analysis::textPointsAt(Analysis::Reason::UserUnknown, fact.diagnostic)
+        std::optional<Analysis::TextSearch> diagnostic; // prepared once, when a test needs it
+        auto pointsAt = [&](Analysis::Reason reason) {
+            if (!diagnostic)
+                diagnostic.emplace(fact.diagnostic);
+            return Analysis::textPointsAt(reason, *diagnostic);
+        };
+        if (fact.command == QLatin1String("DATA") && pointsAt(Analysis::Reason::UserUnknown)
             && m_kb->cause(QStringLiteral("recipient-filtered")))
             cause = QStringLiteral("recipient-filtered");
         else if (fact.reason == QLatin1String("filtered") && fact.command != QLatin1String("DATA")
-            && Analysis::textPointsAt(Analysis::Reason::UserUnknown, fact.diagnostic)
-            && !Analysis::textPointsAt(Analysis::Reason::Filtered, fact.diagnostic) && m_kb->cause(QStringLiteral("user-unknown")))
+            && pointsAt(Analysis::Reason::UserUnknown) && !pointsAt(Analysis::Reason::Filtered)
+            && m_kb->cause(QStringLiteral("user-unknown")))
             cause = QStringLiteral("user-unknown");
         QList<EntryMatch> matches;
         // Only the causes that could refine this reason are worth matching.

@@ -162,6 +162,13 @@ bool isOriginalMarker(QStringView t)
         "----- original message header -----",
     };
     const QChar first = t.isEmpty() ? QChar() : t.at(0).toLower();
+    // Most lines start with a letter no marker starts with: those are done at once.
+    switch (first.unicode()) {
+    case u'-': case u'o': case u'm': case u'i': case u'b': case u't': case u'c': case u'r': case u'f':
+        break;
+    default:
+        return false;
+    }
     for (const char *m : markers) {
         if (first == QLatin1Char(m[0]) && startsWithCi(t, m)) {
             // "The original message was received at ..." is Sendmail's preamble, not a quote.
@@ -279,17 +286,34 @@ struct Block
     bool reasonOnAddressLine = false; ///< "a@b: reason" paragraphs (Postfix, OpenSMTPD) end at a blank line
 };
 
+// The lines joined by single spaces, runs of white space made one space, no space at either end: what
+// joining with ' ' and then simplified() gives, in one pass.
 QString joinLines(const QList<QStringView> &lines)
 {
-    QString out;
+    qsizetype total = 0;
+    for (const QStringView l : lines)
+        total += l.size() + 1;
+    QString out(total, Qt::Uninitialized);
+    QChar *o = out.data();
+    QChar *const begin = o;
+    bool space = false; // white space seen since the last character written
     for (const QStringView l : lines) {
         if (l.isEmpty())
             continue;
-        if (!out.isEmpty())
-            out += u' ';
-        out += l;
+        space = true;
+        for (const QChar c : l) {
+            if (c.isSpace()) {
+                space = true;
+                continue;
+            }
+            if (space && o != begin)
+                *o++ = u' ';
+            space = false;
+            *o++ = c;
+        }
     }
-    return out.simplified();
+    out.truncate(o - begin);
+    return out;
 }
 
 QString hostAfter(QStringView text, const TextSearch &search, const char *lead)
@@ -503,12 +527,12 @@ bool headerSaysAutoReply(const Mime::Part &root)
     if (precedence == "auto_reply")
         return true;
     const QString subject = root.decodedHeader("Subject").trimmed();
-    static const char *const prefixes[] = {"auto:", "automatic reply", "auto reply", "auto-reply", "autoreply",
-                                           "out of office", "out of the office", "away until", "autoresponse",
-                                           "auto response", "on vacation", "vacation reply", "abwesenheitsnotiz",
-                                           "réponse automatique"};
-    for (const char *p : prefixes) {
-        if (subject.startsWith(QString::fromUtf8(p), Qt::CaseInsensitive))
+    static const char16_t *const prefixes[] = {u"auto:", u"automatic reply", u"auto reply", u"auto-reply", u"autoreply",
+                                               u"out of office", u"out of the office", u"away until", u"autoresponse",
+                                               u"auto response", u"on vacation", u"vacation reply", u"abwesenheitsnotiz",
+                                               u"réponse automatique"};
+    for (const char16_t *p : prefixes) {
+        if (subject.startsWith(QStringView(p), Qt::CaseInsensitive))
             return true;
     }
     static const char16_t *const japanese[] = {u"不在", u"自動応答", u"自動返信", u"【自動返信】", u"[自動返信]",
@@ -999,18 +1023,47 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
 
 namespace {
 
+// What the report's own header says about the mail system that sent it: the same for every recipient.
+class ReportHeader
+{
+public:
+    explicit ReportHeader(const Mime::Part &root)
+        : from(root.header("From").toLower()), msNdr(root.hasHeader("X-MS-Exchange-Message-Is-Ndr")), m_root(root)
+    {
+    }
+
+    /** The relays that carried the report back include MessageLabs (looked up once, when asked). */
+    bool viaMessageLabs() const
+    {
+        if (m_viaMessageLabs < 0) {
+            m_viaMessageLabs = 0;
+            for (const QByteArray &received : m_root.headerValues("Received")) {
+                if (received.contains(".messagelabs.com"))
+                    m_viaMessageLabs = 1;
+            }
+        }
+        return m_viaMessageLabs == 1;
+    }
+
+    const QByteArray from; ///< lower case
+    const bool msNdr;      ///< Exchange marks its own reports
+
+private:
+    const Mime::Part &m_root;
+    mutable int m_viaMessageLabs = -1;
+};
+
 // The mail system family a recipient's report comes from, where Sisimai-compatible rules differ.
-QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
+QString vendorOf(const ReportHeader &header, const DeliveryFact &f)
 {
     const QString rhost = f.remoteMta.toLower();
     const QString domain = f.recipient.mid(f.recipient.lastIndexOf(u'@') + 1).toLower();
     if (rhost.endsWith(QLatin1String(".ezweb.ne.jp")) || rhost.endsWith(QLatin1String("msmx.au.com"))
         || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
         return QStringLiteral("kddi");
-    const QByteArray from = root.header("From").toLower();
+    const QByteArray &from = header.from;
     if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
-        || root.hasHeader("X-MS-Exchange-Message-Is-Ndr") || from.contains("hotmail.com")
-        || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
+        || header.msNdr || from.contains("hotmail.com") || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
         return QStringLiteral("microsoft");
     if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
         return QStringLiteral("docomo");
@@ -1022,13 +1075,9 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
         return QStringLiteral("gmx");
     if (rhost.endsWith(QLatin1String(".messagelabs.com")))
         return QStringLiteral("messagelabs");
-    if (rhost.isEmpty()) {
-        // No remote host in the report: the relays that carried the report back name it.
-        for (const QByteArray &received : root.headerValues("Received")) {
-            if (received.contains(".messagelabs.com"))
-                return QStringLiteral("messagelabs");
-        }
-    }
+    // No remote host in the report: the relays that carried the report back name it.
+    if (rhost.isEmpty() && header.viaMessageLabs())
+        return QStringLiteral("messagelabs");
     if (rhost.endsWith(QLatin1String(".mimecast.com")))
         return QStringLiteral("mimecast");
     if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))
@@ -1047,9 +1096,11 @@ QString vendorOf(const Mime::Part &root, const DeliveryFact &f)
 BounceReading readBounce(const Mime::ParseResult &parsed)
 {
     BounceReading reading = readBounceFacts(parsed.root, parsed.hasHeaders, 0);
-    const Mime::Part &root = parsed.root;
+    if (reading.recipients.isEmpty())
+        return reading;
+    const ReportHeader header(parsed.root);
     for (RecipientReading &r : reading.recipients)
-        r.fact.vendor = vendorOf(root, r.fact);
+        r.fact.vendor = vendorOf(header, r.fact);
     return reading;
 }
 

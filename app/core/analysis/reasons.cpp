@@ -673,6 +673,11 @@ bool textPointsAt(Reason reason, QStringView text)
     return tablePointsAt(reason, TextSearch(text));
 }
 
+bool textPointsAt(Reason reason, const TextSearch &text)
+{
+    return tablePointsAt(reason, text);
+}
+
 bool reasonIsRetryable(const QString &reason)
 {
     return reason.isEmpty()

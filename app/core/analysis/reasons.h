@@ -5,6 +5,8 @@
 
 namespace MailDoctor::Analysis {
 
+class TextSearch;
+
 /** What is known about one recipient's failed delivery before the reason is decided. */
 struct DeliveryFact
 {
@@ -36,6 +38,8 @@ const QString &reasonName(Reason reason);
 
 /** True when the text contains (ignoring case) one of the phrases that point at @p reason. */
 bool textPointsAt(Reason reason, QStringView text);
+/** As above, for a text already prepared for searching. */
+bool textPointsAt(Reason reason, const TextSearch &text);
 
 /**
  * Decides the Sisimai v5 reason for one recipient: the status code's class, the reply code, the
@@ -43,7 +47,7 @@ bool textPointsAt(Reason reason, QStringView text);
  */
 QString decideReason(const DeliveryFact &fact);
 /** As above, with the diagnostic already prepared for phrase searches (it must be fact.diagnostic). */
-QString decideReason(const DeliveryFact &fact, const class TextSearch &diagnostic);
+QString decideReason(const DeliveryFact &fact, const TextSearch &diagnostic);
 
 /** True for reasons that a mail-system-specific rule may still refine (undefined, onhold, ...). */
 bool reasonIsRetryable(const QString &reason);
