@@ -2,14 +2,69 @@
 
 #include "linereader.h"
 
+#include <array>
+#include <utility>
+
 namespace MailDoctor::Dsn {
 
+// ---------------------------------------------------------------- FieldList
+
+QString FieldList::value(QStringView name) const
+{
+    for (const Item &item : m_items) {
+        if (item.name == name)
+            return item.value;
+    }
+    return {};
+}
+
+bool FieldList::contains(QStringView name) const
+{
+    for (const Item &item : m_items) {
+        if (item.name == name)
+            return true;
+    }
+    return false;
+}
+
+void FieldList::insert(const QString &name, const QString &value)
+{
+    for (Item &item : m_items) {
+        if (item.name == name) {
+            item.value = value;
+            return;
+        }
+    }
+    if (m_items.isEmpty())
+        m_items.reserve(8); // one allocation for a usual block instead of growing one field at a time
+    m_items.append(Item { name, value });
+}
+
 namespace {
+
+/** The fields the parser acts on; the per-recipient ones first (see isRecipientField()). */
+enum class Name {
+    FinalRecipient,
+    OriginalRecipient,
+    Action,
+    Status,
+    DiagnosticCode,
+    RemoteMta,
+    LastAttemptDate,
+    WillRetryUntil,
+    XActualRecipient,
+    FinalLogId,
+    ReportingMta,
+    ArrivalDate,
+    ReceivedFromMta,
+    Other
+};
 
 struct Field
 {
     QString name; // lower case
     QString value;
+    Name id = Name::Other;
 };
 
 bool isBlank(QStringView line)
@@ -50,16 +105,55 @@ qsizetype fieldNameLength(QStringView line, qsizetype *colon)
     return -1;
 }
 
+inline char16_t lowerAscii(char16_t c)
+{
+    return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+}
+
 // A field name (printable ASCII, see fieldNameLength()) in lower case, in one allocation.
 QString asciiLower(QStringView name)
 {
     QString out(name.size(), Qt::Uninitialized);
     QChar *o = out.data();
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const char16_t c = name[i].unicode();
-        o[i] = QChar(c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c);
-    }
+    for (qsizetype i = 0; i < name.size(); ++i)
+        o[i] = QChar(lowerAscii(name[i].unicode()));
     return out;
+}
+
+/**
+ * Which field @p name (as written) is; @p lower receives its lower-case form. The known names come
+ * from a table of static strings, so the fields every report has cost no allocation for their names.
+ */
+Name nameOf(QStringView name, QString *lower)
+{
+    static const std::array<std::pair<Name, QString>, 13> known = { {
+        { Name::FinalRecipient, QStringLiteral("final-recipient") },
+        { Name::OriginalRecipient, QStringLiteral("original-recipient") },
+        { Name::Action, QStringLiteral("action") },
+        { Name::Status, QStringLiteral("status") },
+        { Name::DiagnosticCode, QStringLiteral("diagnostic-code") },
+        { Name::RemoteMta, QStringLiteral("remote-mta") },
+        { Name::LastAttemptDate, QStringLiteral("last-attempt-date") },
+        { Name::WillRetryUntil, QStringLiteral("will-retry-until") },
+        { Name::XActualRecipient, QStringLiteral("x-actual-recipient") },
+        { Name::FinalLogId, QStringLiteral("final-log-id") },
+        { Name::ReportingMta, QStringLiteral("reporting-mta") },
+        { Name::ArrivalDate, QStringLiteral("arrival-date") },
+        { Name::ReceivedFromMta, QStringLiteral("received-from-mta") },
+    } };
+    for (const auto &[id, text] : known) {
+        if (text.size() != name.size())
+            continue;
+        qsizetype i = 0;
+        while (i < name.size() && lowerAscii(name[i].unicode()) == text[i].unicode())
+            ++i;
+        if (i == name.size()) {
+            *lower = text;
+            return id;
+        }
+    }
+    *lower = asciiLower(name);
+    return Name::Other;
 }
 
 // Bounds for hostile input: a real report has a handful of fields per recipient.
@@ -67,49 +161,9 @@ constexpr int MaxFields = 20000;
 constexpr int MaxRecipients = 2000;
 constexpr qsizetype MaxFieldValue = 64 * 1024;
 
-/** Splits the body into blocks of unfolded fields; blank lines separate blocks. */
-QList<QList<Field>> readBlocks(QStringView body)
+bool isRecipientField(const Field &f)
 {
-    QList<QList<Field>> blocks;
-    QList<Field> current;
-    int fields = 0;
-    LineReader reader(body);
-    for (QStringView line; fields < MaxFields && reader.next(&line);) {
-
-        if (isBlank(line)) {
-            if (!current.isEmpty()) {
-                blocks.append(std::move(current));
-                current.clear();
-            }
-        } else if (line[0].isSpace()) {
-            // Folded line: joined with one blank (RFC 5322 unfolding, runs of blanks collapsed).
-            if (!current.isEmpty() && current.last().value.size() < MaxFieldValue) {
-                QString &value = current.last().value;
-                if (!value.isEmpty())
-                    value += QLatin1Char(' ');
-                value += line.trimmed();
-            }
-        } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
-            current.append({ asciiLower(line.first(n)), line.sliced(colon + 1).trimmed().toString() });
-            ++fields;
-        } else if (!current.isEmpty() && current.last().name == QLatin1String("diagnostic-code")
-                   && current.last().value.size() < MaxFieldValue) {
-            // Some MTAs wrap a long diagnostic without indenting the continuation.
-            current.last().value += QLatin1Char(' ') + line.trimmed();
-        }
-    }
-    if (!current.isEmpty())
-        blocks.append(std::move(current));
-    return blocks;
-}
-
-bool isRecipientField(const QString &name)
-{
-    return name == QLatin1String("final-recipient") || name == QLatin1String("original-recipient")
-        || name == QLatin1String("action") || name == QLatin1String("status")
-        || name == QLatin1String("diagnostic-code") || name == QLatin1String("remote-mta")
-        || name == QLatin1String("last-attempt-date") || name == QLatin1String("will-retry-until")
-        || name == QLatin1String("x-actual-recipient") || name == QLatin1String("final-log-id");
+    return f.id <= Name::FinalLogId;
 }
 
 QString stripAngles(QString address)
@@ -151,24 +205,36 @@ QString statusCode(const QString &value)
 void applyRecipientField(Recipient *r, const Field &f)
 {
     r->fields.insert(f.name, f.value);
-    if (f.name == QLatin1String("final-recipient")) {
+    switch (f.id) {
+    case Name::FinalRecipient:
         r->finalRecipient = stripAngles(stripTypePrefix(f.value));
-    } else if (f.name == QLatin1String("original-recipient")) {
+        break;
+    case Name::OriginalRecipient:
         r->originalRecipient = stripAngles(stripTypePrefix(f.value));
-    } else if (f.name == QLatin1String("action")) {
+        break;
+    case Name::Action: {
         QString action = f.value.trimmed().toLower();
         const qsizetype cut = action.indexOf(QLatin1Char(' '));
         r->action = cut > 0 ? action.left(cut) : action;
-    } else if (f.name == QLatin1String("status")) {
+        break;
+    }
+    case Name::Status:
         r->status = statusCode(f.value);
-    } else if (f.name == QLatin1String("remote-mta")) {
+        break;
+    case Name::RemoteMta:
         r->remoteMta = stripTypePrefix(f.value);
-    } else if (f.name == QLatin1String("diagnostic-code")) {
+        break;
+    case Name::DiagnosticCode:
         r->diagnosticCode = stripTypePrefix(f.value, &r->diagnosticType);
-    } else if (f.name == QLatin1String("last-attempt-date")) {
+        break;
+    case Name::LastAttemptDate:
         r->lastAttemptDate = f.value;
-    } else if (f.name == QLatin1String("will-retry-until")) {
+        break;
+    case Name::WillRetryUntil:
         r->willRetryUntil = f.value;
+        break;
+    default:
+        break;
     }
 }
 
@@ -176,12 +242,52 @@ void applyMessageField(Report *report, const Field &f)
 {
     if (!report->fields.contains(f.name))
         report->fields.insert(f.name, f.value);
-    if (f.name == QLatin1String("reporting-mta") && report->reportingMta.isEmpty())
+    if (f.id == Name::ReportingMta && report->reportingMta.isEmpty())
         report->reportingMta = stripTypePrefix(f.value);
-    else if (f.name == QLatin1String("arrival-date") && report->arrivalDate.isEmpty())
+    else if (f.id == Name::ArrivalDate && report->arrivalDate.isEmpty())
         report->arrivalDate = f.value;
-    else if (f.name == QLatin1String("received-from-mta") && report->receivedFromMta.isEmpty())
+    else if (f.id == Name::ReceivedFromMta && report->receivedFromMta.isEmpty())
         report->receivedFromMta = stripTypePrefix(f.value);
+}
+
+/** Applies one block of fields to @p report; false when the recipient limit was reached. */
+bool applyBlock(Report *report, const QList<Field> &block)
+{
+    bool hasRecipientField = false;
+    for (const Field &f : block) {
+        if (isRecipientField(f)) {
+            hasRecipientField = true;
+            break;
+        }
+    }
+    if (!hasRecipientField) {
+        for (const Field &f : block)
+            applyMessageField(report, f);
+        return true;
+    }
+    // A recipient block; a missing blank line can put several recipients (or the per-message
+    // fields) into one block, so a new recipient starts at every repeated address field.
+    Recipient *current = nullptr;
+    for (const Field &f : block) {
+        if (!current) {
+            if (!isRecipientField(f)) {
+                applyMessageField(report, f);
+                continue;
+            }
+            if (report->recipients.size() >= MaxRecipients)
+                return false;
+            report->recipients.append(Recipient());
+            current = &report->recipients.last();
+        } else if ((f.id == Name::FinalRecipient && current->fields.contains(f.name))
+                   || (f.id == Name::OriginalRecipient && current->fields.contains(f.name))) {
+            if (report->recipients.size() >= MaxRecipients)
+                return false;
+            report->recipients.append(Recipient());
+            current = &report->recipients.last();
+        }
+        applyRecipientField(current, f);
+    }
+    return true;
 }
 
 } // namespace
@@ -215,46 +321,41 @@ QString stripTypePrefix(QStringView value, QString *type)
 
 Report parse(QStringView deliveryStatusBody)
 {
+    // Each block is applied as soon as its blank line is read; one list of fields serves them all.
     Report report;
-    const QList<QList<Field>> blocks = readBlocks(deliveryStatusBody);
-    for (const QList<Field> &block : blocks) {
-        bool hasRecipientField = false;
-        for (const Field &f : block) {
-            if (isRecipientField(f.name)) {
-                hasRecipientField = true;
-                break;
-            }
-        }
-        if (!hasRecipientField) {
-            for (const Field &f : block)
-                applyMessageField(&report, f);
-            continue;
-        }
-        // A recipient block; a missing blank line can put several recipients (or the per-message
-        // fields) into one block, so a new recipient starts at every repeated address field.
-        Recipient *current = nullptr;
-        for (const Field &f : block) {
-            const bool isFinal = f.name == QLatin1String("final-recipient");
-            const bool isOriginal = f.name == QLatin1String("original-recipient");
-            if (!current) {
-                if (!isRecipientField(f.name)) {
-                    applyMessageField(&report, f);
-                    continue;
-                }
-                if (report.recipients.size() >= MaxRecipients)
+    QList<Field> block;
+    block.reserve(16);
+    int fields = 0;
+    LineReader reader(deliveryStatusBody);
+    for (QStringView line; fields < MaxFields && reader.next(&line);) {
+        if (isBlank(line)) {
+            if (!block.isEmpty()) {
+                if (!applyBlock(&report, block))
                     return report;
-                report.recipients.append(Recipient());
-                current = &report.recipients.last();
-            } else if ((isFinal && current->fields.contains(QStringLiteral("final-recipient")))
-                       || (isOriginal && current->fields.contains(QStringLiteral("original-recipient")))) {
-                if (report.recipients.size() >= MaxRecipients)
-                    return report;
-                report.recipients.append(Recipient());
-                current = &report.recipients.last();
+                block.clear();
             }
-            applyRecipientField(current, f);
+        } else if (line[0].isSpace()) {
+            // Folded line: joined with one blank (RFC 5322 unfolding, runs of blanks collapsed).
+            if (!block.isEmpty() && block.last().value.size() < MaxFieldValue) {
+                QString &value = block.last().value;
+                if (!value.isEmpty())
+                    value += QLatin1Char(' ');
+                value += line.trimmed();
+            }
+        } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
+            Field f;
+            f.id = nameOf(line.first(n), &f.name);
+            f.value = line.sliced(colon + 1).trimmed().toString();
+            block.append(std::move(f));
+            ++fields;
+        } else if (!block.isEmpty() && block.last().id == Name::DiagnosticCode
+                   && block.last().value.size() < MaxFieldValue) {
+            // Some MTAs wrap a long diagnostic without indenting the continuation.
+            block.last().value += QLatin1Char(' ') + line.trimmed();
         }
     }
+    if (!block.isEmpty())
+        applyBlock(&report, block);
     return report;
 }
 

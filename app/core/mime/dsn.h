@@ -7,6 +7,33 @@
 
 namespace MailDoctor::Dsn {
 
+/**
+ * The fields of a block by lower-case name, each with its unfolded raw value. A block has a handful,
+ * so a list searched in order is cheaper to fill, read and free than a hash.
+ */
+class FieldList
+{
+public:
+    /** The value of the field @p name (lower case); empty when absent. */
+    QString value(QStringView name) const;
+    /** True when the field @p name (lower case) is present. */
+    bool contains(QStringView name) const;
+    /** Sets the field @p name (lower case), replacing an earlier value. */
+    void insert(const QString &name, const QString &value);
+    /** The number of fields. */
+    qsizetype size() const { return m_items.size(); }
+    /** True when there are no fields. */
+    bool isEmpty() const { return m_items.isEmpty(); }
+
+private:
+    struct Item
+    {
+        QString name;
+        QString value;
+    };
+    QList<Item> m_items;
+};
+
 /** One per-recipient block of an RFC 3464 delivery-status body. */
 struct Recipient
 {
@@ -19,7 +46,7 @@ struct Recipient
     QString diagnosticType; ///< the stripped type prefix of Diagnostic-Code, e.g. "smtp"
     QString lastAttemptDate;
     QString willRetryUntil;
-    QHash<QString, QString> fields; ///< every field of the block, lower-case name → unfolded raw value
+    FieldList fields; ///< every field of the block (the last of a repeated name)
 };
 
 /** A parsed message/delivery-status body. */
@@ -28,7 +55,7 @@ struct Report
     QString reportingMta; ///< "dns;" prefix stripped
     QString arrivalDate;
     QString receivedFromMta; ///< "dns;" prefix stripped
-    QHash<QString, QString> fields; ///< every per-message field, lower-case name → unfolded raw value
+    FieldList fields; ///< every per-message field (the first of a repeated name)
     QList<Recipient> recipients;
 };
 
