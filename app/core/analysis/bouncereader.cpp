@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
 namespace MailDoctor::Analysis {
 
@@ -43,7 +44,7 @@ struct AddressSpan
 {
     qsizetype start = -1;
     qsizetype end = -1;
-    QString address;
+    QStringView address; ///< a view into the text searched
 };
 
 // The address around the '@' at @p at, or an empty span.
@@ -67,7 +68,7 @@ AddressSpan addressAround(QStringView s, qsizetype at)
         return span;
     span.start = b;
     span.end = e;
-    span.address = s.mid(b, e - b).toString();
+    span.address = s.mid(b, e - b);
     return span;
 }
 
@@ -86,9 +87,12 @@ AddressSpan firstAddressSpan(QStringView s)
     }
 }
 
-QList<AddressSpan> addressesIn(QStringView s)
+// Lines rarely name more than a few addresses: those stay on the stack.
+using AddressSpans = QVarLengthArray<AddressSpan, 4>;
+
+AddressSpans addressesIn(QStringView s)
 {
-    QList<AddressSpan> out;
+    AddressSpans out;
     qsizetype from = 0;
     while (true) {
         const qsizetype at = s.indexOf(u'@', from);
@@ -819,7 +823,7 @@ QString firstAddress(QStringView text)
             return {};
         const AddressSpan span = addressAround(text, a);
         if (span.start >= 0)
-            return span.address;
+            return span.address.toString();
         from = a + 1;
     }
 }
@@ -858,8 +862,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
     QList<QStringView> transcript;  // Sendmail's conversation lines not yet given to a recipient
 
-    auto blockFor = [&](const QString &address, bool create) -> int {
-        const QString key = address.toLower();
+    auto blockFor = [&](QStringView address, bool create) -> int {
+        const QString key = address.toString().toLower();
         const auto it = index.constFind(key);
         if (it != index.constEnd())
             return it.value();
@@ -867,7 +871,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         // and the time stays bounded.
         if (!create || blocks.size() >= MaxRecipients)
             return -1;
-        blocks.append({address, {}, {}, false});
+        blocks.append({address.toString(), {}, {}, false});
         index.insert(key, int(blocks.size() - 1));
         return int(blocks.size() - 1);
     };
@@ -899,7 +903,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             s = s.mid(1);
         if (startsWithCi(s, "mailto:"))
             s = s.mid(7);
-        const QList<AddressSpan> spans = addressesIn(t);
+        const AddressSpans spans = addressesIn(t);
         int target = -1;
         bool recipientLine = false;
         bool addressOpensLine = false;
