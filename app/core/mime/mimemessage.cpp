@@ -13,6 +13,7 @@
 
 #include "mimemessage.h"
 
+#include <QByteArrayMatcher>
 #include <QCoreApplication>
 #include <QMap>
 #include <QStringDecoder>
@@ -80,7 +81,7 @@ qsizetype indexOfEncodedWord(QByteArrayView v, qsizetype from)
  * allocation for the text instead of one per field and part. Such a slice is not NUL-terminated;
  * everything in Qt that takes a QByteArray or QByteArrayView goes by size, and writing detaches.
  */
-QByteArray share(const QByteArray *owner, QByteArrayView v)
+inline QByteArray share(const QByteArray *owner, QByteArrayView v)
 {
     if (v.isEmpty())
         return {};
@@ -135,13 +136,22 @@ inline qsizetype lineEnd(QByteArrayView data, qsizetype pos)
 /** Length of the header field name at @p pos when the line is "name:", else -1. */
 qsizetype headerNameLength(QByteArrayView data, qsizetype pos)
 {
+    // Field-name characters (printable ASCII but ':'), looked up instead of compared: every line of
+    // every header block goes through here.
+    static constexpr auto nameChar = [] {
+        std::array<bool, 256> t {};
+        for (int c = 33; c < 127; ++c)
+            t[size_t(c)] = c != ':';
+        return t;
+    }();
+    const char *p = data.data();
     qsizetype i = pos;
     const qsizetype limit = qMin(data.size(), pos + 200);
-    while (i < limit) {
-        const auto c = static_cast<unsigned char>(data[i]);
-        if (c == ':')
-            break;
-        if (c <= 32 || c >= 127) {
+    while (i < limit && nameChar[static_cast<unsigned char>(p[i])])
+        ++i;
+    if (i < limit) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c != ':') {
             // Obsolete syntax allows blanks before the colon ("Subject : x").
             qsizetype j = i;
             while (j < limit && isWsp(data[j]))
@@ -150,7 +160,6 @@ qsizetype headerNameLength(QByteArrayView data, qsizetype pos)
                 return i - pos;
             return -1;
         }
-        ++i;
     }
     if (i >= limit || data[i] != ':' || i == pos)
         return -1;
@@ -174,9 +183,7 @@ QByteArray unfold(QByteArrayView value)
     char *o = out.data();
     qsizetype pos = 0;
     while (pos < value.size()) {
-        qsizetype nl = value.indexOf('\n', pos);
-        if (nl < 0)
-            nl = value.size();
+        const qsizetype nl = lineEnd(value, pos);
         qsizetype end = nl;
         if (end > pos && value[end - 1] == '\r')
             --end;
@@ -601,9 +608,7 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
         boundary = guessBoundary(body);
     const bool digest = part->subtype == "digest";
     auto addPlainChild = [&](QByteArrayView text) {
-        Part child;
-        child.body = share(ctx->owner, text);
-        part->children.append(std::move(child));
+        part->children.emplaceBack().body = share(ctx->owner, text);
         ++ctx->parts;
     };
     if (trimmedView(body).isEmpty())
@@ -615,12 +620,15 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
         return;
     }
 
+    part->children.reserve(4); // a report has three parts; growing one at a time moves them each time
     const QByteArray delimiter = "--" + boundary;
+    // One matcher for the whole body: indexOf() would rebuild its skip table on every call.
+    const QByteArrayMatcher delimiterMatcher(delimiter);
     qsizetype pos = 0;
     qsizetype partStart = -1;
     bool closed = false;
     while (pos < body.size()) {
-        const qsizetype idx = body.indexOf(delimiter, pos);
+        const qsizetype idx = delimiterMatcher.indexIn(body, pos);
         if (idx < 0)
             break;
         if (idx > 0 && body[idx - 1] != '\n') {
@@ -656,11 +664,10 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
                     "MailDoctor::Mime", "The message has too many parts; the rest was not read."));
                 return;
             }
-            Part child;
             ++ctx->parts;
-            parseEntity(body.sliced(partStart, qMax<qsizetype>(0, end - partStart)), &child, depth + 1, ctx,
-                        digest);
-            part->children.append(std::move(child));
+            // Parsed in place: a Part is large to move, and nothing else touches this list meanwhile.
+            parseEntity(body.sliced(partStart, qMax<qsizetype>(0, end - partStart)), &part->children.emplaceBack(),
+                        depth + 1, ctx, digest);
         }
         partStart = q;
         pos = q;
@@ -677,10 +684,8 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
     }
     if (!closed) {
         if (partStart < body.size() && ctx->parts < MaxParts) {
-            Part child;
             ++ctx->parts;
-            parseEntity(body.sliced(partStart), &child, depth + 1, ctx, digest);
-            part->children.append(std::move(child));
+            parseEntity(body.sliced(partStart), &part->children.emplaceBack(), depth + 1, ctx, digest);
         }
         ctx->warn(QCoreApplication::translate(
             "MailDoctor::Mime", "A multipart section is not closed; the message may be truncated."));
@@ -752,14 +757,12 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
         decoded = cte == TransferEncoding::Base64 ? decodeBase64(body) : decodeQuotedPrintable(body);
         inner = decoded;
     }
-    Part child;
     ++ctx->parts;
     const QByteArray *outerOwner = ctx->owner;
     if (!decoded.isEmpty())
         ctx->owner = &decoded; // slices of the decoded text keep it alive
-    parseEntity(inner, &child, depth + 1, ctx, false);
+    parseEntity(inner, &part->children.emplaceBack(), depth + 1, ctx, false);
     ctx->owner = outerOwner;
-    part->children.append(std::move(child));
 }
 
 } // namespace
