@@ -4,6 +4,8 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
+#include <cstdlib>
 #include <vector>
 
 namespace MailDoctor::Analysis {
@@ -21,6 +23,38 @@ const char *const wellKnownDomains[] = {
     "ymail.com",      "mail.com",       "gmx.com",      "gmx.de",       "live.com",     "yahoo.co.uk",
     "mail.ru",        "qq.com",         "web.de",       "aol.jp",       "me.jp",        "au.net",
 };
+
+// Characters counted by kind: letters, digits, '.', '-' and the rest.
+using Histogram = std::array<int, 39>;
+
+Histogram histogramOf(QStringView s)
+{
+    Histogram h{};
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u >= u'a' && u <= u'z')
+            ++h[size_t(u - u'a')];
+        else if (u >= u'0' && u <= u'9')
+            ++h[size_t(26 + u - u'0')];
+        else if (u == u'.')
+            ++h[36];
+        else if (u == u'-')
+            ++h[37];
+        else
+            ++h[38];
+    }
+    return h;
+}
+
+// A lower bound of the edit distance: an insertion or deletion changes the counts by one, a
+// substitution by two at most, a transposition not at all.
+int distanceBound(const Histogram &a, const Histogram &b)
+{
+    int diff = 0;
+    for (size_t i = 0; i < a.size(); ++i)
+        diff += std::abs(a[i] - b[i]);
+    return (diff + 1) / 2;
+}
 
 } // namespace
 
@@ -88,10 +122,18 @@ QString suggestAddress(const QString &address)
             out.append(QString::fromLatin1(d));
         return out;
     }();
+    static const std::vector<Histogram> knownHistograms = [] {
+        std::vector<Histogram> out;
+        for (const QString &d : knownDomains)
+            out.push_back(histogramOf(d));
+        return out;
+    }();
+    const Histogram histogram = histogramOf(domain);
     QString best;
     int bestDistance = 3;
     bool exact = false;
-    for (const QString &known : knownDomains) {
+    for (qsizetype k = 0; k < knownDomains.size(); ++k) {
+        const QString &known = knownDomains.at(k);
         if (domain == known) {
             exact = true;
             break;
@@ -102,6 +144,8 @@ QString suggestAddress(const QString &address)
         if (std::abs(int(domain.size()) - int(known.size())) > allowed)
             continue;
         if (!domain.isEmpty() && domain.at(0) != known.at(0) && !domain.endsWith(QStringView(known).right(3)))
+            continue;
+        if (distanceBound(histogram, knownHistograms[size_t(k)]) > allowed)
             continue;
         const int dist = editDistance(domain, known, allowed);
         if (dist <= allowed && dist < bestDistance) {
