@@ -6,8 +6,11 @@
 #include "mimemessage.h"
 
 #include <QStringDecoder>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -281,48 +284,57 @@ bool isSingleByteLatin(const QByteArray &name)
 
 QByteArray normalizeCharset(QByteArrayView label)
 {
-    QByteArray l = label.trimmed().toByteArray().toLower();
-    if (l.size() >= 2 && (l.startsWith('"') || l.startsWith('\'')))
-        l = l.mid(1, l.size() - 2).trimmed();
+    label = label.trimmed();
+    if (label.size() >= 2 && (label.startsWith('"') || label.startsWith('\'')))
+        label = label.sliced(1, label.size() - 2).trimmed();
     // RFC 2231 allows a language after '*' in an encoded word's charset.
-    if (const qsizetype star = l.indexOf('*'); star >= 0)
-        l.truncate(star);
-    if (l.isEmpty())
+    if (const qsizetype star = label.indexOf('*'); star >= 0)
+        label.truncate(star);
+    if (label.isEmpty())
         return {};
+    // Lower-cased on the stack and compared as views: this runs for every labelled part and encoded
+    // word, and nearly every label is one of the names below.
+    QVarLengthArray<char, 32> lowered(label.size());
+    for (qsizetype i = 0; i < label.size(); ++i) {
+        const char c = label[i];
+        lowered[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    const QByteArrayView l(lowered.constData(), lowered.size());
+    const auto isAnyOf = [l](std::initializer_list<QByteArrayView> names) {
+        return std::find(names.begin(), names.end(), l) != names.end();
+    };
 
-    if (l == "utf-8" || l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8" || l == "utf_8")
+    if (isAnyOf({ "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8", "utf_8" }))
         return QByteArrayLiteral("UTF-8");
-    if (l == "us-ascii" || l == "ascii" || l == "ansi_x3.4-1968" || l == "iso646-us" || l == "us")
+    if (isAnyOf({ "us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us" }))
         return QByteArrayLiteral("US-ASCII");
-    if (l == "iso-8859-1" || l == "latin1" || l == "latin-1" || l == "iso8859-1" || l == "iso_8859-1"
-        || l == "l1")
+    if (isAnyOf({ "iso-8859-1", "latin1", "latin-1", "iso8859-1", "iso_8859-1", "l1" }))
         return QByteArrayLiteral("ISO-8859-1");
     // ICU's Shift_JIS (ibm-943) already carries the CP932 (NEC / IBM) extensions.
-    if (l == "shift_jis" || l == "shift-jis" || l == "x-sjis" || l == "sjis" || l == "ms932" || l == "cp932"
-        || l == "windows-31j" || l == "x-ms-cp932" || l == "ms_kanji" || l == "csshiftjis"
-        || l == "windows-932" || l == "shift_jisx0213" || l == "shift_jis-2004" || l == "x-mac-japanese"
-        || l == "sjis-open" || l == "sjis-win" || l == "cswindows31j")
+    if (isAnyOf({ "shift_jis", "shift-jis", "x-sjis", "sjis", "ms932", "cp932", "windows-31j", "x-ms-cp932",
+                  "ms_kanji", "csshiftjis", "windows-932", "shift_jisx0213", "shift_jis-2004", "x-mac-japanese",
+                  "sjis-open", "sjis-win", "cswindows31j" }))
         return QByteArrayLiteral("Shift_JIS");
     // ICU's ISO-2022-JP decodes the NEC row 13 characters; JIS X 0213 (-3) has no ICU converter, the
     // plain decoder reads its JIS X 0208 subset.
-    if (l == "iso-2022-jp" || l == "csiso2022jp" || l == "iso-2022-jp-3" || l == "iso-2022-jp-2004"
-        || l == "iso-2022-jp-ms" || l == "cp50220" || l == "cp50221" || l == "cp50222" || l == "jis"
-        || l == "iso2022jp" || l == "x-iso-2022-jp")
+    if (isAnyOf({ "iso-2022-jp", "csiso2022jp", "iso-2022-jp-3", "iso-2022-jp-2004", "iso-2022-jp-ms", "cp50220",
+                  "cp50221", "cp50222", "jis", "iso2022jp", "x-iso-2022-jp" }))
         return QByteArrayLiteral("ISO-2022-JP");
     if (l == "iso-2022-jp-1")
         return QByteArrayLiteral("ISO-2022-JP-1");
-    if (l == "iso-2022-jp-2" || l == "csiso2022jp2")
+    if (isAnyOf({ "iso-2022-jp-2", "csiso2022jp2" }))
         return QByteArrayLiteral("ISO-2022-JP-2");
-    if (l == "euc-jp" || l == "eucjp" || l == "x-euc-jp" || l == "euc_jp" || l == "eucjp-ms"
-        || l == "euc-jp-ms" || l == "cseucpkdfmtjapanese" || l == "ujis" || l == "eucjp-win" || l == "x-euc")
+    if (isAnyOf({ "euc-jp", "eucjp", "x-euc-jp", "euc_jp", "eucjp-ms", "euc-jp-ms", "cseucpkdfmtjapanese", "ujis",
+                  "eucjp-win", "x-euc" }))
         return QByteArrayLiteral("EUC-JP");
-    if (l == "unknown-8bit" || l == "x-unknown" || l == "unknown" || l == "8bit" || l == "default"
-        || l == "x-user-defined" || l == "none" || l == "charset" || l == "us-ascii\\")
+    if (isAnyOf({ "unknown-8bit", "x-unknown", "unknown", "8bit", "default", "x-user-defined", "none", "charset",
+                  "us-ascii\\" }))
         return {};
 
-    QStringDecoder *decoder = decoderCache().get(l);
+    const QByteArray name = l.toByteArray();
+    QStringDecoder *decoder = decoderCache().get(name);
     if (decoder->isValid())
-        return l;
+        return name;
     return {};
 }
 
