@@ -12,6 +12,7 @@
 #include <QGuiApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <cstdio>
@@ -323,6 +324,14 @@ int main(int argc, char *argv[])
     const bool sheet = argc > 1 && qstrcmp(argv[1], "sheet") == 0;
     if (sheet && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A headless session (a cron job, a service, a container) often has no XDG runtime directory;
+    // the GUI library then warns on every run. A private one for the run keeps stderr for our messages.
+    std::unique_ptr<QTemporaryDir> runtimeDir;
+    if (sheet && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        runtimeDir = std::make_unique<QTemporaryDir>();
+        if (runtimeDir->isValid())
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+    }
     const std::unique_ptr<QCoreApplication> app = sheet ? std::make_unique<QGuiApplication>(argc, argv)
                                                         : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("MailDoctor"));

@@ -17,19 +17,22 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void unknownEntry();
+    void quietWithoutRuntimeDirectory();
 
 private:
-    int run(const QStringList &args, QByteArray *err = nullptr);
+    int run(const QStringList &args, QByteArray *err = nullptr, bool withRuntimeDir = true);
     QString firstEntry();
     QTemporaryDir m_dir;
     QString m_bounce;
 };
 
-int TestSheetCli::run(const QStringList &args, QByteArray *err)
+int TestSheetCli::run(const QStringList &args, QByteArray *err, bool withRuntimeDir)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the command must pick offscreen by itself
+    if (!withRuntimeDir)
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(MAILDOCTOR_CLI), args);
     if (!p.waitForFinished(60000))
@@ -160,6 +163,18 @@ void TestSheetCli::unknownEntry()
              1);
     QVERIFY(err.contains("no-such-entry"));
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.html"))));
+}
+
+void TestSheetCli::quietWithoutRuntimeDirectory()
+{
+    // A headless run (cron, a service) has no XDG runtime directory: stderr stays for our own messages.
+    const QString out = m_dir.filePath(QStringLiteral("quiet.html"));
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("sheet"), QStringLiteral("--entry"), firstEntry(), QStringLiteral("-o"), out }, &err,
+                 false),
+             0);
+    QVERIFY2(err.isEmpty(), err.constData());
+    QVERIFY(QFile::exists(out));
 }
 
 QTEST_GUILESS_MAIN(TestSheetCli)
