@@ -35,8 +35,6 @@ void FieldList::insert(const QString &name, const QString &value)
             return;
         }
     }
-    if (m_items.isEmpty())
-        m_items.reserve(8); // one allocation for a usual block instead of growing one field at a time
     m_items.append(Item { name, value });
 }
 

@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringView>
+#include <QVarLengthArray>
 
 namespace MailDoctor::Dsn {
 
@@ -31,7 +32,7 @@ private:
         QString name;
         QString value;
     };
-    QList<Item> m_items;
+    QVarLengthArray<Item, 8> m_items; // a usual block fits: no allocation for it
 };
 
 /** One per-recipient block of an RFC 3464 delivery-status body. */

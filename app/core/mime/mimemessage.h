@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
 
 namespace MailDoctor::Mime {
 
@@ -40,7 +41,7 @@ private:
         QByteArray name;
         QString value;
     };
-    QList<Item> m_items;
+    QVarLengthArray<Item, 2> m_items; // Content-Type has one or two: no allocation for those
 };
 
 /**
