@@ -293,8 +293,16 @@ bool applyBlock(Report *report, const QList<Field> &block)
 QString stripTypePrefix(QStringView value, QString *type)
 {
     value = value.trimmed();
-    const qsizetype semicolon = value.indexOf(u';');
-    if (semicolon > 0 && semicolon <= 32) {
+    // Only a type within the first 32 characters counts, so the search stops there (a loop rather
+    // than indexOf(), which runs Qt's general substring search for one character).
+    qsizetype semicolon = -1;
+    for (qsizetype i = 0, n = qMin<qsizetype>(value.size(), 33); i < n; ++i) {
+        if (value[i] == u';') {
+            semicolon = i;
+            break;
+        }
+    }
+    if (semicolon > 0) {
         const QStringView prefix = value.first(semicolon).trimmed();
         bool token = !prefix.isEmpty();
         for (const QChar c : prefix) {
