@@ -606,7 +606,7 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
     QByteArray boundary = part->params.value("boundary").toUtf8();
     if (boundary.isEmpty())
         boundary = guessBoundary(body);
-    const bool digest = part->subtype == "digest";
+    const bool digest = QByteArrayView(part->subtype) == "digest";
     auto addPlainChild = [&](QByteArrayView text) {
         part->children.emplaceBack().body = share(ctx->owner, text);
         ++ctx->parts;
@@ -721,11 +721,14 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
     }
     const QByteArrayView body = data.sliced(bodyStart);
 
-    const bool isMultipart = part->type == "multipart";
-    const bool isMessage = (part->type == "message"
-                            && (part->subtype == "rfc822" || part->subtype == "global"
-                                || part->subtype == "rfc822-headers" || part->subtype == "global-headers"))
-        || (part->type == "text" && part->subtype == "rfc822-headers");
+    // Compared as views: QByteArray == "literal" compares the bytes even when the lengths differ.
+    const QByteArrayView type = part->type;
+    const QByteArrayView subtype = part->subtype;
+    const bool isMultipart = type == "multipart";
+    const bool isMessage = (type == "message"
+                            && (subtype == "rfc822" || subtype == "global" || subtype == "rfc822-headers"
+                                || subtype == "global-headers"))
+        || (type == "text" && subtype == "rfc822-headers");
     if (!isMultipart && !isMessage) {
         part->body = share(ctx->owner, body);
         return;
