@@ -89,6 +89,17 @@ bool isValidUtf8(QByteArrayView bytes)
     return true;
 }
 
+/** True for printable ASCII, tabs and line breaks only: no byte that any ASCII-based charset treats specially. */
+bool isPlainAscii(QByteArrayView bytes)
+{
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
+            return false;
+    }
+    return true;
+}
+
 bool hasIso2022Escape(QByteArrayView bytes)
 {
     // ESC $ B / ESC $ @ / ESC $ ( D (kanji sets) or ESC ( I (half-width katakana).
@@ -359,6 +370,11 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
         return guessAndDecode(bytes); // 8-bit text under a 7-bit label: Shift_JIS or UTF-8 really
     if (!name.startsWith("ISO-2022") && hasIso2022Escape(bytes) && isAscii(bytes))
         return guessAndDecode(bytes); // JIS escapes mean ISO-2022-JP whatever the label says
+    // ISO-2022-JP before its first escape and every ISO 8859 part read plain ASCII as Latin-1 does; an
+    // ICU decode (and the copy it needs for ISO-2022-JP) costs several times as much. Other labels
+    // may not be ASCII-based (UTF-7, UTF-16, EBCDIC), so they still go through ICU.
+    if ((name.startsWith("ISO-2022-JP") || name.startsWith("iso-8859-")) && isPlainAscii(bytes))
+        return QString::fromLatin1(bytes);
 
     bool ok = false;
     QString text = decodeWith(bytes, name, &ok);
