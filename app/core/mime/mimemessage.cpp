@@ -903,7 +903,17 @@ bool Part::is(QByteArrayView t, QByteArrayView s) const
 
 // ---------------------------------------------------------------- parseMessage
 
-ParseResult parseMessage(QByteArrayView raw)
+namespace {
+
+/** True when @p bytes holds a reference to its buffer, unlike QByteArray::fromRawData() data. */
+bool ownsBuffer(const QByteArray &bytes)
+{
+    // Only reads the pointer: QByteArray in Qt 6.4 has no const data_ptr().
+    return const_cast<QByteArray &>(bytes).data_ptr().isMutable();
+}
+
+/** parseMessage() for @p raw, which lies in @p whole when that is given (to share instead of copying). */
+ParseResult parseInput(QByteArrayView raw, const QByteArray *whole)
 {
     ParseResult result;
     QByteArray converted;
@@ -913,6 +923,7 @@ ParseResult parseMessage(QByteArrayView raw)
         QStringDecoder decoder(QStringConverter::Utf16);
         converted = QString(decoder.decode(raw)).toUtf8();
         raw = converted;
+        whole = &converted;
     }
     if (raw.startsWith("\xef\xbb\xbf"))
         raw = raw.sliced(3);
@@ -931,8 +942,10 @@ ParseResult parseMessage(QByteArrayView raw)
         raw = raw.sliced(qMin(end + 1, raw.size()));
     }
 
-    // The one copy of the input; every body and single-line header value shares it.
-    const QByteArray owner = raw.toByteArray();
+    // The one copy of the input; every body and single-line header value shares it. A caller's
+    // QByteArray is shared rather than copied (writing to it later detaches); raw data that it does
+    // not own (fromRawData()) is copied, as is a plain view.
+    const QByteArray owner = whole && ownsBuffer(*whole) && !raw.isEmpty() ? share(whole, raw) : raw.toByteArray();
     Context ctx;
     ctx.owner = &owner;
     ctx.parts = 1;
@@ -951,6 +964,18 @@ ParseResult parseMessage(QByteArrayView raw)
     result.truncated = ctx.truncated;
     result.warning = ctx.warnings.join(QLatin1Char(' '));
     return result;
+}
+
+} // namespace
+
+ParseResult parseMessage(QByteArrayView raw)
+{
+    return parseInput(raw, nullptr);
+}
+
+ParseResult parseMessage(const QByteArray &raw)
+{
+    return parseInput(raw, &raw);
 }
 
 // ---------------------------------------------------------------- transfer encodings

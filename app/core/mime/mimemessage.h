@@ -101,6 +101,8 @@ struct ParseResult
 
 /** Parses a whole RFC 5322 message (LF or CRLF, optional mbox "From " line) or a body-only paste. */
 ParseResult parseMessage(QByteArrayView raw);
+/** parseMessage() that shares @p raw's buffer with the result instead of copying it. */
+ParseResult parseMessage(const QByteArray &raw);
 
 /** Decodes RFC 2047 encoded words in a header value; the rest is taken as UTF-8 (or a fallback). */
 QString decodeEncodedWords(QByteArrayView value);
