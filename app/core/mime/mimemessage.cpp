@@ -620,7 +620,7 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
         return;
     }
 
-    part->children.reserve(4); // a report has three parts; growing one at a time moves them each time
+    part->children.reserve(3); // a report has three parts; growing one at a time moves them each time
     const QByteArray delimiter = "--" + boundary;
     // One matcher for the whole body: indexOf() would rebuild its skip table on every call.
     const QByteArrayMatcher delimiterMatcher(delimiter);
