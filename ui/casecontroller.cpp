@@ -192,22 +192,25 @@ void CaseController::openStore(const QString &storePath)
 {
     m_storeStatus = m_store.open(storePath);
     if (m_storeStatus.isError()) {
-        showNotice(m_storeStatus.message, false, true);
+        showNotice([status = m_storeStatus] { return status.text(); }, false, true);
     } else if (std::optional<CaseRecord> unfinished = m_store.unfinishedCase()) {
         m_offered = unfinished;
-        const Entry *e = m_window->knowledgeBase().entry(unfinished->diagnosis);
-        QStringList what;
-        if (!unfinished->callerName.isEmpty())
-            what.append(unfinished->callerName);
-        if (!unfinished->ticket.isEmpty())
-            what.append(unfinished->ticket);
-        what.append(e ? e->title.text(m_window->language()) : tr("no diagnosis yet"));
-        showNotice(tr("Mail Doctor was not closed normally last time. The case from %1 (%2) was kept with "
-                      "everything "
-                      "entered so far.")
-                       .arg(QLocale().toString(unfinished->updated.toLocalTime(), QLocale::ShortFormat),
-                            what.join(QStringLiteral(", "))),
-                   true, false);
+        showNotice(
+            [this, record = *unfinished] {
+                const Entry *e = m_window->knowledgeBase().entry(record.diagnosis);
+                QStringList what;
+                if (!record.callerName.isEmpty())
+                    what.append(record.callerName);
+                if (!record.ticket.isEmpty())
+                    what.append(record.ticket);
+                what.append(e ? e->title.text(m_window->language()) : tr("no diagnosis yet"));
+                return tr("Mail Doctor was not closed normally last time. The case from %1 (%2) was kept with "
+                          "everything "
+                          "entered so far.")
+                    .arg(QLocale().toString(record.updated.toLocalTime(), QLocale::ShortFormat),
+                         what.join(QStringLiteral(", ")));
+            },
+            true, false);
     }
     // Anything answered while the history was opening is saved now.
     if (hasContent())
@@ -321,7 +324,7 @@ void CaseController::saveNow()
     }
     const StoreError e = m_store.save(&m_record);
     if (e.isError())
-        showNotice(e.message, false, true);
+        showNotice([e] { return e.text(); }, false, true);
     else if (m_history && m_history->isVisible())
         m_history->refresh();
 }
@@ -384,7 +387,7 @@ void CaseController::reopenCase(const QString &id)
 {
     const std::optional<CaseRecord> record = m_store.load(id);
     if (!record) {
-        showNotice(tr("The case %1 is no longer in the history.").arg(id), false, true);
+        showNotice([id] { return tr("The case %1 is no longer in the history.").arg(id); }, false, true);
         return;
     }
     if (m_offered && m_offered->id == id) {
@@ -446,7 +449,7 @@ QString CaseController::exportPdf(const QString &path)
     const SheetOptions options = sheetOptions();
     const SheetWriteError e = writeSheet(m_window->knowledgeBase(), m_record, options, path);
     if (e.isError())
-        showNotice(e.message, false, true);
+        showNotice([message = e.message] { return message; }, false, true);
     return e.message;
 }
 
@@ -540,9 +543,10 @@ void CaseController::updateReadAloud()
     m_panel->setReadAloud(aloud, listen);
 }
 
-void CaseController::showNotice(const QString &text, bool offerRecovery, bool error)
+void CaseController::showNotice(NoticeText text, bool offerRecovery, bool error)
 {
-    m_noticeLabel->setText(text);
+    m_noticeText = std::move(text);
+    m_noticeLabel->setText(m_noticeText());
     m_resumeButton->setVisible(offerRecovery);
     m_discardButton->setVisible(offerRecovery);
     m_dismissButton->setVisible(!offerRecovery);
@@ -578,6 +582,8 @@ void CaseController::retranslate()
     m_discardButton->setText(tr("&Discard"));
     m_discardButton->setToolTip(tr("Keep it in the history as closed and start with an empty case"));
     m_dismissButton->setText(tr("&OK"));
+    if (!m_noticeBar->isHidden() && m_noticeText)
+        m_noticeLabel->setText(m_noticeText());
 }
 
 } // namespace MailDoctor

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -84,12 +85,15 @@ private:
     void updateReadAloud();
     void retranslate();
     void openStore(const QString &storePath);
-    void showNotice(const QString &text, bool offerRecovery, bool error);
+    /// A notice's words, asked for again when the language changes while it is shown.
+    using NoticeText = std::function<QString()>;
+    void showNotice(NoticeText text, bool offerRecovery, bool error);
     void hideNotice();
 
     MainWindow *m_window;
     CaseStore m_store;
     StoreError m_storeStatus;
+    NoticeText m_noticeText;
     CaseRecord m_record;
     std::optional<CaseRecord> m_offered;
     bool m_restoring = false;

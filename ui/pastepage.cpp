@@ -183,7 +183,7 @@ void PastePage::clear()
     m_recipientsTable->setRowCount(0);
     m_resultsWidget->hide();
     m_textEdit->setExtraSelections({});
-    showError({});
+    clearError();
     m_changeTimer->stop();
     DoctorWizard::notifyComplete(this);
 }
@@ -193,10 +193,18 @@ QString PastePage::errorText() const
     return m_errorLabel->isHidden() ? QString() : m_errorLabel->text();
 }
 
-void PastePage::showError(const QString &message)
+void PastePage::showError(ErrorText message)
 {
-    m_errorLabel->setText(message);
-    m_errorLabel->setVisible(!message.isEmpty());
+    m_errorText = std::move(message);
+    m_errorLabel->setText(m_errorText());
+    m_errorLabel->show();
+}
+
+void PastePage::clearError()
+{
+    m_errorText = nullptr;
+    m_errorLabel->clear();
+    m_errorLabel->hide();
 }
 
 void PastePage::chooseFile()
@@ -212,23 +220,26 @@ bool PastePage::loadFile(const QString &path)
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        showError(tr("Could not read the file %1: %2").arg(name, file.errorString()));
+        showError([name, why = file.errorString()] { return tr("Could not read the file %1: %2").arg(name, why); });
         return false;
     }
     if (file.size() > maxFileSize) {
-        showError(tr("Could not read the file %1: it is larger than 20 MB, too large for a returned mail.")
-                      .arg(name));
+        showError([name] {
+            return tr("Could not read the file %1: it is larger than 20 MB, too large for a returned mail.").arg(name);
+        });
         return false;
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        showError(tr("Could not read the file %1: %2").arg(name, file.errorString()));
+        showError([name, why = file.errorString()] { return tr("Could not read the file %1: %2").arg(name, why); });
         return false;
     }
     if (bytes.left(4096).count('\0') > 0) {
-        showError(tr("Could not read the file %1: it is not a text file. Choose a saved mail (.eml) or a "
-                     "text file (.txt).")
-                      .arg(name));
+        showError([name] {
+            return tr("Could not read the file %1: it is not a text file. Choose a saved mail (.eml) or a "
+                      "text file (.txt).")
+                .arg(name);
+        });
         return false;
     }
     const QString text = Mime::decodeText(bytes, {});
@@ -236,7 +247,7 @@ bool PastePage::loadFile(const QString &path)
     m_fileBytes = bytes;
     m_fileName = path;
     m_fileText = text;
-    showError({});
+    clearError();
     analyse();
     return true;
 }
@@ -247,12 +258,14 @@ void PastePage::analyse()
 {
     const QString current = text();
     if (current.trimmed().isEmpty()) {
-        showError(tr("There is nothing to analyse yet: paste the error message or the returned mail into the "
-                     "box first."));
+        showError([] {
+            return tr("There is nothing to analyse yet: paste the error message or the returned mail into the "
+                      "box first.");
+        });
         m_textEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
-    showError({});
+    clearError();
     const KnowledgeBase *kb = &m_wizard->knowledgeBase();
     if (!m_analyzer || m_analyzerKb != kb) {
         m_analyzer = std::make_unique<Analyzer>(kb);
@@ -264,7 +277,7 @@ void PastePage::analyse()
     m_stale = false;
     m_sampleLabel->clear();
     if (!m_analysis.error.isEmpty())
-        showError(m_analysis.error);
+        showError([result = m_analysis] { return result.errorText(); });
     m_selectedEntry.clear();
     fillCauses();
     fillRecipients();
@@ -471,6 +484,8 @@ void PastePage::retranslate()
     m_recipientsTable->setAccessibleName(tr("Recipients"));
     m_recipientsTable->setHorizontalHeaderLabels({tr("Address"), tr("Status"), tr("Reason"), tr("What it means")});
     setButtonText(QWizard::NextButton, tr("Show &diagnosis >"));
+    if (m_errorText)
+        m_errorLabel->setText(m_errorText());
     if (m_analysed) {
         fillCauses();
         fillRecipients();

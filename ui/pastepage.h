@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QWizardPage>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -64,7 +65,10 @@ protected:
 
 private:
     void chooseFile();
-    void showError(const QString &message);
+    /// An inline error's words, asked for again when the language changes while it is shown.
+    using ErrorText = std::function<QString()>;
+    void showError(ErrorText message);
+    void clearError();
     void showAnalysis();
     void fillCauses();
     void fillRecipients();
@@ -79,6 +83,7 @@ private:
     QPushButton *m_openButton;
     QPushButton *m_analyseButton;
     QLabel *m_errorLabel;
+    ErrorText m_errorText;
     QWidget *m_resultsWidget;
     QLabel *m_resultsLabel;
     QTableWidget *m_causesTable;

@@ -1,5 +1,6 @@
 #include "analysisresult.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace MailDoctor {
@@ -92,6 +93,11 @@ QJsonObject AnalysisResult::toJson() const
     if (!error.isEmpty())
         o.insert(QLatin1String("error"), error);
     return o;
+}
+
+QString AnalysisResult::errorText() const
+{
+    return errorSource ? QCoreApplication::translate("MailDoctor::Analyzer", errorSource) : error;
 }
 
 } // namespace MailDoctor

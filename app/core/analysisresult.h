@@ -70,9 +70,13 @@ struct AnalysisResult
     OriginalMessage original;
     FoundCodes codes;
     QString error; ///< set only when the input could not be analysed
+    /// The analyzer's error before translation (a literal in the "MailDoctor::Analyzer" context), if any.
+    const char *errorSource = nullptr;
 
     /** The JSON object of the command-line contract (schema 1). */
     QJsonObject toJson() const;
+    /** The error in the language in use now (the analyzer's own errors follow a language switch). */
+    QString errorText() const;
 };
 
 } // namespace MailDoctor

@@ -165,12 +165,13 @@ AnalysisResult Analyzer::analyze(const QByteArray &data, const QString &inputNam
     AnalysisResult result;
     result.input = inputName;
     if (isBlank(data)) {
-        result.error = QCoreApplication::translate("MailDoctor::Analyzer", "The input is empty.");
+        result.errorSource = QT_TRANSLATE_NOOP("MailDoctor::Analyzer", "The input is empty.");
+        result.error = result.errorText();
         return result;
     }
     if (looksBinary(data)) {
-        result.error = QCoreApplication::translate("MailDoctor::Analyzer",
-                                                   "The input is not text (it looks like a binary file).");
+        result.errorSource = QT_TRANSLATE_NOOP("MailDoctor::Analyzer", "The input is not text (it looks like a binary file).");
+        result.error = result.errorText();
         return result;
     }
 

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QCommandLinkButton>
 #include <QLineEdit>
 #include <QMenu>
@@ -352,6 +353,13 @@ void TestCaseController::damagedStoreIsReportedInline()
     QCOMPARE(c->storeStatus().code, StoreError::Code::Damaged);
     QVERIFY(!c->noticeText().isEmpty());
     QVERIFY(QFile::exists(c->storeStatus().keptCopy));
+    // The notice follows a language switch while it is shown, and still names the kept copy.
+    const QString before = c->noticeText();
+    m_window->setLanguage(m_window->language() == Language::Japanese ? Language::English : Language::Japanese);
+    QVERIFY(c->noticeText() != before);
+    QVERIFY(c->noticeText().contains(QDir::toNativeSeparators(c->storeStatus().keptCopy)));
+    m_window->setLanguage(m_window->language() == Language::Japanese ? Language::English : Language::Japanese);
+    QCOMPARE(c->noticeText(), before);
     grab(m_window.get(), QStringLiteral("damaged-store"));
     QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("dismissNoticePushButton")),
                       Qt::LeftButton);

@@ -103,6 +103,7 @@ private slots:
     void unrecognisedPasteCanBeSaved();
     void droppedFileIsAnalysed();
     void unreadableFileIsReportedInline();
+    void inlineErrorFollowsTheLanguage();
     void relatedCauseOpensInPlace();
     void keyboardOnlyWalk();
     void restoreCaseRendersTheStep();
@@ -502,6 +503,37 @@ void TestWizardWindow::unreadableFileIsReportedInline()
     for (const QWidget *w : windows)
         shown += w->isVisible() ? 1 : 0;
     QCOMPARE(shown, 1);
+}
+
+void TestWizardWindow::inlineErrorFollowsTheLanguage()
+{
+    QVERIFY(openWindow(Language::English));
+    goToPastePage();
+    PastePage *page = wizard()->pastePage();
+    auto *error = page->findChild<QLabel *>(QStringLiteral("pasteErrorLabel"));
+    auto isJapanese = [](const QString &s) {
+        for (const QChar c : s) {
+            if (c.script() == QChar::Script_Hiragana || c.script() == QChar::Script_Katakana)
+                return true;
+        }
+        return false;
+    };
+    // The page's own message: an empty box.
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("analysePushButton")), Qt::LeftButton);
+    const QString english = error->text();
+    QVERIFY(!english.isEmpty() && !isJapanese(english));
+    m_window->setLanguage(Language::Japanese);
+    QVERIFY2(isJapanese(error->text()), qPrintable(error->text()));
+    m_window->setLanguage(Language::English);
+    QCOMPARE(error->text(), english);
+    // The analyzer's message: text that is not text.
+    page->setText(QString(200, QChar(u'\x01')));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("analysePushButton")), Qt::LeftButton);
+    QVERIFY(error->isVisible());
+    const QString refused = error->text();
+    QVERIFY(!refused.isEmpty() && refused != english);
+    m_window->setLanguage(Language::Japanese);
+    QVERIFY2(isJapanese(error->text()), qPrintable(error->text()));
 }
 
 void TestWizardWindow::relatedCauseOpensInPlace()

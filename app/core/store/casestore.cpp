@@ -16,6 +16,33 @@
 
 namespace MailDoctor {
 
+QString StoreError::text() const
+{
+    if (!source)
+        return message;
+    const QString t = QCoreApplication::translate("MailDoctor::CaseStore", source);
+    switch (arguments.size()) {
+    case 0:
+        return t;
+    case 1:
+        return t.arg(arguments.at(0));
+    default:
+        return t.arg(arguments.at(0), arguments.at(1));
+    }
+}
+
+namespace {
+
+StoreError storeError(StoreError::Code code, const char *source, const QStringList &arguments = {},
+                      const QString &keptCopy = {})
+{
+    StoreError e{code, {}, keptCopy, source, arguments};
+    e.message = e.text();
+    return e;
+}
+
+} // namespace
+
 namespace {
 
 const int schemaVersion = 1;
@@ -158,11 +185,9 @@ StoreError CaseStore::openFile(const QString &path, bool *damaged, QString *deta
         close();
         if (*damaged)
             return {};
-        return {
-            StoreError::Code::CannotOpen,
-            tr("The case history in %1 could not be opened: %2").arg(QDir::toNativeSeparators(path), *detail),
-            {}
-        };
+        return storeError(StoreError::Code::CannotOpen,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case history in %1 could not be opened: %2"),
+                          {QDir::toNativeSeparators(path), *detail});
     }
     return {};
 }
@@ -172,10 +197,9 @@ StoreError CaseStore::open(const QString &path)
     close();
     m_path = path.isEmpty() ? defaultPath() : path;
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath())) {
-        return { StoreError::Code::CannotOpen,
-                 tr("The folder for the case history, %1, cannot be created.")
-                     .arg(QDir::toNativeSeparators(QFileInfo(m_path).absolutePath())),
-                 {} };
+        return storeError(StoreError::Code::CannotOpen,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The folder for the case history, %1, cannot be created."),
+                          {QDir::toNativeSeparators(QFileInfo(m_path).absolutePath())});
     }
     bool damaged = false;
     QString detail;
@@ -189,10 +213,10 @@ StoreError CaseStore::open(const QString &path)
     for (int n = 2; QFileInfo::exists(kept); ++n)
         kept = m_path + QStringLiteral(".damaged-") + stamp + QLatin1Char('-') + QString::number(n);
     if (!QFile::rename(m_path, kept)) {
-        return { StoreError::Code::CannotOpen,
-                 tr("The case history in %1 is damaged (%2) and could not be moved aside.")
-                     .arg(QDir::toNativeSeparators(m_path), detail),
-                 {} };
+        return storeError(StoreError::Code::CannotOpen,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore",
+                                            "The case history in %1 is damaged (%2) and could not be moved aside."),
+                          {QDir::toNativeSeparators(m_path), detail});
     }
     for (const QLatin1String suffix : { QLatin1String("-wal"), QLatin1String("-shm") }) {
         if (QFileInfo::exists(m_path + suffix) && !QFile::rename(m_path + suffix, kept + suffix))
@@ -204,22 +228,22 @@ StoreError CaseStore::open(const QString &path)
     if (error.isError())
         return error;
     if (damagedAgain) {
-        return { StoreError::Code::CannotOpen,
-                 tr("A new case history could not be started in %1: %2")
-                     .arg(QDir::toNativeSeparators(m_path), detailAgain),
-                 {} };
+        return storeError(StoreError::Code::CannotOpen,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "A new case history could not be started in %1: %2"),
+                          {QDir::toNativeSeparators(m_path), detailAgain});
     }
-    return { StoreError::Code::Damaged,
-             tr("The case history file was damaged and could not be read (%1). It was kept as %2 and a new, "
-                "empty history was started.")
-                 .arg(detail, QDir::toNativeSeparators(kept)),
-             kept };
+    return storeError(StoreError::Code::Damaged,
+                      QT_TRANSLATE_NOOP("MailDoctor::CaseStore",
+                                        "The case history file was damaged and could not be read (%1). It was kept "
+                                        "as %2 and a new, empty history was started."),
+                      {detail, QDir::toNativeSeparators(kept)}, kept);
 }
 
 StoreError CaseStore::save(CaseRecord *record)
 {
     if (!isOpen())
-        return { StoreError::Code::WriteFailed, tr("The case history is not available."), {} };
+        return storeError(StoreError::Code::WriteFailed,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case history is not available."));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (record->id.isEmpty())
         record->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -267,9 +291,9 @@ StoreError CaseStore::save(CaseRecord *record)
     q.addBindValue(record->elapsedSeconds);
     q.addBindValue(record->finished ? 1 : 0);
     if (!q.exec()) {
-        return { StoreError::Code::WriteFailed,
-                 tr("The case could not be saved: %1").arg(q.lastError().text()),
-                 {} };
+        return storeError(StoreError::Code::WriteFailed,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case could not be saved: %1"),
+                          {q.lastError().text()});
     }
     return {};
 }
@@ -351,7 +375,8 @@ QList<CaseRecord> CaseStore::search(const CaseQuery &query) const
 StoreError CaseStore::updateColumn(const QString &id, const QString &column, const QVariant &value)
 {
     if (!isOpen())
-        return { StoreError::Code::WriteFailed, tr("The case history is not available."), {} };
+        return storeError(StoreError::Code::WriteFailed,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case history is not available."));
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("UPDATE cases SET ") + column
               + QStringLiteral(" = ?, updated = ? WHERE id = ?"));
@@ -359,11 +384,12 @@ StoreError CaseStore::updateColumn(const QString &id, const QString &column, con
     q.addBindValue(QDateTime::currentDateTimeUtc().toMSecsSinceEpoch());
     q.addBindValue(id);
     if (!q.exec())
-        return { StoreError::Code::WriteFailed,
-                 tr("The case could not be saved: %1").arg(q.lastError().text()),
-                 {} };
+        return storeError(StoreError::Code::WriteFailed,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case could not be saved: %1"),
+                          {q.lastError().text()});
     if (q.numRowsAffected() == 0)
-        return { StoreError::Code::NotFound, tr("The case %1 is not in the history.").arg(id), {} };
+        return storeError(StoreError::Code::NotFound,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case %1 is not in the history."), {id});
     return {};
 }
 
@@ -380,14 +406,15 @@ StoreError CaseStore::setFinished(const QString &id, bool finished)
 StoreError CaseStore::remove(const QString &id)
 {
     if (!isOpen())
-        return { StoreError::Code::WriteFailed, tr("The case history is not available."), {} };
+        return storeError(StoreError::Code::WriteFailed,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case history is not available."));
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("DELETE FROM cases WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
-        return { StoreError::Code::WriteFailed,
-                 tr("The case could not be removed: %1").arg(q.lastError().text()),
-                 {} };
+        return storeError(StoreError::Code::WriteFailed,
+                          QT_TRANSLATE_NOOP("MailDoctor::CaseStore", "The case could not be removed: %1"),
+                          {q.lastError().text()});
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,10 +23,14 @@ struct StoreError
         NotFound, ///< no case with that id
     };
     Code code = Code::None;
-    QString message;
+    QString message;  ///< in the language in use when it happened
     QString keptCopy; ///< for Damaged: where the damaged file was moved
+    const char *source = nullptr; ///< the message before translation (a literal), for text()
+    QStringList arguments;        ///< what fills its %1, %2…
 
     bool isError() const { return code != Code::None; }
+    /** The message in the language in use now: a notice still on screen follows a language switch. */
+    QString text() const;
 };
 
 /** A history search; empty fields do not filter. */
