@@ -199,6 +199,13 @@
         <source>&amp;OK</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>%n more unfinished case(s) are in the case history.</source>
+        <translation>
+            <numerusform>%n more unfinished case is in the case history.</numerusform>
+            <numerusform>%n more unfinished cases are in the case history.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MailDoctor::CaseOutcome</name>

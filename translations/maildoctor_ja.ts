@@ -205,6 +205,12 @@
         <source>&amp;OK</source>
         <translation>OK(&amp;O)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more unfinished case(s) are in the case history.</source>
+        <translation>
+            <numerusform>ほかに未完了の案件が %n 件、案件履歴に残っています。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MailDoctor::CaseOutcome</name>

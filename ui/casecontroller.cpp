@@ -193,24 +193,8 @@ void CaseController::openStore(const QString &storePath)
     m_storeStatus = m_store.open(storePath);
     if (m_storeStatus.isError()) {
         showNotice([status = m_storeStatus] { return status.text(); }, false, true);
-    } else if (std::optional<CaseRecord> unfinished = m_store.unfinishedCase()) {
-        m_offered = unfinished;
-        showNotice(
-            [this, record = *unfinished] {
-                const Entry *e = m_window->knowledgeBase().entry(record.diagnosis);
-                QStringList what;
-                if (!record.callerName.isEmpty())
-                    what.append(record.callerName);
-                if (!record.ticket.isEmpty())
-                    what.append(record.ticket);
-                what.append(e ? e->title.text(m_window->language()) : tr("no diagnosis yet"));
-                return tr("Mail Doctor was not closed normally last time. The case from %1 (%2) was kept with "
-                          "everything "
-                          "entered so far.")
-                    .arg(QLocale().toString(record.updated.toLocalTime(), QLocale::ShortFormat),
-                         what.join(QStringLiteral(", ")));
-            },
-            true, false);
+    } else {
+        offerUnfinished();
     }
     // Anything answered while the history was opening is saved now.
     if (hasContent())
@@ -364,6 +348,37 @@ void CaseController::openRecord(const CaseRecord &record)
     updateReadAloud();
 }
 
+void CaseController::offerUnfinished()
+{
+    // Several crashes leave several cases: they are offered one at a time, newest first, and the
+    // notice says how many wait behind this one. The case in progress is not among them.
+    QList<CaseRecord> unfinished = m_store.unfinishedCases();
+    unfinished.removeIf([this](const CaseRecord &r) { return r.id == m_record.id; });
+    if (unfinished.isEmpty())
+        return;
+    m_offered = unfinished.first();
+    const int more = int(unfinished.size() - 1);
+    showNotice(
+        [this, record = unfinished.first(), more] {
+            const Entry *e = m_window->knowledgeBase().entry(record.diagnosis);
+            QStringList what;
+            if (!record.callerName.isEmpty())
+                what.append(record.callerName);
+            if (!record.ticket.isEmpty())
+                what.append(record.ticket);
+            what.append(e ? e->title.text(m_window->language()) : tr("no diagnosis yet"));
+            QString text = tr("Mail Doctor was not closed normally last time. The case from %1 (%2) was kept with "
+                              "everything "
+                              "entered so far.")
+                               .arg(QLocale().toString(record.updated.toLocalTime(), QLocale::ShortFormat),
+                                    what.join(QStringLiteral(", ")));
+            if (more > 0)
+                text += u' ' + tr("%n more unfinished case(s) are in the case history.", nullptr, more);
+            return text;
+        },
+        true, false);
+}
+
 void CaseController::resumeOffered()
 {
     if (!m_offered)
@@ -381,6 +396,7 @@ void CaseController::discardOffered()
     m_store.setFinished(m_offered->id, true);
     m_offered.reset();
     hideNotice();
+    offerUnfinished();
 }
 
 void CaseController::reopenCase(const QString &id)

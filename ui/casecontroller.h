@@ -85,6 +85,7 @@ private:
     void updateReadAloud();
     void retranslate();
     void openStore(const QString &storePath);
+    void offerUnfinished();
     /// A notice's words, asked for again when the language changes while it is shown.
     using NoticeText = std::function<QString()>;
     void showNotice(NoticeText text, bool offerRecovery, bool error);

@@ -91,6 +91,7 @@ private slots:
     void startOverBeginsANewCase();
     void unfinishedCaseIsOfferedAndResumed();
     void discardedCaseIsClosed();
+    void severalUnfinishedCasesAreOfferedInTurn();
     void damagedStoreIsReportedInline();
     void historyReopensACase();
     void historyMarksOutcomeAndExportsCsv();
@@ -339,6 +340,45 @@ void TestCaseController::discardedCaseIsClosed()
     QVERIFY(controller()->store().load(left.id)->finished);
     QVERIFY(!controller()->store().unfinishedCase().has_value());
     QCOMPARE(m_window->session().choices().size(), 0);
+}
+
+void TestCaseController::severalUnfinishedCasesAreOfferedInTurn()
+{
+    const QList<Choice> path = pathToDiagnosis(m_reference.kb);
+    CaseRecord older = storedCase(QStringLiteral("first crash"), path);
+    older.callerName = QStringLiteral("Older Caller");
+    CaseRecord newer = storedCase(QStringLiteral("second crash"), path);
+    newer.callerName = QStringLiteral("Newer Caller");
+    {
+        CaseStore store;
+        QVERIFY(!store.open(m_storePath).isError());
+        QVERIFY(!store.save(&older).isError());
+        QTest::qWait(5);
+        QVERIFY(!store.save(&newer).isError());
+    }
+    QVERIFY(openWindow());
+    CaseController *c = controller();
+    // The newest first, saying that another one waits.
+    QCOMPARE(c->offeredCase()->id, newer.id);
+    QVERIFY(c->noticeText().contains(newer.callerName));
+    QVERIFY2(c->noticeText().contains(QStringLiteral("1 more unfinished case is")), qPrintable(c->noticeText()));
+    grab(m_window.get(), QStringLiteral("recovery-offer-several"));
+    m_window->setLanguage(Language::Japanese);
+    QVERIFY2(c->noticeText().contains(QStringLiteral("1 件")), qPrintable(c->noticeText()));
+    QCoreApplication::processEvents(); // the tool bars lay out their longer Japanese labels
+    grab(m_window.get(), QStringLiteral("recovery-offer-several-ja"));
+    m_window->setLanguage(Language::English);
+    auto *discard = m_window->findChild<QPushButton *>(QStringLiteral("discardCasePushButton"));
+    QTest::mouseClick(discard, Qt::LeftButton);
+    // Then the other one, with nothing behind it.
+    QVERIFY(c->offeredCase().has_value());
+    QCOMPARE(c->offeredCase()->id, older.id);
+    QVERIFY(c->noticeText().contains(older.callerName));
+    QVERIFY(!c->noticeText().contains(QStringLiteral("more unfinished")));
+    QTest::mouseClick(discard, Qt::LeftButton);
+    QVERIFY(!c->offeredCase().has_value());
+    QVERIFY(c->noticeText().isEmpty());
+    QVERIFY(c->store().unfinishedCases().isEmpty());
 }
 
 void TestCaseController::damagedStoreIsReportedInline()

@@ -179,10 +179,16 @@ void TestCaseStore::unfinishedCaseIsTheNewestNotFinished()
     QVERIFY(u.has_value());
     QCOMPARE(u->id, newer.id);
 
+    const QList<CaseRecord> all = store.unfinishedCases();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).id, newer.id);
+    QCOMPARE(all.at(1).id, older.id);
+
     QVERIFY(!store.setFinished(newer.id, true).isError());
     u = store.unfinishedCase();
     QVERIFY(u.has_value());
     QCOMPARE(u->id, older.id);
+    QCOMPARE(store.unfinishedCases().size(), 1);
 }
 
 void TestCaseStore::search_data()

@@ -323,6 +323,20 @@ std::optional<CaseRecord> CaseStore::unfinishedCase() const
     return recordFromQuery(q);
 }
 
+QList<CaseRecord> CaseStore::unfinishedCases() const
+{
+    QList<CaseRecord> found;
+    if (!isOpen())
+        return found;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT ") + columns
+                + QStringLiteral(" FROM cases WHERE finished = 0 ORDER BY updated DESC")))
+        return found;
+    while (q.next())
+        found.append(recordFromQuery(q));
+    return found;
+}
+
 QList<CaseRecord> CaseStore::search(const CaseQuery &query) const
 {
     QList<CaseRecord> found;

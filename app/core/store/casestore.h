@@ -75,6 +75,8 @@ public:
     std::optional<CaseRecord> load(const QString &id) const;
     /** The newest case that was not finished (left by a crash or a kill), if any. */
     std::optional<CaseRecord> unfinishedCase() const;
+    /** Every case that was not finished, newest first. */
+    QList<CaseRecord> unfinishedCases() const;
     /** Cases matching the query, newest first. */
     QList<CaseRecord> search(const CaseQuery &query) const;
     StoreError setOutcome(const QString &id, CaseOutcome outcome);
