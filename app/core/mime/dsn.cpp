@@ -7,37 +7,6 @@
 
 namespace MailDoctor::Dsn {
 
-// ---------------------------------------------------------------- FieldList
-
-QString FieldList::value(QStringView name) const
-{
-    for (const Item &item : m_items) {
-        if (item.name == name)
-            return item.value;
-    }
-    return {};
-}
-
-bool FieldList::contains(QStringView name) const
-{
-    for (const Item &item : m_items) {
-        if (item.name == name)
-            return true;
-    }
-    return false;
-}
-
-void FieldList::insert(const QString &name, const QString &value)
-{
-    for (Item &item : m_items) {
-        if (item.name == name) {
-            item.value = value;
-            return;
-        }
-    }
-    m_items.append(Item { name, value });
-}
-
 namespace {
 
 /** The fields the parser acts on; the per-recipient ones first (see isRecipientField()). */

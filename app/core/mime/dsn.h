@@ -1,39 +1,15 @@
 #pragma once
 
-#include <QHash>
+#include "smallmap.h"
+
 #include <QList>
 #include <QString>
 #include <QStringView>
-#include <QVarLengthArray>
 
 namespace MailDoctor::Dsn {
 
-/**
- * The fields of a block by lower-case name, each with its unfolded raw value. A block has a handful,
- * so a list searched in order is cheaper to fill, read and free than a hash.
- */
-class FieldList
-{
-public:
-    /** The value of the field @p name (lower case); empty when absent. */
-    QString value(QStringView name) const;
-    /** True when the field @p name (lower case) is present. */
-    bool contains(QStringView name) const;
-    /** Sets the field @p name (lower case), replacing an earlier value. */
-    void insert(const QString &name, const QString &value);
-    /** The number of fields. */
-    qsizetype size() const { return m_items.size(); }
-    /** True when there are no fields. */
-    bool isEmpty() const { return m_items.isEmpty(); }
-
-private:
-    struct Item
-    {
-        QString name;
-        QString value;
-    };
-    QVarLengthArray<Item, 8> m_items; // a usual block fits: no allocation for it
-};
+/** The fields of a block by lower-case name, each with its unfolded raw value; a usual block fits inline. */
+using FieldList = SmallMap<QString, QStringView, 8>;
 
 /** One per-recipient block of an RFC 3464 delivery-status body. */
 struct Recipient

@@ -770,37 +770,6 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
 
 } // namespace
 
-// ---------------------------------------------------------------- ParamList
-
-QString ParamList::value(QByteArrayView name) const
-{
-    for (const Item &item : m_items) {
-        if (item.name == name)
-            return item.value;
-    }
-    return {};
-}
-
-bool ParamList::contains(QByteArrayView name) const
-{
-    for (const Item &item : m_items) {
-        if (item.name == name)
-            return true;
-    }
-    return false;
-}
-
-void ParamList::insert(const QByteArray &name, const QString &value)
-{
-    for (Item &item : m_items) {
-        if (item.name == name) {
-            item.value = value;
-            return;
-        }
-    }
-    m_items.append(Item { name, value });
-}
-
 // ---------------------------------------------------------------- Part
 
 QByteArray Part::header(QByteArrayView name) const

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "smallmap.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QHash>
 #include <QList>
 #include <QString>
-#include <QVarLengthArray>
 
 namespace MailDoctor::Mime {
 
@@ -18,31 +18,9 @@ struct Header
 
 /**
  * The parameters of a structured header (Content-Type, Content-Disposition) by lower-case name, RFC 2231
- * continuations and charsets decoded. A header has a handful, so a list searched in order is cheaper
- * to fill, read and free than a hash (this is built for every part of every message).
+ * continuations and charsets decoded. Content-Type has one or two: no allocation for those.
  */
-class ParamList
-{
-public:
-    /** The value of the parameter @p name (lower case); empty when absent. */
-    QString value(QByteArrayView name) const;
-    /** True when the parameter @p name (lower case) is present. */
-    bool contains(QByteArrayView name) const;
-    /** Sets the parameter @p name (lower case), replacing an earlier value. */
-    void insert(const QByteArray &name, const QString &value);
-    /** The number of parameters. */
-    qsizetype size() const { return m_items.size(); }
-    /** True when there are no parameters. */
-    bool isEmpty() const { return m_items.isEmpty(); }
-
-private:
-    struct Item
-    {
-        QByteArray name;
-        QString value;
-    };
-    QVarLengthArray<Item, 2> m_items; // Content-Type has one or two: no allocation for those
-};
+using ParamList = SmallMap<QByteArray, QByteArrayView, 2>;
 
 /**
  * One MIME entity: a whole message, a part of a multipart, or the message inside message/rfc822.
