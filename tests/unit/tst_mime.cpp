@@ -385,6 +385,12 @@ void TestMime::decodeText_data()
                                   << QStringLiteral("“quoted”");
     QTest::newRow("koi8-r") << QByteArray("\xf0\xd2\xc9\xd7\xc5\xd4") << QByteArray("koi8-r")
                             << QStringLiteral("Привет");
+    // Plain ASCII under a Japanese or Latin label reads as itself (a short cut skips the converter).
+    const QByteArray ascii("550 5.1.1 <taro@example.jp>... User unknown\r\n\tretry: none ~\\");
+    const QString asciiText = QString::fromLatin1(ascii);
+    QTest::newRow("ascii-labelled-iso2022jp") << ascii << QByteArray("ISO-2022-JP") << asciiText;
+    QTest::newRow("ascii-labelled-latin9") << ascii << QByteArray("iso-8859-15") << asciiText;
+    QTest::newRow("ascii-then-jis") << ascii + jisBytes << QByteArray("iso-2022-jp") << asciiText + jp;
     QTest::newRow("empty") << QByteArray() << QByteArray("utf-8") << QString();
 }
 
