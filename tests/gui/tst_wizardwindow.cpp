@@ -534,6 +534,11 @@ void TestWizardWindow::inlineErrorFollowsTheLanguage()
     QVERIFY(!refused.isEmpty() && refused != english);
     m_window->setLanguage(Language::Japanese);
     QVERIFY2(isJapanese(error->text()), qPrintable(error->text()));
+    // Set MAILDOCTOR_SCREENSHOT_DIR to look at the page as a user would.
+    if (const QString dir = qEnvironmentVariable("MAILDOCTOR_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QCoreApplication::processEvents();
+        m_window->grab().save(dir + QStringLiteral("/paste-error-ja.png"));
+    }
 }
 
 void TestWizardWindow::relatedCauseOpensInPlace()
