@@ -220,8 +220,8 @@ void scanClientCodes(QStringView t, QStringList *into)
 // A few clauses reject nearly every line that cannot match; more only cost time.
 constexpr qsizetype MaxClauses = 4;
 
-// Works out, from an expression's source, a set of lower-case strings one of which every match
-// must contain. Conservative: whatever it does not understand yields "no requirement".
+// Works out, from an expression's source, clauses of lower-case strings: every match contains one
+// string of each clause. Conservative: whatever it does not understand yields "no requirement".
 class LiteralParser
 {
 public:

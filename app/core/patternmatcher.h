@@ -31,9 +31,10 @@ FoundCodes extractCodes(QStringView text);
  * Ranks knowledge-base entries by their detection patterns. Regular expressions run over the
  * text line by line; code patterns compare with the codes found on each line.
  *
- * Speed: each expression's required literal text (lower case; any one of several for an
- * alternation) is worked out once from its source. A line that contains none of them cannot
- * match, so the expression only runs on the lines that do; most never run at all.
+ * Speed: each expression's required literal text is worked out once from its source, as clauses
+ * (lower case; a match holds one literal of every clause, e.g. a carrier domain and "user unknown").
+ * A line that lacks a clause cannot match, so the expression only runs on the lines that hold them
+ * all; most never run at all.
  */
 class PatternMatcher
 {
