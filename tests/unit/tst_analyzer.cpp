@@ -100,6 +100,8 @@ private slots:
     void requiredLiteralsOfExpressions();
     void requiredLiteralClauses_data();
     void requiredLiteralClauses();
+    void binaryIsOneStrayControlInTwenty_data();
+    void binaryIsOneStrayControlInTwenty();
 
 private:
     KbLoadResult m_loaded;
@@ -436,6 +438,40 @@ void TestAnalyzer::requiredLiteralClauses()
     QFETCH(QString, regex);
     QFETCH(QList<QStringList>, clauses);
     QCOMPARE(PatternMatcher::requiredLiteralClauses(regex), clauses);
+}
+
+void TestAnalyzer::binaryIsOneStrayControlInTwenty_data()
+{
+    // Text that is not text: more than one byte in twenty (of the first 8 KB) a control character
+    // that text does not use. Tabs, line breaks, form feeds and ESC (ISO-2022-JP) are text.
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<bool>("refused");
+    auto sprinkle = [](qsizetype size, qsizetype controls, qsizetype offset) {
+        QByteArray d(size, 'a');
+        for (qsizetype i = 0; i < size; i += 61)
+            d[i] = '\n';
+        for (qsizetype k = 0; k < controls; ++k)
+            d[(offset + k * 7) % size] = char(k % 2 ? 0x01 : 0x00);
+        return d;
+    };
+    QTest::newRow("49-in-1000") << sprinkle(1000, 49, 3) << false;
+    QTest::newRow("51-in-1000") << sprinkle(1000, 51, 3) << true;
+    QTest::newRow("51-in-1000-at-the-tail") << sprinkle(1000, 51, 640) << true;
+    QTest::newRow("odd-length-short") << sprinkle(13, 1, 12) << true;
+    QTest::newRow("first-8k-only") << sprinkle(8192, 400, 0) + QByteArray(8192, '\x02') << false;
+    QByteArray text(4000, 'x');
+    for (qsizetype i = 0; i < text.size(); i += 5)
+        text[i] = "\t\r\n\x1b\x0c"[(i / 5) % 5];
+    QTest::newRow("text-controls") << text << false;
+    QTest::newRow("high-bytes") << QByteArray(3000, '\xe3') << false;
+}
+
+void TestAnalyzer::binaryIsOneStrayControlInTwenty()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(bool, refused);
+    const AnalysisResult r = Analyzer(&m_loaded.kb).analyze(data, QStringLiteral("-"));
+    QCOMPARE(r.errorSource != nullptr && QByteArray(r.errorSource).contains("binary"), refused);
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzer)
