@@ -1,7 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 #include <QStringView>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <array>
 #include <cstring>
@@ -20,24 +25,13 @@ public:
     explicit TextSearch(QStringView text)
     {
         // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
-        // The pair index is filled in the same pass; the Unicode path builds it afresh.
         m_bytes.resize(text.size());
-        char *out = m_bytes.data();
-        const char16_t *in = text.utf16();
-        const qsizetype n = text.size();
-        uchar prev = 0;
-        for (qsizetype i = 0; i < n; ++i) {
-            const char16_t c = in[i];
-            if (c >= 0x80) {
-                lowerUnicode(text, i);
-                return;
-            }
-            const uchar l = uchar(c >= u'A' && c <= u'Z' ? c + 32 : c);
-            out[i] = char(l);
-            if (i > 0)
-                setPair(prev, l);
-            prev = l;
+        const qsizetype ascii = lowerAscii(text.utf16(), m_bytes.data(), text.size());
+        if (ascii < text.size()) {
+            lowerUnicode(text, ascii);
+            return;
         }
+        buildIndex();
     }
 
     /** True when the lower-case @p phrase occurs in the text. */
@@ -102,6 +96,35 @@ private:
         m_bytes = std::move(out);
         m_pairs.fill(0);
         buildIndex();
+    }
+
+    // Lowers ASCII characters into @p out until the first that is not ASCII; returns where it stopped.
+    static qsizetype lowerAscii(const char16_t *in, char *out, qsizetype n)
+    {
+        qsizetype i = 0;
+#if defined(__SSE2__)
+        // Eight characters at a time: all below 0x80, narrowed to bytes, 'A'..'Z' moved up by 32.
+        const __m128i notAscii = _mm_set1_epi16(short(0xff80));
+        const __m128i zero = _mm_setzero_si128();
+        const __m128i beforeA = _mm_set1_epi8('A' - 1);
+        const __m128i afterZ = _mm_set1_epi8('Z' + 1);
+        const __m128i caseBit = _mm_set1_epi8(32);
+        for (; i + 8 <= n; i += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero)) != 0xffff)
+                break;
+            const __m128i b = _mm_packus_epi16(v, v);
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, beforeA), _mm_cmplt_epi8(b, afterZ));
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(out + i), _mm_add_epi8(b, _mm_and_si128(upper, caseBit)));
+        }
+#endif
+        for (; i < n; ++i) {
+            const char16_t c = in[i];
+            if (c >= 0x80)
+                break;
+            out[i] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+        }
+        return i;
     }
 
     static size_t pairHash(uchar a, uchar b) { return (size_t(a) * 61u + size_t(b)) & 4095u; }

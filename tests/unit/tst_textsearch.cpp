@@ -1,0 +1,79 @@
+// The prepared text for phrase searches against QString's own lower-casing and a plain search.
+
+#include "analysis/textsearch.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <string>
+
+using namespace MailDoctor::Analysis;
+
+class TestTextSearch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void lowersLikeQString_data();
+    void lowersLikeQString();
+    void randomTextsLowerAndSearchAlike();
+};
+
+void TestTextSearch::lowersLikeQString_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("ascii-short") << QStringLiteral("550 User Unknown");
+    QTest::newRow("ascii-long") << QStringLiteral("550 5.1.1 <Taro@Example.JP>: Recipient address rejected: "
+                                                  "User unknown in local recipient table [@AZaz`{]");
+    QTest::newRow("japanese-after-ascii") << QStringLiteral("Delivery FAILED: 宛先のメールアドレスが見つかりません");
+    QTest::newRow("latin-after-eight") << QStringLiteral("ABCDEFGHÄÖÜ and more");
+    QTest::newRow("dotted-capital-i") << QStringLiteral("İSTANBUL MAIL SERVER");
+    QTest::newRow("kelvin-sign") << QStringLiteral("Temperature 300\u212A REJECTED");
+    QTest::newRow("surrogate-pair") << QStringLiteral("MAILBOX FULL \U0001F4E7 QUOTA");
+    QTest::newRow("line-breaks") << QStringLiteral("Line ONE\r\nLine TWO\n\tTabbed");
+}
+
+void TestTextSearch::lowersLikeQString()
+{
+    QFETCH(QString, text);
+    const TextSearch search(text);
+    const QByteArray expected = text.toLower().toUtf8();
+    QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), expected);
+}
+
+void TestTextSearch::randomTextsLowerAndSearchAlike()
+{
+    // Long enough for the eight-at-a-time path, with the first non-ASCII character anywhere.
+    QRandomGenerator rng(20261122);
+    const QString alphabet = QStringLiteral("abcXYZ @.:<>09\n\r\tAZaz`{[éÉ日本ＡΣ");
+    for (int round = 0; round < 300; ++round) {
+        QString text;
+        const int n = int(rng.bounded(120));
+        const bool ascii = round % 2 == 0;
+        for (int i = 0; i < n; ++i) {
+            const int pick = int(rng.bounded(ascii ? 25 : alphabet.size()));
+            text += alphabet.at(pick);
+        }
+        const TextSearch search(text);
+        const QByteArray lower = text.toLower().toUtf8();
+        QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), lower);
+        const std::string plain(lower.constData(), size_t(lower.size()));
+        for (int k = 0; k < 10; ++k) {
+            std::string phrase;
+            if (k % 2 == 0 && lower.size() > 2) { // a piece of the text: found where it is
+                const int from = int(rng.bounded(int(lower.size()) - 1));
+                phrase = plain.substr(size_t(from), size_t(1 + rng.bounded(4)));
+            } else {
+                for (int j = 0; j < 3; ++j)
+                    phrase += "abcxyz@."[rng.bounded(8)];
+            }
+            const size_t at = plain.find(phrase);
+            QCOMPARE(search.indexOf(phrase), at == std::string::npos ? qsizetype(-1) : qsizetype(at));
+            QCOMPARE(search.contains(phrase), at != std::string::npos);
+        }
+    }
+}
+
+QTEST_APPLESS_MAIN(TestTextSearch)
+#include "tst_textsearch.moc"
