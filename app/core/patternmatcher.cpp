@@ -164,6 +164,9 @@ void scanPop3Codes(QStringView t, QStringList *into)
 
 void scanImapCodes(QStringView t, QStringList *into)
 {
+    // A response code is bracketed: most texts have no '[' at all and need no closer look.
+    if (!t.contains(u'['))
+        return;
     const qsizetype n = t.size();
     for (qsizetype i = 0; i < n; ++i) {
         const QChar c = t.at(i);
