@@ -88,6 +88,7 @@ private slots:
     void statusCodes();
     void replyCodes_data();
     void replyCodes();
+    void statusCodesOfAClass();
     void standardCodes();
     void didYouMean_data();
     void didYouMean();
@@ -253,6 +254,11 @@ void TestAnalyzer::replyCodes_data()
     QTest::newRow("5xx-before-4xx") << "451 temporary, then 550 permanent" << "550";
     QTest::newRow("part-of-number") << "id 15500 and 5.5.0" << "";
     QTest::newRow("local-delivery-program") << "X-Unix; 550 exit code" << "";
+    QTest::newRow("at-start") << "550 rejected" << "550";
+    QTest::newRow("at-end") << "greylisted, try again later 451" << "451";
+    QTest::newRow("after-short-numbers") << "1 22 333 4444 550" << "550";
+    QTest::newRow("after-letters") << "ax550 b" << "550";
+    QTest::newRow("two-digits-only") << "55 0 5 50" << "";
 }
 
 void TestAnalyzer::replyCodes()
@@ -260,6 +266,15 @@ void TestAnalyzer::replyCodes()
     QFETCH(QString, text);
     QFETCH(QString, reply);
     QCOMPARE(Analysis::findReplyCode(text), reply);
+}
+
+void TestAnalyzer::statusCodesOfAClass()
+{
+    const QString text = QStringLiteral("2.0.0 ok, then 5.1.1 unknown, then 4.2.2 full");
+    QCOMPARE(Analysis::findStatusCode(text, u'5'), QStringLiteral("5.1.1"));
+    QCOMPARE(Analysis::findStatusCode(text, u'4'), QStringLiteral("4.2.2"));
+    QCOMPARE(Analysis::findStatusCode(text, u'2'), QStringLiteral("2.0.0"));
+    QCOMPARE(Analysis::findStatusCode(QStringLiteral("only 5.1.1 here"), u'4'), QString());
 }
 
 void TestAnalyzer::standardCodes()

@@ -33,11 +33,12 @@ QString findStatusCode(QStringView text, QChar replyClass)
 {
     if (text.size() < 5)
         return {};
-    QString classes;
-    if (replyClass == u'2' || replyClass == u'4' || replyClass == u'5')
-        classes = QString(replyClass);
-    else
-        classes = QStringLiteral("542");
+    // The classes looked for, in order of preference (no allocation: this runs for many lines).
+    const bool one = replyClass == u'2' || replyClass == u'4' || replyClass == u'5';
+    const char16_t all[3] = {u'5', u'4', u'2'};
+    const char16_t own[1] = {replyClass.unicode()};
+    const char16_t *classes = one ? own : all;
+    const qsizetype classCount = one ? 1 : 3;
 
     struct Hit
     {
@@ -53,8 +54,10 @@ QString findStatusCode(QStringView text, QChar replyClass)
     for (qsizetype p = 0; p + 1 < n; ++p) {
         if (d[p + 1] != u'.')
             continue;
-        const qsizetype k = classes.indexOf(QChar(d[p]));
-        if (k < 0 || p < nextFrom[k])
+        qsizetype k = 0;
+        while (k < classCount && classes[k] != d[p])
+            ++k;
+        if (k == classCount || p < nextFrom[k])
             continue;
         hits.append({p, QChar(d[p])});
         nextFrom[k] = p + 5;
@@ -160,7 +163,17 @@ QString findReplyCode(QStringView text, QChar statusClass)
     QVarLengthArray<int, 16> found;
     const qsizetype n = text.size();
     for (qsizetype i = 0; i + 3 <= n; ++i) {
-        if (!isDigit(text.at(i)) || !isDigit(text.at(i + 1)) || !isDigit(text.at(i + 2)))
+        // Three digits in a row: a non-digit at i + 2 rules out the windows at i, i + 1 and i + 2,
+        // one at i + 1 those at i and i + 1 (the loop's own step adds the last one).
+        if (!isDigit(text.at(i + 2))) {
+            i += 2;
+            continue;
+        }
+        if (!isDigit(text.at(i + 1))) {
+            i += 1;
+            continue;
+        }
+        if (!isDigit(text.at(i)))
             continue;
         const QChar before = at(text, i - 1);
         const QChar after = at(text, i + 3);
