@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QVarLengthArray>
 
+#include <string_view>
+
 namespace MailDoctor::Analysis {
 
 namespace {
@@ -109,12 +111,12 @@ AddressSpans addressesIn(QStringView s)
     return out;
 }
 
-bool startsWithCi(QStringView s, const char *prefix)
+bool startsWithCi(QStringView s, std::string_view prefix)
 {
     return startsWithAsciiCi(s, prefix);
 }
 
-bool containsCi(QStringView s, const char *needle)
+bool containsCi(QStringView s, std::string_view needle)
 {
     return containsAsciiCi(s, needle);
 }
@@ -132,7 +134,7 @@ bool isBoundaryLine(QStringView t)
 // Lines where a mail system starts quoting the original message or its header.
 bool isOriginalMarker(QStringView t)
 {
-    static const char *const markers[] = {
+    static constexpr std::string_view markers[] = {
         "------ this is a copy of the message",
         "------ this is a copy of your message",
         "--- below this line is a copy of the message",
@@ -173,7 +175,7 @@ bool isOriginalMarker(QStringView t)
     default:
         return false;
     }
-    for (const char *m : markers) {
+    for (const std::string_view m : markers) {
         if (first == QLatin1Char(m[0]) && startsWithCi(t, m)) {
             // "The original message was received at ..." is Sendmail's preamble, not a quote.
             if (m[0] == 't' && startsWithCi(t, "the original message was received"))
@@ -196,9 +198,10 @@ bool isOriginalMarker(QStringView t)
 
 bool looksWarningOnly(const TextSearch &text)
 {
-    for (const char *p : {"this is a warning message only", "transient non-fatal errors", "has been delayed",
-                          "delivery is delayed", "delivery status notification (delay)", "delivery has been delayed",
-                          "will continue trying", "still trying"}) {
+    static constexpr std::string_view phrases[] = {
+        "this is a warning message only", "transient non-fatal errors", "has been delayed", "delivery is delayed",
+        "delivery status notification (delay)", "delivery has been delayed", "will continue trying", "still trying"};
+    for (const std::string_view p : phrases) {
         if (text.contains(p))
             return true;
     }
@@ -214,12 +217,12 @@ bool leadsIntoRecipient(QStringView before)
         b.chop(1);
     if (b.contains(QLatin1String("rcpt to")) || b.contains(QLatin1String("mail from")))
         return false;
-    static const char *const leads[] = {"message to", "mail to", "delivered to", "delivery to", "your mail to",
+    static constexpr std::string_view leads[] = {"message to", "mail to", "delivered to", "delivery to", "your mail to",
                                         "sent to", "deliver to", "recipient address", "the address",
                                         "following address", "following recipient", "destination", "addressed to",
                                         "failed", "recipient", "email to", "duplicated message-id in"};
-    for (const char *l : leads) {
-        if (b.endsWith(QLatin1String(l)))
+    for (const std::string_view l : leads) {
+        if (b.endsWith(QLatin1String(l.data(), qsizetype(l.size()))))
             return true;
     }
     return false;
@@ -320,14 +323,14 @@ QString joinLines(const QList<QStringView> &lines)
     return out;
 }
 
-QString hostAfter(QStringView text, const TextSearch &search, const char *lead)
+QString hostAfter(QStringView text, const TextSearch &search, std::string_view lead)
 {
     if (!search.contains(lead))
         return {};
     const qsizetype p = indexOfAsciiCi(text, lead);
     if (p < 0)
         return {};
-    qsizetype b = p + qsizetype(qstrlen(lead));
+    qsizetype b = p + qsizetype(lead.size());
     while (b < text.size() && (text.at(b) == u' ' || text.at(b) == u'<'))
         ++b;
     qsizetype e = b;
@@ -344,7 +347,9 @@ QString hostAfter(QStringView text, const TextSearch &search, const char *lead)
 
 QString remoteMtaIn(QStringView text, const TextSearch &search)
 {
-    for (const char *lead : {"host ", "while talking to ", "remote-mta: dns;", "remote host ", "server "}) {
+    static constexpr std::string_view leads[] = {"host ", "while talking to ", "remote-mta: dns;", "remote host ",
+                                                 "server "};
+    for (const std::string_view lead : leads) {
         QString h = hostAfter(text, search, lead);
         if (!h.isEmpty() && !h.contains(u'@'))
             return h;
@@ -558,12 +563,12 @@ bool fromLooksLikeMailSystem(const Mime::Part &root)
 
 bool subjectLooksLikeBounce(const QString &subject)
 {
-    static const char *const words[] = {"undeliver", "returned mail", "delivery status notification", "failure",
+    static constexpr std::string_view words[] = {"undeliver", "returned mail", "delivery status notification", "failure",
                                         "failed", "delivery notification", "non remis", "nondeliverable",
                                         "delivery problem", "mail system error", "could not send", "not delivered",
                                         "delivery report", "rejected", "error", "warning", "delayed",
                                         "loop alert"};
-    for (const char *w : words) {
+    for (const std::string_view w : words) {
         if (containsAsciiCi(subject, w))
             return true;
     }
@@ -598,7 +603,7 @@ const Mime::Part *innerBounce(const Mime::Part &root, int depth = 0)
 // Wording that only mail systems use when they return a message.
 bool textLooksLikeBounce(const TextSearch &text)
 {
-    static const char *const markers[] = {
+    static constexpr std::string_view markers[] = {
         "permanent fatal errors", "transient non-fatal errors", "the mail system", "could not be delivered",
         "delivery has failed", "undeliverable", "qmail-send program", "created automatically by mail delivery",
         "delivery to the following recipient", "did not reach the following recipient", "returned to sender",
@@ -606,7 +611,7 @@ bool textLooksLikeBounce(const TextSearch &text)
         "not be delivered", "following address", "following recipient", "delivery status notification",
         "rejected by", "message not delivered", "transcript of session", "unrouteable", "user unknown",
         "undelivered mail", "delivery problem", "mailbox unavailable"};
-    for (const char *m : markers) {
+    for (const std::string_view m : markers) {
         if (text.contains(m))
             return true;
     }

@@ -5,20 +5,22 @@
 
 #include <QStringList>
 
+#include <string_view>
+
 namespace MailDoctor::Analysis {
 
 namespace {
 
 struct VendorPhrase
 {
-    const char *phrase; ///< lower case
+    std::string_view phrase; ///< lower case (a view: its length is known without strlen on every check)
     const char *reason;
 };
 
 // Wording of particular mail systems (Domino, Exchange, carriers, hosted filters) that the general
 // phrase tables do not cover or would read differently. Checked before them, like a mail system's
 // own rules. Short error strings only.
-const VendorPhrase vendorPhrases[] = {
+constexpr VendorPhrase vendorPhrases[] = {
     // qmail and its clones
     {"but my name was rejected", "blocked"},    {"sorry, i wasn't able to establish an smtp connection", "networkerror"},
     {"although i'm listed as a best-preference mx or a for that host", "networkerror"},

@@ -321,10 +321,10 @@ QString findSmtpCommand(QStringView text)
     // Commands are ASCII and upper case: search the Latin-1 bytes (other characters become '?').
     const QByteArray bytes = text.toLatin1();
     const std::string_view t(bytes.constData(), size_t(bytes.size()));
-    static const char *const known[] = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP",
-                                        "VRFY", "ETRN", "EXPN", "HELP", "AUTH", "STARTTLS", "XFORWARD", "CONN"};
+    static constexpr std::string_view known[] = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP",
+                                                 "VRFY", "ETRN", "EXPN", "HELP", "AUTH", "STARTTLS", "XFORWARD", "CONN"};
     bool any = false;
-    for (const char *k : known) {
+    for (const std::string_view k : known) {
         if (t.find(k) != std::string_view::npos) {
             any = true;
             break;
@@ -332,14 +332,13 @@ QString findSmtpCommand(QStringView text)
     }
     if (!any)
         return {};
-    static const char *const detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
-                                             "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
+    static constexpr std::string_view detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
+                                                      "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
     auto letterOrDigit = [](char c) {
         return (c >= '0' && c <= '9') || (c >= '@' && c <= 'Z') || (c >= 'a' && c <= 'z');
     };
     QStringList found;
-    for (const char *d : detectable) {
-        const std::string_view e(d);
+    for (const std::string_view e : detectable) {
         const size_t p = t.find(e);
         if (p == std::string_view::npos)
             continue;
@@ -350,7 +349,7 @@ QString findSmtpCommand(QStringView text)
             if (letterOrDigit(before) || letterOrDigit(after))
                 continue;
         }
-        QString cmd = QString::fromLatin1(d, 4);
+        QString cmd = QString::fromLatin1(e.data(), 4);
         if (cmd == QLatin1String("STAR"))
             cmd = QStringLiteral("STARTTLS");
         else if (cmd == QLatin1String("XFOR"))
