@@ -120,30 +120,11 @@ void scanEnhancedCodes(QStringView t, QStringList *into)
     }
 }
 
-// Where the ASCII @p word occurs at or after @p from (case-sensitive), or -1: a search for its first
-// character, which is fast, instead of a substring search over the whole text.
-qsizetype indexOfWord(QStringView t, const char *word, qsizetype from)
-{
-    const qsizetype m = qsizetype(qstrlen(word));
-    while (from + m <= t.size()) {
-        const qsizetype at = t.indexOf(QLatin1Char(word[0]), from);
-        if (at < 0 || at + m > t.size())
-            return -1;
-        qsizetype k = 1;
-        while (k < m && t.at(at + k) == QLatin1Char(word[k]))
-            ++k;
-        if (k == m)
-            return at;
-        from = at + 1;
-    }
-    return -1;
-}
-
 void scanPop3Codes(QStringView t, QStringList *into)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = indexOfWord(t, "-ERR", from);
+        const qsizetype at = Analysis::indexOfAscii(t, "-ERR", from);
         if (at < 0)
             return;
         from = at + 4;
@@ -200,7 +181,7 @@ void scanClientCodes(QStringView t, QStringList *into)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = indexOfWord(t, "0x", from);
+        const qsizetype at = Analysis::indexOfAscii(t, "0x", from);
         if (at < 0)
             return;
         from = at + 1;
