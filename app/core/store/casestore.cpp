@@ -312,25 +312,25 @@ std::optional<CaseRecord> CaseStore::load(const QString &id) const
 
 std::optional<CaseRecord> CaseStore::unfinishedCase() const
 {
-    if (!isOpen())
-        return std::nullopt;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT ") + columns
-                + QStringLiteral(" FROM cases WHERE finished = 0 ORDER BY updated DESC LIMIT 1"))
-        || !q.next()) {
-        return std::nullopt;
-    }
-    return recordFromQuery(q);
+    const QList<CaseRecord> newest = unfinished(1);
+    return newest.isEmpty() ? std::nullopt : std::optional<CaseRecord>(newest.first());
 }
 
 QList<CaseRecord> CaseStore::unfinishedCases() const
+{
+    return unfinished(-1);
+}
+
+QList<CaseRecord> CaseStore::unfinished(int limit) const
 {
     QList<CaseRecord> found;
     if (!isOpen())
         return found;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("SELECT ") + columns
-                + QStringLiteral(" FROM cases WHERE finished = 0 ORDER BY updated DESC")))
+    QString sql = QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM cases WHERE finished = 0 ORDER BY updated DESC");
+    if (limit >= 0)
+        sql += QStringLiteral(" LIMIT ") + QString::number(limit);
+    if (!q.exec(sql))
         return found;
     while (q.next())
         found.append(recordFromQuery(q));

@@ -87,6 +87,7 @@ public:
 private:
     StoreError openFile(const QString &path, bool *damaged, QString *detail);
     StoreError updateColumn(const QString &id, const QString &column, const QVariant &value);
+    QList<CaseRecord> unfinished(int limit) const; ///< newest first; a negative limit lists them all
 
     QString m_connection;
     QString m_path;
