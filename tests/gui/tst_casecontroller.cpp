@@ -10,6 +10,7 @@
 #include "pastepage.h"
 #include "questionpage.h"
 #include "translations.h"
+#include "wizarddriver.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -33,38 +34,10 @@
 #include <memory>
 
 using namespace MailDoctor;
+using WizardDriver::pasteAnswer;
+using WizardDriver::pathToDiagnosis;
 
 namespace {
-
-/** A path of answers from the start question to a diagnosis, preferring one through a second question. */
-QList<Choice> pathToDiagnosis(const KnowledgeBase &kb, int skip = 0)
-{
-    QList<QList<Choice>> found;
-    QList<QList<Choice>> todo { {} };
-    while (!todo.isEmpty() && found.size() <= skip + 4) {
-        const QList<Choice> path = todo.takeFirst();
-        const WizardStep step = nextStep(kb, path);
-        if (step.kind == WizardStep::Kind::Diagnosis) {
-            if (path.size() >= 2)
-                found.append(path);
-            continue;
-        }
-        if (step.kind != WizardStep::Kind::Question || path.size() > 12)
-            continue;
-        for (const Answer &answer : kb.node(step.id)->answers)
-            todo.append(path + QList<Choice> { { step.id, answer.id } });
-    }
-    return found.size() > skip ? found.at(skip) : QList<Choice> {};
-}
-
-QString pasteAnswer(const KnowledgeBase &kb)
-{
-    for (const Answer &answer : kb.node(KnowledgeBase::startNodeId())->answers) {
-        if (answer.paste)
-            return answer.id;
-    }
-    return {};
-}
 
 // Written for this test: a returned mail with one failed recipient.
 const QString sampleBounce
@@ -166,24 +139,12 @@ MainWindow *TestCaseController::openWindow(Language language)
 
 void TestCaseController::clickAnswer(const QString &answerId)
 {
-    QuestionPage *page = currentQuestion();
-    QVERIFY(page);
-    QAbstractButton *button = page->answerButton(answerId);
-    QVERIFY2(button, qPrintable(answerId));
-    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
-    if (!qobject_cast<QCommandLinkButton *>(button))
-        QTest::mouseClick(wizardButton("nextPushButton"), Qt::LeftButton);
+    WizardDriver::clickAnswer(m_window->wizard(), answerId);
 }
 
 void TestCaseController::walk(const QList<Choice> &path)
 {
-    for (const Choice &choice : path) {
-        QVERIFY(currentQuestion());
-        QCOMPARE(currentQuestion()->nodeId(), choice.nodeId);
-        clickAnswer(choice.answerId);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    WizardDriver::walk(m_window->wizard(), path);
 }
 
 CaseRecord TestCaseController::storedCase(const QString &notes, const QList<Choice> &path)

@@ -9,6 +9,7 @@
 #include "questionpage.h"
 #include "resultpage.h"
 #include "translations.h"
+#include "wizarddriver.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -33,6 +34,8 @@
 #include <memory>
 
 using namespace MailDoctor;
+using WizardDriver::pasteAnswer;
+using WizardDriver::pathToDiagnosis;
 
 namespace {
 
@@ -46,39 +49,6 @@ const QString sampleBounce = QStringLiteral(
     "<kenta@example.org>: host mx1.example.org[192.0.2.7] said: 550 5.1.1\n"
     "    <kenta@example.org>: Recipient address rejected: User unknown in local\n"
     "    recipient table (in reply to RCPT TO command)\n");
-
-/** A path of answers from the start question to a diagnosis, preferring one that passes a second question. */
-QList<Choice> pathToDiagnosis(const KnowledgeBase &kb)
-{
-    QList<Choice> best;
-    QList<QList<Choice>> todo{{}};
-    while (!todo.isEmpty()) {
-        const QList<Choice> path = todo.takeFirst();
-        const WizardStep step = nextStep(kb, path);
-        if (step.kind == WizardStep::Kind::Diagnosis) {
-            if (best.isEmpty() || (best.size() < 2 && path.size() >= 2))
-                best = path;
-            if (best.size() >= 2)
-                return best;
-            continue;
-        }
-        if (step.kind != WizardStep::Kind::Question || path.size() > 16)
-            continue;
-        for (const Answer &answer : kb.node(step.id)->answers)
-            todo.append(path + QList<Choice>{{step.id, answer.id}});
-    }
-    return best;
-}
-
-/** The start answer that leads to the paste page, or empty. */
-QString pasteAnswer(const KnowledgeBase &kb)
-{
-    for (const Answer &answer : kb.node(KnowledgeBase::startNodeId())->answers) {
-        if (answer.paste)
-            return answer.id;
-    }
-    return {};
-}
 
 } // namespace
 
@@ -169,29 +139,12 @@ QPushButton *TestWizardWindow::wizardButton(const char *name) const
 
 void TestWizardWindow::clickAnswer(const QString &answerId)
 {
-    QuestionPage *page = currentQuestion();
-    QVERIFY(page);
-    QAbstractButton *button = page->answerButton(answerId);
-    QVERIFY2(button, qPrintable(answerId));
-    // A radio button reacts only on its indicator and text, not on the empty width beside them.
-    QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
-    // A command link answers and goes on; a radio button needs Next.
-    if (!qobject_cast<QCommandLinkButton *>(button)) {
-        QVERIFY(button->isChecked());
-        QVERIFY(wizardButton("nextPushButton")->isEnabled());
-        QTest::mouseClick(wizardButton("nextPushButton"), Qt::LeftButton);
-    }
+    WizardDriver::clickAnswer(wizard(), answerId);
 }
 
 void TestWizardWindow::walk(const QList<Choice> &path)
 {
-    for (const Choice &choice : path) {
-        QVERIFY(currentQuestion());
-        QCOMPARE(currentQuestion()->nodeId(), choice.nodeId);
-        clickAnswer(choice.answerId);
-        if (QTest::currentTestFailed())
-            return;
-    }
+    WizardDriver::walk(wizard(), path);
 }
 
 void TestWizardWindow::goToPastePage()
