@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <memory>
+
 using namespace MailDoctor;
 
 /* The seed acceptance cases (../shared/acceptance/seed-cases.jsonl): every error text from the
@@ -35,6 +37,9 @@ private:
 
     KnowledgeBase m_kb;
     QList<KbProblem> m_loadProblems;
+    // Built once: they prepare their tables from the whole knowledge base, as the app does at start.
+    std::unique_ptr<Analyzer> m_analyzer;
+    std::unique_ptr<PatternMatcher> m_matcher;
 };
 
 namespace {
@@ -58,6 +63,8 @@ void TestSeedAcceptance::initTestCase()
 {
     m_kb.loadDirectory(KnowledgeBase::builtInPath(), &m_loadProblems);
     QVERIFY2(!m_kb.isEmpty(), "the built-in knowledge base is not embedded");
+    m_analyzer = std::make_unique<Analyzer>(&m_kb);
+    m_matcher = std::make_unique<PatternMatcher>(&m_kb);
 }
 
 void TestSeedAcceptance::builtInKnowledgeBaseIsValid()
@@ -140,8 +147,7 @@ void TestSeedAcceptance::analyzerFindsSeedCause()
     QFETCH(QStringList, accepted);
     QFETCH(QString, severity);
 
-    const Analyzer analyzer(&m_kb);
-    const AnalysisResult result = analyzer.analyzeText(input, QString::fromUtf8(QTest::currentDataTag()));
+    const AnalysisResult result = m_analyzer->analyzeText(input, QString::fromUtf8(QTest::currentDataTag()));
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QVERIFY2(!result.causes.isEmpty(), "no cause recognised");
     const QString top = result.causes.first().cause;
@@ -162,8 +168,7 @@ void TestSeedAcceptance::patternsAloneFindSeedCause()
     QFETCH(QStringList, accepted);
     QFETCH(QString, severity);
 
-    const PatternMatcher matcher(&m_kb);
-    const QList<EntryMatch> ranked = matcher.rank(input);
+    const QList<EntryMatch> ranked = m_matcher->rank(input);
     QVERIFY2(!ranked.isEmpty(), "no knowledge-base pattern matched");
     const Entry *top = ranked.first().entry;
     QString runnerUp;
@@ -460,8 +465,7 @@ void TestSeedAcceptance::patternsRecogniseFamily()
     QFETCH(QString, cause);
     QFETCH(QString, severity);
 
-    const PatternMatcher matcher(&m_kb);
-    const QList<EntryMatch> ranked = matcher.rank(text);
+    const QList<EntryMatch> ranked = m_matcher->rank(text);
     QVERIFY2(!ranked.isEmpty(), "no knowledge-base pattern matched");
     const Entry *top = ranked.first().entry;
     QVERIFY2(top->cause == cause, qPrintable(QStringLiteral("top entry %1 (cause %2, score %3), expected %4")
