@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QVarLengthArray>
 
+#include <array>
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -167,14 +168,21 @@ bool isOriginalMarker(QStringView t)
         "------ a copy of the original message follows",
         "----- original message header -----",
     };
+    static constexpr std::string_view headerMarkers[] = {"received: from ", "return-path:", "received: by "};
+    // Most lines start with a character no marker starts with (worked out from the tables, the mbox
+    // "From " line included): those are done at once.
+    static const std::array<bool, 128> opensMarker = [] {
+        std::array<bool, 128> a{};
+        for (const std::string_view m : markers)
+            a[size_t(uchar(m[0]))] = true;
+        for (const std::string_view m : headerMarkers)
+            a[size_t(uchar(m[0]))] = true;
+        a[size_t('f')] = true;
+        return a;
+    }();
     const QChar first = t.isEmpty() ? QChar() : t.at(0).toLower();
-    // Most lines start with a letter no marker starts with: those are done at once.
-    switch (first.unicode()) {
-    case u'-': case u'o': case u'm': case u'i': case u'b': case u't': case u'c': case u'r': case u'f':
-        break;
-    default:
+    if (first.unicode() >= opensMarker.size() || !opensMarker[first.unicode()])
         return false;
-    }
     for (const std::string_view m : markers) {
         if (first == QLatin1Char(m[0]) && startsWithCi(t, m)) {
             // "The original message was received at ..." is Sendmail's preamble, not a quote.
@@ -186,8 +194,10 @@ bool isOriginalMarker(QStringView t)
         }
     }
     // A header block of the returned original pasted into the text.
-    if (startsWithCi(t, "received: from ") || startsWithCi(t, "return-path:") || startsWithCi(t, "received: by "))
-        return true;
+    for (const std::string_view m : headerMarkers) {
+        if (startsWithCi(t, m))
+            return true;
+    }
     // The returned original quoted in mbox form: "From sender@example.jp  Sat Oct  4 08:00:07 2025".
     if (t.startsWith(QLatin1String("From ")) && t.size() > 20) {
         const qsizetype space = t.indexOf(u' ', 5);
