@@ -17,6 +17,7 @@ private slots:
     void lowersLikeQString_data();
     void lowersLikeQString();
     void randomTextsLowerAndSearchAlike();
+    void manySearchesAgreeWithPlainFind();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -71,6 +72,38 @@ void TestTextSearch::randomTextsLowerAndSearchAlike()
             const size_t at = plain.find(phrase);
             QCOMPARE(search.indexOf(phrase), at == std::string::npos ? qsizetype(-1) : qsizetype(at));
             QCOMPARE(search.contains(phrase), at != std::string::npos);
+        }
+    }
+}
+
+void TestTextSearch::manySearchesAgreeWithPlainFind()
+{
+    // Long texts (the sixteen-at-a-time search and its tail) asked about many phrases, so that the
+    // later searches go through the pair index: every answer, from every offset, must be find()'s.
+    QRandomGenerator rng(20261123);
+    for (int round = 0; round < 60; ++round) {
+        std::string text;
+        const int n = int(rng.bounded(400));
+        for (int i = 0; i < n; ++i)
+            text += "abcd <@.>\n"[rng.bounded(10)];
+        const TextSearch search(QString::fromLatin1(text.data(), qsizetype(text.size())));
+        QCOMPARE(search.view(), std::string_view(text));
+        for (int k = 0; k < 60; ++k) {
+            std::string phrase;
+            if (k % 3 != 2 && n > 1) { // a piece of the text, up to 40 bytes long
+                const int from = int(rng.bounded(n));
+                phrase = text.substr(size_t(from), size_t(1 + rng.bounded(40)));
+            } else {
+                const int m = int(1 + rng.bounded(6));
+                for (int j = 0; j < m; ++j)
+                    phrase += "abcdz@"[rng.bounded(6)];
+            }
+            const size_t from = size_t(rng.bounded(n + 2));
+            const size_t at = text.find(phrase, from);
+            const qsizetype expected = from >= text.size() && !phrase.empty() ? -1
+                : (at == std::string::npos ? qsizetype(-1) : qsizetype(at));
+            QCOMPARE(search.indexOf(phrase, qsizetype(from)), expected);
+            QCOMPARE(search.contains(phrase), text.find(phrase) != std::string::npos);
         }
     }
 }

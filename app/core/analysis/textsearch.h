@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QtAlgorithms>
 #include <QString>
 #include <QStringView>
 
@@ -16,8 +17,13 @@ namespace MailDoctor::Analysis {
 
 /**
  * A text prepared for many case-insensitive phrase searches: lower-cased once into UTF-8 (ASCII
- * phrases cannot match inside a multi-byte character) with an index of the byte pairs it contains,
- * so that most absent phrases are rejected without a search. Phrases must be given in lower case.
+ * phrases cannot match inside a multi-byte character). Phrases must be given in lower case.
+ *
+ * Searches look for the phrase's first and last bytes sixteen positions at a time. A text asked about
+ * many phrases also gets an index of the byte pairs it holds, so that most absent phrases are then
+ * rejected without a search; building it costs about as much as a dozen searches, so it is built at
+ * the dozenth one (a text asked about a few phrases never pays for it). Not for use from several
+ * threads at once.
  */
 class TextSearch
 {
@@ -27,11 +33,8 @@ public:
         // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
         m_bytes.resize(text.size());
         const qsizetype ascii = lowerAscii(text.utf16(), m_bytes.data(), text.size());
-        if (ascii < text.size()) {
+        if (ascii < text.size())
             lowerUnicode(text, ascii);
-            return;
-        }
-        buildIndex();
     }
 
     /** True when the lower-case @p phrase occurs in the text. */
@@ -42,14 +45,17 @@ public:
     {
         if (phrase.empty())
             return from;
-        if (phrase.size() >= 2 && (!hasPair(phrase[0], phrase[1])
-                                   || !hasPair(phrase[phrase.size() - 2], phrase[phrase.size() - 1])))
-            return -1;
+        if (phrase.size() >= 2) {
+            if (m_queries < IndexAfter && ++m_queries == IndexAfter)
+                buildIndex();
+            if (m_queries == IndexAfter
+                && (!hasPair(phrase[0], phrase[1]) || !hasPair(phrase[phrase.size() - 2], phrase[phrase.size() - 1])))
+                return -1;
+        }
         const std::string_view all = view();
         if (from >= qsizetype(all.size()))
             return -1;
-        const size_t at = all.find(phrase, size_t(from));
-        return at == std::string_view::npos ? -1 : qsizetype(at);
+        return find(all, phrase, size_t(from));
     }
 
     /** The lower-cased UTF-8 text. */
@@ -77,8 +83,6 @@ private:
             const char32_t l = (c >= 0xd800 && c <= 0xdfff) || c == 0x130 ? 0 : QChar::toLower(char32_t(c));
             if (l == 0 || l > 0xffff || (l >= 0xd800 && l <= 0xdfff)) {
                 m_bytes = text.toString().toLower().toUtf8();
-                m_pairs.fill(0);
-                buildIndex();
                 return;
             }
             if (l < 0x80) {
@@ -94,8 +98,35 @@ private:
         }
         out.truncate(w);
         m_bytes = std::move(out);
-        m_pairs.fill(0);
-        buildIndex();
+    }
+
+    // Where @p needle (two bytes or more) occurs in @p hay at or after @p from, or -1: positions whose
+    // first and last bytes both fit are found sixteen at a time, and only those are compared.
+    static qsizetype find(std::string_view hay, std::string_view needle, size_t from)
+    {
+        const size_t n = hay.size();
+        const size_t m = needle.size();
+        size_t i = from;
+#if defined(__SSE2__)
+        if (m >= 2) {
+            const __m128i first = _mm_set1_epi8(needle[0]);
+            const __m128i last = _mm_set1_epi8(needle[m - 1]);
+            const char *d = hay.data();
+            for (; i + m - 1 + 16 <= n; i += 16) {
+                const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+                const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + m - 1));
+                unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+                while (mask) {
+                    const size_t at = i + size_t(qCountTrailingZeroBits(mask));
+                    if (std::memcmp(d + at + 1, needle.data() + 1, m - 2) == 0)
+                        return qsizetype(at);
+                    mask &= mask - 1;
+                }
+            }
+        }
+#endif
+        const size_t at = hay.find(needle, i);
+        return at == std::string_view::npos ? -1 : qsizetype(at);
     }
 
     // Lowers ASCII characters into @p out until the first that is not ASCII; returns where it stopped.
@@ -128,7 +159,7 @@ private:
     }
 
     static size_t pairHash(uchar a, uchar b) { return (size_t(a) * 61u + size_t(b)) & 4095u; }
-    void setPair(uchar a, uchar b)
+    void setPair(uchar a, uchar b) const
     {
         const size_t h = pairHash(a, b);
         m_pairs[h >> 6] |= quint64(1) << (h & 63);
@@ -138,15 +169,18 @@ private:
         const size_t h = pairHash(uchar(a), uchar(b));
         return (m_pairs[h >> 6] >> (h & 63)) & 1;
     }
-    void buildIndex()
+    void buildIndex() const
     {
         const uchar *d = reinterpret_cast<const uchar *>(m_bytes.constData());
         for (qsizetype i = 0; i + 1 < m_bytes.size(); ++i)
             setPair(d[i], d[i + 1]);
     }
 
+    static constexpr int IndexAfter = 12; ///< searches before the pair index is built
+
     QByteArray m_bytes;
-    std::array<quint64, 64> m_pairs{}; ///< 4096 bits: which hashed byte pairs occur
+    mutable int m_queries = 0;                 ///< searches so far, up to IndexAfter (then indexed)
+    mutable std::array<quint64, 64> m_pairs{}; ///< 4096 bits: which hashed byte pairs occur
 };
 
 /**
