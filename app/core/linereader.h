@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textscan.h"
+
 #include <QStringView>
 
 namespace MailDoctor {
@@ -18,7 +20,7 @@ public:
     {
         if (m_pos > m_text.size())
             return false;
-        qsizetype end = m_text.indexOf(u'\n', m_pos);
+        qsizetype end = indexOfChar(m_text, u'\n', m_pos);
         if (end < 0)
             end = m_text.size();
         *line = m_text.sliced(m_pos, end - m_pos);

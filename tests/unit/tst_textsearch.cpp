@@ -1,6 +1,7 @@
 // The prepared text for phrase searches against QString's own lower-casing and a plain search.
 
 #include "analysis/textsearch.h"
+#include "textscan.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -18,6 +19,7 @@ private slots:
     void lowersLikeQString();
     void randomTextsLowerAndSearchAlike();
     void manySearchesAgreeWithPlainFind();
+    void charSearchAndTrimAgreeWithQt();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -104,6 +106,26 @@ void TestTextSearch::manySearchesAgreeWithPlainFind()
                 : (at == std::string::npos ? qsizetype(-1) : qsizetype(at));
             QCOMPARE(search.indexOf(phrase, qsizetype(from)), expected);
             QCOMPARE(search.contains(phrase), text.find(phrase) != std::string::npos);
+        }
+    }
+}
+
+void TestTextSearch::charSearchAndTrimAgreeWithQt()
+{
+    // indexOfChar() and trimmedView() against QStringView's own answers, on texts with white space
+    // (ASCII and not) at the ends and the characters looked for anywhere, before and after eight.
+    QRandomGenerator rng(20261124);
+    const QString alphabet = QStringLiteral("ab@\n\r \t.\u3000\u00a0\u2028日x\x01");
+    for (int round = 0; round < 400; ++round) {
+        QString text;
+        const int n = int(rng.bounded(40));
+        for (int i = 0; i < n; ++i)
+            text += alphabet.at(int(rng.bounded(alphabet.size())));
+        const QStringView view(text);
+        QCOMPARE(MailDoctor::trimmedView(view), view.trimmed());
+        for (const char16_t c : {u'@', u'\n', u'x', u'\u3000', u'z'}) {
+            const qsizetype from = qsizetype(rng.bounded(n + 1));
+            QCOMPARE(MailDoctor::indexOfChar(view, c, from), view.indexOf(QChar(c), from));
         }
     }
 }

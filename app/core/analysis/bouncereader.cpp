@@ -80,7 +80,7 @@ AddressSpan firstAddressSpan(QStringView s)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = s.indexOf(u'@', from);
+        const qsizetype at = indexOfChar(s, u'@', from);
         if (at < 0)
             return {};
         AddressSpan span = addressAround(s, at);
@@ -98,7 +98,7 @@ AddressSpans addressesIn(QStringView s)
     AddressSpans out;
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = s.indexOf(u'@', from);
+        const qsizetype at = indexOfChar(s, u'@', from);
         if (at < 0)
             break;
         AddressSpan span = addressAround(s, at);
@@ -828,12 +828,9 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
 
 QString firstAddress(QStringView text)
 {
-    const qsizetype at = text.indexOf(u'@');
-    if (at < 0)
-        return {};
-    qsizetype from = 0;
+        qsizetype from = 0;
     while (true) {
-        const qsizetype a = text.indexOf(u'@', from);
+        const qsizetype a = indexOfChar(text, u'@', from);
         if (a < 0)
             return {};
         const AddressSpan span = addressAround(text, a);
@@ -847,10 +844,10 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt)
 {
     qsizetype pos = 0;
     while (pos < text.size()) {
-        qsizetype end = text.indexOf(u'\n', pos);
+        qsizetype end = indexOfChar(text, u'\n', pos);
         if (end < 0)
             end = text.size();
-        const QStringView line = text.mid(pos, end - pos).trimmed();
+        const QStringView line = trimmedView(text.mid(pos, end - pos));
         if (!line.isEmpty() && isOriginalMarker(line)) {
             if (originalAt)
                 *originalAt = pos;
@@ -893,7 +890,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
 
     LineReader reader(text);
     for (QStringView raw; reader.next(&raw);) {
-        const QStringView t = raw.trimmed();
+        const QStringView t = trimmedView(raw);
         if (t.isEmpty()) {
             // A paragraph about a recipient ends at a blank line once it has said something.
             if (current >= 0 && blocks.at(current).reasonOnAddressLine)

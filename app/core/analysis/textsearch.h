@@ -1,5 +1,7 @@
 #pragma once
 
+#include "textscan.h"
+
 #include <QByteArray>
 #include <QtAlgorithms>
 #include <QString>
@@ -193,7 +195,7 @@ inline qsizetype indexOfAscii(QStringView text, std::string_view phrase, qsizety
     if (m == 0)
         return from <= text.size() ? from : -1;
     while (from + m <= text.size()) {
-        const qsizetype at = text.indexOf(QLatin1Char(phrase[0]), from);
+        const qsizetype at = indexOfChar(text, char16_t(uchar(phrase[0])), from);
         if (at < 0 || at + m > text.size())
             return -1;
         qsizetype k = 1;
