@@ -404,7 +404,8 @@ void fillFromText(RecipientReading *r, const QString &diagnostic)
 {
     DeliveryFact &f = r->fact;
     f.diagnostic = diagnostic;
-    const TextSearch search(diagnostic);
+    const std::shared_ptr<const TextSearch> prepared = f.diagnosticSearch();
+    const TextSearch &search = *prepared;
     if (f.command.isEmpty())
         f.command = commandIn(diagnostic, search);
     if (f.remoteMta.isEmpty())
@@ -689,7 +690,7 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
         r.fact.diagnostic = d.diagnosticCode.simplified();
         r.fact.diagnosticType = d.diagnosticType.toUpper();
         r.fact.remoteMta = d.remoteMta.trimmed();
-        r.fact.command = commandIn(r.fact.diagnostic);
+        r.fact.command = commandIn(r.fact.diagnostic, *r.fact.diagnosticSearch());
         r.fact.category = d.fields.value(QStringLiteral("x-powermta-bouncecategory")).trimmed().toLower();
         if (!d.diagnosticCode.isEmpty())
             r.evidence.append(QStringLiteral("Diagnostic-Code: ") + r.fact.diagnostic);

@@ -668,6 +668,15 @@ const QString &reasonName(Reason reason)
     return strings[size_t(reason)];
 }
 
+std::shared_ptr<const TextSearch> DeliveryFact::diagnosticSearch() const
+{
+    if (!m_search || m_searched != diagnostic) {
+        m_search = std::make_shared<const TextSearch>(diagnostic);
+        m_searched = diagnostic;
+    }
+    return m_search;
+}
+
 bool textPointsAt(Reason reason, QStringView text)
 {
     return tablePointsAt(reason, TextSearch(text));
@@ -687,7 +696,7 @@ bool reasonIsRetryable(const QString &reason)
 
 QString decideReason(const DeliveryFact &fact)
 {
-    return decideReason(fact, TextSearch(fact.diagnostic));
+    return decideReason(fact, *fact.diagnosticSearch());
 }
 
 QString decideReason(const DeliveryFact &fact, const TextSearch &diagnostic)

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <memory>
+
 namespace MailDoctor::Analysis {
 
 class TextSearch;
@@ -22,6 +24,16 @@ struct DeliveryFact
     QString vendor;         ///< mail system family when known: "microsoft", "kddi", ... (lower case)
     QString category;       ///< a bounce category the mail system states itself (PowerMTA), lower case
     bool temporary = false; ///< the mail system says it gave up on a temporary failure
+
+    /**
+     * The diagnostic prepared for phrase searches. Several steps search the same diagnostic: it is
+     * prepared once and shared by the copies of this fact until the diagnostic changes.
+     */
+    std::shared_ptr<const TextSearch> diagnosticSearch() const;
+
+private:
+    mutable std::shared_ptr<const TextSearch> m_search; ///< prepared from m_searched
+    mutable QString m_searched;
 };
 
 /** Reason names, in the order the message-phrase tables are consulted. */

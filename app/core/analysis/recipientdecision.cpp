@@ -344,7 +344,8 @@ void completeFact(DeliveryFact *f)
             f->replyCode = reply;
         diag = joinMultilineReply(diag, reply, inText);
     }
-    const TextSearch search(diag);
+    const std::shared_ptr<const TextSearch> prepared = f->diagnosticSearch();
+    const TextSearch &search = *prepared;
     if (f->reason.isEmpty())
         f->reason = vendorReason(diag, search, *f);
     // A mail system's own code that says nothing about the cause stays undecided.
