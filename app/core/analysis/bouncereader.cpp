@@ -112,6 +112,24 @@ AddressSpans addressesIn(QStringView s)
     return out;
 }
 
+// Case-insensitive equality for ASCII text (addresses as addressAround() finds them).
+bool equalsAsciiCi(QStringView a, QStringView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        char16_t x = a.utf16()[i];
+        char16_t y = b.utf16()[i];
+        if (x != y) {
+            x = x >= u'A' && x <= u'Z' ? char16_t(x + 32) : x;
+            y = y >= u'A' && y <= u'Z' ? char16_t(y + 32) : y;
+            if (x != y)
+                return false;
+        }
+    }
+    return true;
+}
+
 bool startsWithCi(QStringView s, std::string_view prefix)
 {
     return startsWithAsciiCi(s, prefix);
@@ -652,8 +670,14 @@ QString cleanAddress(QString a)
 // The text/plain portions of an embedded RFC 3464 block ("Final-Recipient: ..." lines in a text part).
 QString embeddedDsn(QStringView text)
 {
-    // Cheap test first: the text is long and most reports have no such block.
-    if (!text.contains(QStringView(u"ecipient:")) && !text.contains(QStringView(u"ECIPIENT:")))
+    // Cheap test first: the text is long and most reports have no such block. Colons are few, so
+    // "...ecipient:" is looked for behind each.
+    bool named = false;
+    for (qsizetype colon = indexOfChar(text, u':'); colon >= 0 && !named; colon = indexOfChar(text, u':', colon + 1)) {
+        const QStringView before = text.mid(qMax<qsizetype>(0, colon - 8), qMin<qsizetype>(colon, 8));
+        named = before == QLatin1String("ecipient") || before == QLatin1String("ECIPIENT");
+    }
+    if (!named)
         return {};
     qsizetype p = text.indexOf(QLatin1String("Final-Recipient:"), 0, Qt::CaseInsensitive);
     if (p < 0)
@@ -875,17 +899,27 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
     QList<QStringView> transcript;  // Sendmail's conversation lines not yet given to a recipient
 
+    // Reports name a few recipients: those are compared one by one (addresses are ASCII here), and
+    // only a long list gets an index.
+    constexpr qsizetype IndexFrom = 8;
     auto blockFor = [&](QStringView address, bool create) -> int {
-        const QString key = address.toString().toLower();
-        const auto it = index.constFind(key);
-        if (it != index.constEnd())
+        if (index.isEmpty()) {
+            for (qsizetype i = 0; i < blocks.size(); ++i) {
+                if (equalsAsciiCi(blocks.at(i).address, address))
+                    return int(i);
+            }
+        } else if (const auto it = index.constFind(address.toString().toLower()); it != index.constEnd()) {
             return it.value();
+        }
         // A report about thousands of recipients is a paste gone wrong; the first ones tell the story
         // and the time stays bounded.
         if (!create || blocks.size() >= MaxRecipients)
             return -1;
         blocks.append({address.toString(), {}, {}, false});
-        index.insert(key, int(blocks.size() - 1));
+        if (blocks.size() > IndexFrom) {
+            for (qsizetype i = index.isEmpty() ? 0 : blocks.size() - 1; i < blocks.size(); ++i)
+                index.insert(blocks.at(i).address.toLower(), int(i));
+        }
         return int(blocks.size() - 1);
     };
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QVarLengthArray>
 
+#include <iterator>
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -321,50 +322,29 @@ QString findSmtpCommand(QStringView text)
     // Commands are ASCII and upper case: search the Latin-1 bytes (other characters become '?').
     const QByteArray bytes = text.toLatin1();
     const std::string_view t(bytes.constData(), size_t(bytes.size()));
-    static constexpr std::string_view known[] = {"HELO", "EHLO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "NOOP",
-                                                 "VRFY", "ETRN", "EXPN", "HELP", "AUTH", "STARTTLS", "XFORWARD", "CONN"};
-    bool any = false;
-    for (const std::string_view k : known) {
-        if (t.find(k) != std::string_view::npos) {
-            any = true;
-            break;
-        }
-    }
-    if (!any)
-        return {};
+    // The text names the step it failed at last, after the earlier ones: the last of these (in the
+    // order of the conversation) that the text holds wins, so they are tried from the end.
     static constexpr std::string_view detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
                                                       "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
     auto letterOrDigit = [](char c) {
         return (c >= '0' && c <= '9') || (c >= '@' && c <= 'Z') || (c >= 'a' && c <= 'z');
     };
-    QStringList found;
-    for (const std::string_view e : detectable) {
-        const size_t p = t.find(e);
+    for (auto e = std::crbegin(detectable); e != std::crend(detectable); ++e) {
+        const size_t p = t.find(*e);
         if (p == std::string_view::npos)
             continue;
-        if (e.find(' ') == std::string_view::npos) {
+        if (e->find(' ') == std::string_view::npos) {
             // A command glued to letters or digits is part of a word or a host name (DATABASE, EMAIL.EXAMPLE).
             const char before = p > 0 ? t[p - 1] : ' ';
-            const char after = p + e.size() < t.size() ? t[p + e.size()] : ' ';
+            const char after = p + e->size() < t.size() ? t[p + e->size()] : ' ';
             if (letterOrDigit(before) || letterOrDigit(after))
                 continue;
         }
-        QString cmd = QString::fromLatin1(e.data(), 4);
-        if (cmd == QLatin1String("STAR"))
-            cmd = QStringLiteral("STARTTLS");
-        else if (cmd == QLatin1String("XFOR"))
-            cmd = QStringLiteral("XFORWARD");
-        bool seen = false;
-        for (const QString &f : std::as_const(found)) {
-            if (cmd.startsWith(f)) {
-                seen = true;
-                break;
-            }
-        }
-        if (!seen)
-            found.append(cmd);
+        if (*e == "STARTTLS" || *e == "XFORWARD")
+            return QString::fromLatin1(e->data(), qsizetype(e->size()));
+        return QString::fromLatin1(e->data(), 4);
     }
-    return found.isEmpty() ? QString() : found.last();
+    return {};
 }
 
 bool isStandardReplyCode(QStringView code)

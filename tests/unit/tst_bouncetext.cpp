@@ -1,0 +1,80 @@
+// Reading a returned message's text without a DSN part: recipients, their paragraphs, and the SMTP
+// command a reply answered.
+
+#include "analysis/bouncereader.h"
+#include "analysis/smtpcodes.h"
+
+#include <QTest>
+
+using namespace MailDoctor::Analysis;
+
+class TestBounceText : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void smtpCommand_data();
+    void smtpCommand();
+    void fewAndManyRecipientsKeepTheirParagraphs_data();
+    void fewAndManyRecipientsKeepTheirParagraphs();
+};
+
+void TestBounceText::smtpCommand_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("command");
+    QTest::newRow("none") << QStringLiteral("550 5.1.1 User unknown") << QString();
+    QTest::newRow("rcpt") << QStringLiteral("RCPT TO:<taro@example.jp> 550 5.1.1 User unknown") << QStringLiteral("RCPT");
+    QTest::newRow("later-step-wins") << QStringLiteral("MAIL FROM:<a@example.jp> ok; RCPT TO:<b@example.jp> ok; DATA 554 rejected")
+                                     << QStringLiteral("DATA");
+    QTest::newRow("glued-word-is-not-a-command") << QStringLiteral("DATABASE error after RCPT TO") << QStringLiteral("RCPT");
+    QTest::newRow("only-glued") << QStringLiteral("DATABASE and EMAIL.EXAMPLE.JP") << QString();
+    QTest::newRow("starttls") << QStringLiteral("STARTTLS failed: 454 TLS not available") << QStringLiteral("STARTTLS");
+    QTest::newRow("auth-mechanism") << QStringLiteral("AUTH LOGIN 535 authentication failed") << QStringLiteral("AUTH");
+    QTest::newRow("xforward") << QStringLiteral("in reply to XFORWARD") << QStringLiteral("XFORWARD");
+    QTest::newRow("lower-case-is-prose") << QStringLiteral("the data was rejected after rcpt") << QString();
+    QTest::newRow("too-short") << QStringLiteral("RCP") << QString();
+}
+
+void TestBounceText::smtpCommand()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, command);
+    QCOMPARE(findSmtpCommand(text), command);
+}
+
+void TestBounceText::fewAndManyRecipientsKeepTheirParagraphs_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("one") << 1;
+    QTest::newRow("three") << 3;
+    QTest::newRow("eight") << 8;
+    QTest::newRow("nine") << 9;
+    QTest::newRow("thirty") << 30;
+}
+
+void TestBounceText::fewAndManyRecipientsKeepTheirParagraphs()
+{
+    // Each recipient's paragraph, then transcript lines that name the recipients again in another
+    // case: every line must reach its own recipient, however many there are.
+    QFETCH(int, count);
+    QString text = QStringLiteral("This is the mail system at host mx.example.jp.\n\n");
+    for (int i = 0; i < count; ++i)
+        text += QStringLiteral("<User%1@Example.JP>: host mx%1.example.jp said: 550 5.1.1 mailbox %1 unknown\n\n").arg(i);
+    text += QStringLiteral("--- transcript ---\n");
+    for (int i = count - 1; i >= 0; --i)
+        text += QStringLiteral("RCPT TO:<uSER%1@eXAMPLE.jp> answered code-%1\n").arg(i);
+
+    const QList<RecipientReading> readings = scanBounceText(text);
+    QCOMPARE(readings.size(), qsizetype(count));
+    for (int i = 0; i < count; ++i) {
+        const DeliveryFact &f = readings.at(i).fact;
+        QCOMPARE(f.recipient, QStringLiteral("User%1@Example.JP").arg(i));
+        QVERIFY2(f.diagnostic.contains(QStringLiteral("mailbox %1 unknown").arg(i)), qPrintable(f.diagnostic));
+        QVERIFY2(f.diagnostic.contains(QStringLiteral("code-%1").arg(i)), qPrintable(f.diagnostic));
+        QCOMPARE(f.remoteMta, QStringLiteral("mx%1.example.jp").arg(i));
+    }
+}
+
+QTEST_APPLESS_MAIN(TestBounceText)
+#include "tst_bouncetext.moc"
