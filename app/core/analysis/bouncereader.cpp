@@ -226,14 +226,14 @@ bool isOriginalMarker(QStringView t)
 
 bool looksWarningOnly(const TextSearch &text)
 {
-    static constexpr std::string_view phrases[] = {
-        "this is a warning message only", "transient non-fatal errors", "has been delayed", "delivery is delayed",
-        "delivery status notification (delay)", "delivery has been delayed", "will continue trying", "still trying"};
-    for (const std::string_view p : phrases) {
-        if (text.contains(p))
-            return true;
-    }
-    return false;
+    if (text.contains("this is a warning message only") || text.contains("transient non-fatal errors"))
+        return true;
+    // Most reports say neither "delay" nor "trying": one search each settles the phrases with them.
+    if (text.contains("delay")
+        && (text.contains("has been delayed") || text.contains("delivery is delayed")
+            || text.contains("delivery status notification (delay)")))
+        return true;
+    return text.contains("trying") && (text.contains("will continue trying") || text.contains("still trying"));
 }
 
 // Phrases that lead into a recipient in a sentence: "Your message to <a@b> was ...".
@@ -388,25 +388,32 @@ QString remoteMtaIn(QStringView text, const TextSearch &search)
 // The SMTP command the text says the error answered, also from Exim's and other MTAs' wording.
 QString commandIn(QStringView text, const TextSearch &search)
 {
-    // qmail and others word the step instead of quoting the command.
+    // qmail and others word the step instead of quoting the command. Most texts hold none of these
+    // phrases: the words several of them share are looked for first.
     if (search.contains(" does not like recipient") || search.contains("[rcpt_to]"))
         return QStringLiteral("RCPT");
-    if (search.contains("but sender was rejected"))
-        return QStringLiteral("MAIL");
-    if (search.contains("but my name was rejected"))
-        return QStringLiteral("EHLO");
-    if (search.contains("but greeting failed"))
-        return QStringLiteral("CONN");
-    if (search.contains("failed on data command") || search.contains("failed after i sent the message"))
+    if (search.contains("but ")) {
+        if (search.contains("but sender was rejected"))
+            return QStringLiteral("MAIL");
+        if (search.contains("but my name was rejected"))
+            return QStringLiteral("EHLO");
+        if (search.contains("but greeting failed"))
+            return QStringLiteral("CONN");
+    }
+    if (search.contains("failed ")
+        && (search.contains("failed on data command") || search.contains("failed after i sent the message")))
         return QStringLiteral("DATA");
     QString c = findSmtpCommand(text);
     if (!c.isEmpty())
         return c;
-    if (search.contains("after end of data") || search.contains("after data") || search.contains("final data"))
+    const bool after = search.contains("after ");
+    if ((after && (search.contains("after end of data") || search.contains("after data"))) || search.contains("final data"))
         return QStringLiteral("DATA");
+    if (!after)
+        return {};
     if (search.contains("after rcpt") || search.contains("after recipient"))
         return QStringLiteral("RCPT");
-    if (search.contains("after mail from") || search.contains("after mail"))
+    if (search.contains("after mail")) // also "after mail from"
         return QStringLiteral("MAIL");
     if (search.contains("after initial connection") || search.contains("after connect"))
         return QStringLiteral("CONN");
