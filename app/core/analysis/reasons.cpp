@@ -5,8 +5,11 @@
 #include "textsearch.h"
 
 #include <QLatin1String>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <map>
 #include <string>
 #include <vector>
@@ -449,48 +452,81 @@ bool alignedIn(const TextSearch &text, const std::vector<std::string_view> &piec
     return true;
 }
 
+// What one pass of the automaton found in a diagnostic: per reason, whether one of its phrases, one
+// of its exceptions or a piece of one of its aligned phrases is there, and the ids found.
+struct PhraseHits
+{
+    std::bitset<size_t(Reason::Count)> phrase;
+    std::bitset<size_t(Reason::Count)> exception;
+    std::bitset<size_t(Reason::Count)> alignedPiece;
+    QVarLengthArray<int, 16> ids; ///< every phrase id found, once
+
+    bool found(int id) const { return std::find(ids.cbegin(), ids.cend(), id) != ids.cend(); }
+};
+
 // Every phrase and every piece of an aligned phrase of all tables in one automaton: one pass over
-// a diagnostic finds all of them, instead of one search per phrase.
+// a diagnostic finds all of them, instead of one search per phrase. Each id knows the tables that
+// use it, so a pass costs the text's length and the few phrases found, not the tables' size.
 class PhraseAutomaton
 {
 public:
     PhraseAutomaton()
     {
         const auto &t = tables();
+        std::vector<std::array<std::bitset<size_t(Reason::Count)>, 3>> uses;
+        auto use = [&](int id, size_t role, size_t r) {
+            if (size_t(id) >= uses.size())
+                uses.resize(size_t(id) + 1);
+            uses[size_t(id)][role].set(r);
+        };
         for (size_t r = 0; r < t.size(); ++r) {
             for (auto p : t[r].phrases)
-                m_phrases[r].push_back(m_set.add(p));
+                use(m_set.add(p), 0, r);
             for (auto p : t[r].exceptions)
-                m_exceptions[r].push_back(m_set.add(p));
+                use(m_set.add(p), 1, r);
             for (const auto &a : t[r].aligned) {
                 std::vector<int> ids;
-                for (auto p : a)
+                for (auto p : a) {
                     ids.push_back(m_set.add(p));
+                    use(ids.back(), 2, r);
+                }
                 m_aligned[r].push_back(ids);
             }
         }
         m_set.build();
+        m_uses = std::move(uses);
     }
 
-    /** Marks every phrase id found in @p text. */
-    void scan(std::string_view text, std::vector<bool> *found) const { m_set.mark(text, found); }
+    /** Finds every phrase of the tables in @p text. */
+    PhraseHits scan(std::string_view text) const
+    {
+        PhraseHits hits;
+        m_set.scan(text, [&](int id, size_t) {
+            if (hits.found(id))
+                return;
+            hits.ids.append(id);
+            const auto &u = m_uses[size_t(id)];
+            hits.phrase |= u[0];
+            hits.exception |= u[1];
+            hits.alignedPiece |= u[2];
+        });
+        return hits;
+    }
 
-    bool pointsAt(Reason r, const std::vector<bool> &found, const TextSearch &text) const
+    bool pointsAt(Reason r, const PhraseHits &hits, const TextSearch &text) const
     {
         const size_t i = size_t(r);
-        for (int id : m_exceptions[i]) {
-            if (found[size_t(id)])
-                return false;
-        }
-        for (int id : m_phrases[i]) {
-            if (found[size_t(id)])
-                return true;
-        }
+        if (hits.exception[i])
+            return false;
+        if (hits.phrase[i])
+            return true;
+        if (!hits.alignedPiece[i])
+            return false;
         const PhraseTable &table = tables()[i];
         for (size_t k = 0; k < m_aligned[i].size(); ++k) {
             bool all = true;
             for (int id : m_aligned[i][k])
-                all = all && found[size_t(id)];
+                all = all && hits.found(id);
             if (all && alignedIn(text, table.aligned[k]))
                 return true;
         }
@@ -499,8 +535,8 @@ public:
 
 private:
     PhraseSet m_set;
-    std::array<std::vector<int>, size_t(Reason::Count)> m_phrases;
-    std::array<std::vector<int>, size_t(Reason::Count)> m_exceptions;
+    /// per phrase id: the reasons using it as a phrase [0], an exception [1], a piece of an aligned phrase [2]
+    std::vector<std::array<std::bitset<size_t(Reason::Count)>, 3>> m_uses;
     std::array<std::vector<std::vector<int>>, size_t(Reason::Count)> m_aligned;
 };
 
@@ -514,9 +550,7 @@ bool tablePointsAt(Reason reason, const TextSearch &text)
 {
     if (text.view().empty())
         return false;
-    std::vector<bool> found;
-    automaton().scan(text.view(), &found);
-    return automaton().pointsAt(reason, found, text);
+    return automaton().pointsAt(reason, automaton().scan(text.view()), text);
 }
 
 // Per-decision cache: the diagnostic is scanned once, each table then answers from the result.
@@ -524,30 +558,19 @@ class Probe
 {
 public:
     Probe(const DeliveryFact &fact, const TextSearch &text)
-        : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status))
+        : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status)),
+          m_hits(automaton().scan(text.view()))
     {
-        automaton().scan(text.view(), &m_found);
-        m_done.fill(false);
     }
 
-    bool has(Reason r)
-    {
-        const size_t i = size_t(r);
-        if (!m_done[i]) {
-            m_done[i] = true;
-            m_value[i] = !m_text.view().empty() && automaton().pointsAt(r, m_found, m_text);
-        }
-        return m_value[i];
-    }
+    bool has(Reason r) const { return !m_text.view().empty() && automaton().pointsAt(r, m_hits, m_text); }
 
     const DeliveryFact &m_fact;
     const TextSearch &m_text;
     const QString m_statusReason;
 
 private:
-    std::vector<bool> m_found;
-    std::array<bool, size_t(Reason::Count)> m_done{};
-    std::array<bool, size_t(Reason::Count)> m_value{};
+    const PhraseHits m_hits;
 };
 
 bool isOneOf(const QString &s, std::initializer_list<const char *> items)
