@@ -4,6 +4,7 @@
 #include "analysis/bouncereader.h"
 #include "analysis/smtpcodes.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace MailDoctor::Analysis;
@@ -15,6 +16,7 @@ class TestBounceText : public QObject
 private slots:
     void smtpCommand_data();
     void smtpCommand();
+    void replyCodeAnywhereInNoise();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
     void fewAndManyRecipientsKeepTheirParagraphs();
 };
@@ -41,6 +43,27 @@ void TestBounceText::smtpCommand()
     QFETCH(QString, text);
     QFETCH(QString, command);
     QCOMPARE(findSmtpCommand(text), command);
+}
+
+void TestBounceText::replyCodeAnywhereInNoise()
+{
+    // Noise full of numbers that are not reply codes (four digits, versions, paths, single digits),
+    // each wrapped in letters so that no three-digit number forms by accident; one code is put at a
+    // random place, so that it falls anywhere relative to the sixteen-character steps of the search.
+    static const char *const noise[] = {"a1234b", "v5.5b", "a12b", "x/12y", "q1w", "ab", " ", "日本"};
+    static const char *const codes[] = {"550", "421", "250", "552"};
+    QRandomGenerator rng(20261125);
+    for (int round = 0; round < 400; ++round) {
+        QStringList tokens;
+        const int count = int(rng.bounded(40));
+        for (int i = 0; i < count; ++i)
+            tokens.append(QString::fromUtf8(noise[rng.bounded(int(std::size(noise)))]));
+        QCOMPARE(findReplyCode(tokens.join(QString())), QString());
+        const QString code = QString::fromLatin1(codes[rng.bounded(int(std::size(codes)))]);
+        tokens.insert(int(rng.bounded(tokens.size() + 1)), u' ' + code + u' ');
+        const QString text = tokens.join(QString());
+        QVERIFY2(findReplyCode(text) == code, qPrintable(text));
+    }
 }
 
 void TestBounceText::fewAndManyRecipientsKeepTheirParagraphs_data()

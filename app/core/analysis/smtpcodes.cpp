@@ -4,6 +4,11 @@
 
 #include <QHash>
 #include <QVarLengthArray>
+#include <QtAlgorithms>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <iterator>
 #include <string_view>
@@ -51,10 +56,8 @@ QString findStatusCode(QStringView text, QChar replyClass)
     QList<Hit> hits;
     qsizetype nextFrom[3] = {0, 0, 0};
     const char16_t *d = text.utf16();
-    const qsizetype n = text.size();
-    for (qsizetype p = 0; p + 1 < n; ++p) {
-        if (d[p + 1] != u'.')
-            continue;
+    for (qsizetype dot = indexOfChar(text, u'.', 1); dot >= 0; dot = indexOfChar(text, u'.', dot + 1)) {
+        const qsizetype p = dot - 1;
         qsizetype k = 0;
         while (k < classCount && classes[k] != d[p])
             ++k;
@@ -163,7 +166,32 @@ QString findReplyCode(QStringView text, QChar statusClass)
     // same preference order as Sisimai (5xx, then 4xx, then 2xx, each in its own order).
     QVarLengthArray<int, 16> found;
     const qsizetype n = text.size();
-    for (qsizetype i = 0; i + 3 <= n; ++i) {
+    const char16_t *d = text.utf16();
+    // Three digits in a row starting at i: kept when nothing code-like is glued to either end.
+    auto consider = [&](qsizetype i) {
+        const QChar before = at(text, i - 1);
+        const QChar after = at(text, i + 3);
+        if ((!before.isNull() && isDotSlashOrDigit(before)) || (!after.isNull() && isDotSlashOrDigit(after)))
+            return;
+        found.append(int(d[i] - u'0') * 100 + int(d[i + 1] - u'0') * 10 + int(d[i + 2] - u'0'));
+    };
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Sixteen characters at a time, a bit per digit: three set bits in a row start a window. Steps of
+    // fourteen keep every window inside one load, so all are seen, in order.
+    const __m128i zero = _mm_set1_epi16(short(u'0'));
+    const __m128i nine = _mm_set1_epi16(9);
+    const __m128i none = _mm_setzero_si128();
+    for (; i + 16 <= n; i += 14) {
+        const __m128i a = _mm_subs_epu16(_mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i)), zero), nine);
+        const __m128i b = _mm_subs_epu16(_mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + 8)), zero), nine);
+        // A digit's offset from '0' is at most nine, so the saturating subtraction leaves zero.
+        const unsigned digits = unsigned(_mm_movemask_epi8(_mm_packs_epi16(_mm_cmpeq_epi16(a, none), _mm_cmpeq_epi16(b, none))));
+        for (unsigned starts = digits & (digits >> 1) & (digits >> 2) & 0x3fffu; starts; starts &= starts - 1)
+            consider(i + qsizetype(qCountTrailingZeroBits(starts)));
+    }
+#endif
+    for (; i + 3 <= n; ++i) {
         // Three digits in a row: a non-digit at i + 2 rules out the windows at i, i + 1 and i + 2,
         // one at i + 1 those at i and i + 1 (the loop's own step adds the last one).
         if (!isDigit(text.at(i + 2))) {
@@ -174,13 +202,8 @@ QString findReplyCode(QStringView text, QChar statusClass)
             i += 1;
             continue;
         }
-        if (!isDigit(text.at(i)))
-            continue;
-        const QChar before = at(text, i - 1);
-        const QChar after = at(text, i + 3);
-        if ((!before.isNull() && isDotSlashOrDigit(before)) || (!after.isNull() && isDotSlashOrDigit(after)))
-            continue;
-        found.append(text.at(i).digitValue() * 100 + text.at(i + 1).digitValue() * 10 + text.at(i + 2).digitValue());
+        if (isDigit(text.at(i)))
+            consider(i);
     }
     if (found.isEmpty())
         return {};
