@@ -507,8 +507,10 @@ void collect(const Mime::Part &p, Collected *c, int depth)
 
 QString htmlToText(const QString &html)
 {
-    QString out;
-    out.reserve(html.size());
+    // Written in place: the text is never longer than the markup (a tag gives at most one line break).
+    QString out(html.size(), Qt::Uninitialized);
+    QChar *o = out.data();
+    QChar *const begin = o;
     bool inTag = false;
     for (qsizetype i = 0; i < html.size(); ++i) {
         const QChar c = html.at(i);
@@ -521,7 +523,7 @@ QString htmlToText(const QString &html)
                 || rest.startsWith(QLatin1String("div"), Qt::CaseInsensitive)
                 || rest.startsWith(QLatin1String("/div"), Qt::CaseInsensitive)
                 || rest.startsWith(QLatin1String("tr"), Qt::CaseInsensitive))
-                out += u'\n';
+                *o++ = u'\n';
             continue;
         }
         if (c == u'>') {
@@ -529,8 +531,9 @@ QString htmlToText(const QString &html)
             continue;
         }
         if (!inTag)
-            out += c;
+            *o++ = c;
     }
+    out.truncate(o - begin);
     out.replace(QLatin1String("&lt;"), QLatin1String("<"));
     out.replace(QLatin1String("&gt;"), QLatin1String(">"));
     out.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
