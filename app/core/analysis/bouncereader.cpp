@@ -1169,7 +1169,8 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
 {
     BounceReading reading;
     const Mime::Part *message = &top;
-    if (hasHeaders && !looksLikeBounce(top)) {
+    const bool topLooksLikeBounce = hasHeaders && looksLikeBounce(top);
+    if (hasHeaders && !topLooksLikeBounce) {
         if (const Mime::Part *inner = innerBounce(top))
             message = inner;
     }
@@ -1266,7 +1267,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         reading.recipients = fromText;
         return reading;
     }
-    const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders ? looksLikeBounce(root) : false)
+    const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders && (message == &top ? topLooksLikeBounce : looksLikeBounce(root)))
         || textLooksLikeBounce(explanationSearch);
     if (!bounceLike)
         return reading;
