@@ -69,6 +69,8 @@ private slots:
     void base64();
     void quotedPrintable_data();
     void quotedPrintable();
+    void fieldNames_data();
+    void fieldNames();
     void headersAndBody();
     void preambleIsKept();
     void receivedHops();
@@ -477,6 +479,38 @@ void TestMime::quotedPrintable()
     QFETCH(bool, headerMode);
     QFETCH(QByteArray, expected);
     QCOMPARE(Mime::decodeQuotedPrintable(encoded, headerMode), expected);
+}
+
+void TestMime::fieldNames_data()
+{
+    // Names are scanned in blocks of sixteen bytes: rows put the colon or a bad byte before, on and
+    // after block edges. The second field is "Subject" when the first line is a field.
+    QTest::addColumn<QByteArray>("firstLine");
+    QTest::addColumn<QByteArray>("name"); // empty: the first line is not a field, there is no header
+    QTest::newRow("short") << QByteArray("From: a@b") << QByteArray("From");
+    QTest::newRow("colon-at-15") << QByteArray("X-Sixteen-Bytes: 1") << QByteArray("X-Sixteen-Bytes");
+    QTest::newRow("colon-at-16") << QByteArray("X-Seventeen-Byte: 1") << QByteArray("X-Seventeen-Byte");
+    QTest::newRow("exchange-scl") << QByteArray("X-MS-Exchange-Organization-SCL: 1")
+                                  << QByteArray("X-MS-Exchange-Organization-SCL");
+    QTest::newRow("blank-before-colon-after-16") << QByteArray("X-Original-Recipient-Id : 7")
+                                                 << QByteArray("X-Original-Recipient-Id");
+    QTest::newRow("8bit-after-16") << QByteArray("X-Original-Recipi\xe9nt: 1") << QByteArray();
+    QTest::newRow("del-at-3") << QByteArray("Fro\x7fm: a@b") << QByteArray();
+    QTest::newRow("blank-inside-after-16") << QByteArray("This is the mail system at host") << QByteArray();
+    QTest::newRow("no-colon-long") << QByteArray(230, 'x') << QByteArray();
+}
+
+void TestMime::fieldNames()
+{
+    QFETCH(QByteArray, firstLine);
+    QFETCH(QByteArray, name);
+    const Mime::ParseResult result = Mime::parseMessage(firstLine + "\nSubject: test\n\nbody\n");
+    QCOMPARE(result.hasHeaders, !name.isEmpty());
+    if (name.isEmpty())
+        return;
+    QCOMPARE(result.root.headers.size(), 2);
+    QCOMPARE(result.root.headers.at(0).name, name);
+    QCOMPARE(result.root.header("subject"), QByteArray("test"));
 }
 
 void TestMime::headersAndBody()

@@ -19,6 +19,10 @@
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <cstring>
 
@@ -147,6 +151,25 @@ qsizetype headerNameLength(QByteArrayView data, qsizetype pos)
     const char *p = data.data();
     qsizetype i = pos;
     const qsizetype limit = qMin(data.size(), pos + 200);
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while they fit: most names end within the first block. As signed
+    // bytes, name characters are those above ' ' except DEL (127) and ':'; 8-bit bytes are negative.
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i del = _mm_set1_epi8(127);
+    const __m128i colon = _mm_set1_epi8(':');
+    while (limit - i >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i bad = _mm_or_si128(_mm_cmpgt_epi8(space, v) /* below ' ', or 8-bit */,
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, space),
+                                                      _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, colon))));
+        const int mask = _mm_movemask_epi8(bad);
+        if (mask != 0) {
+            i += qCountTrailingZeroBits(static_cast<quint32>(mask));
+            break;
+        }
+        i += 16;
+    }
+#endif
     while (i < limit && nameChar[static_cast<unsigned char>(p[i])])
         ++i;
     if (i < limit) {
@@ -208,11 +231,12 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
         return -1;
     headers->reserve(16);
     while (pos < data.size()) {
-        qsizetype end = lineEnd(data, pos);
-        if (isBlankLine(data, pos, end))
-            return qMin(end + 1, data.size());
+        // The name first: a blank line never has one, and nearly every line is a field.
         const qsizetype nameLen = headerNameLength(data, pos);
+        const qsizetype end = lineEnd(data, pos);
         if (nameLen < 0) {
+            if (isBlankLine(data, pos, end))
+                return qMin(end + 1, data.size());
             if (isWsp(data[pos]) && !headers->isEmpty()) {
                 // A stray indented line that no field took as its continuation; skip it.
                 pos = qMin(end + 1, data.size());
