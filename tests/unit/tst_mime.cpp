@@ -393,6 +393,16 @@ void TestMime::decodeText_data()
     QTest::newRow("ascii-labelled-iso2022jp") << ascii << QByteArray("ISO-2022-JP") << asciiText;
     QTest::newRow("ascii-labelled-latin9") << ascii << QByteArray("iso-8859-15") << asciiText;
     QTest::newRow("ascii-then-jis") << ascii + jisBytes << QByteArray("iso-2022-jp") << asciiText + jp;
+    // ASCII is widened sixteen bytes at a time; an 8-bit byte or ESC in any block (or in the tail)
+    // sends the bytes back to the guessing.
+    QTest::newRow("ascii-unlabelled") << ascii << QByteArray() << asciiText;
+    QTest::newRow("ascii-labelled-utf8") << ascii << QByteArray("UTF-8") << asciiText;
+    QTest::newRow("ascii-then-jis-unlabelled") << ascii + jisBytes << QByteArray() << asciiText + jp;
+    QTest::newRow("ascii-then-utf8-unlabelled") << ascii + jp.toUtf8() << QByteArray() << asciiText + jp;
+    QTest::newRow("ascii-then-latin1-in-tail") << ascii + QByteArray("caf\xe9") << QByteArray("us-ascii")
+                                               << asciiText + QStringLiteral("café");
+    QTest::newRow("lone-esc-unlabelled") << ascii + QByteArray("\x1b[0m") << QByteArray()
+                                         << asciiText + QStringLiteral("\x1b[0m");
     QTest::newRow("empty") << QByteArray() << QByteArray("utf-8") << QString();
 }
 

@@ -8,6 +8,10 @@
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <initializer_list>
@@ -34,6 +38,40 @@ bool isAscii(QByteArrayView bytes)
         if (static_cast<unsigned char>(*p) >= 0x80)
             return false;
     }
+    return true;
+}
+
+/**
+ * @p bytes widened into @p out when every byte is ASCII and none is ESC, else false (and @p out is
+ * left alone). Most text and header values are such bytes: converting while checking reads them once,
+ * where the check for 8-bit bytes, the search for ISO-2022 escapes and QString::fromLatin1() read
+ * them three times.
+ */
+bool plainAsciiText(QByteArrayView bytes, QString *out)
+{
+    const char *p = bytes.data();
+    const qsizetype n = bytes.size();
+    QString text(n, Qt::Uninitialized);
+    auto *o = reinterpret_cast<char16_t *>(text.data());
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i esc = _mm_set1_epi8(0x1b);
+    const __m128i zero = _mm_setzero_si128();
+    for (; n - i >= 16; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, esc))) != 0)
+            return false; // a high bit: 8-bit byte or ESC
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(v, zero));
+    }
+#endif
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c >= 0x80 || c == 0x1b)
+            return false;
+        o[i] = c;
+    }
+    *out = std::move(text);
     return true;
 }
 
@@ -354,10 +392,18 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
     if (bytes.isEmpty())
         return {};
     const QByteArray name = charset.isEmpty() ? QByteArray() : normalizeCharset(charset);
+    const bool latin = isSingleByteLatin(name);
+    // ASCII without ESC: no guessing reads it otherwise, nor any of these labels (Latin-1 and UTF-8
+    // agree on ASCII). Other labels may not be ASCII-based or give control bytes a meaning.
+    if (name.isEmpty() || latin || name == "UTF-8") {
+        QString text;
+        if (plainAsciiText(bytes, &text))
+            return text;
+    }
     if (name.isEmpty() || name == "US-ASCII")
         return guessAndDecode(bytes);
 
-    if (isSingleByteLatin(name)) {
+    if (latin) {
         // A Latin label never fails, so check the usual mislabels first: JIS escapes and UTF-8.
         if (isAscii(bytes))
             return hasIso2022Escape(bytes) ? guessAndDecode(bytes) : QString::fromLatin1(bytes);
