@@ -63,6 +63,8 @@ private slots:
     void encodedWords();
     void decodeText_data();
     void decodeText();
+    void iso2022JpRuns_data();
+    void iso2022JpRuns();
     void charsetLabels_data();
     void charsetLabels();
     void base64_data();
@@ -412,6 +414,41 @@ void TestMime::decodeText()
     QFETCH(QByteArray, charset);
     QFETCH(QString, expected);
     QCOMPARE(Mime::decodeText(bytes, charset), expected);
+}
+
+void TestMime::iso2022JpRuns_data()
+{
+    // ISO-2022-JP is decoded run by run (ASCII runs widened directly); every row must read exactly
+    // as one ICU decode of the whole text does, labelled or (with a kanji escape) guessed.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("guessedAsJis");
+    QStringEncoder jis("ISO-2022-JP");
+    // The encoder leaves the kanji set designated: close the run as a mail client does.
+    const QByteArray kanji = QByteArray(jis.encode(QStringLiteral("宛先不明"))) + QByteArray("\x1b(B");
+    const QByteArray ascii("550 5.1.1 User unknown\r\n");
+    QTest::newRow("ascii-kanji-ascii") << ascii + kanji + ascii << true;
+    QTest::newRow("kanji-first") << kanji + ascii << true;
+    QTest::newRow("two-runs") << ascii + kanji + QByteArray(" / ") + kanji + ascii << true;
+    QTest::newRow("kanji-at-end-unclosed") << ascii + kanji.first(kanji.size() - 3) << true;
+    QTest::newRow("jis-roman-run") << ascii + QByteArray("\x1b(Jyen\\ over~\x1b(B") + ascii << false;
+    QTest::newRow("katakana-run") << ascii + QByteArray("\x1b(I\x31\x32\x1b(B") + ascii << true;
+    QTest::newRow("odd-byte-in-run") << ascii + QByteArray("\x1b$B\x30\x1b(B") + ascii << true;
+    QTest::newRow("ascii-designation-only") << QByteArray("\x1b(B") + ascii << false;
+    QTest::newRow("control-in-ascii-run") << ascii + QByteArray("\x0e") + kanji << true;
+    QTest::newRow("escape-cut-short") << ascii + kanji + QByteArray("\x1b(") << true;
+}
+
+void TestMime::iso2022JpRuns()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, guessedAsJis);
+    QStringDecoder whole("ISO-2022-JP");
+    // Where ICU reports an error the whole-text decode is kept too (the guess finds nothing better
+    // for 7-bit bytes), so a run-by-run decode that went wrong cannot hide behind the fallback.
+    const QString expected = whole.decode(bytes);
+    QCOMPARE(Mime::decodeText(bytes, "iso-2022-jp"), expected);
+    if (guessedAsJis)
+        QCOMPARE(Mime::decodeText(bytes, {}), expected);
 }
 
 void TestMime::charsetLabels_data()

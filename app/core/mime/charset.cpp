@@ -248,6 +248,61 @@ QByteArray withoutEmptySegments(QByteArrayView bytes)
     return out;
 }
 
+/**
+ * Decodes ISO-2022-JP @p bytes (without empty segments) run by run into @p out: ICU's converter costs
+ * some twenty instructions a byte, and such text is mostly ASCII around a few escaped Japanese runs.
+ * ASCII runs (before the first escape and after each ESC ( B) are widened here. Every other run goes
+ * to @p decoder together with the ESC ( B that ends it, so ICU sees the same bytes from the same
+ * (ASCII) state as in one call over the whole text. False, with @p out untouched, when an ASCII run
+ * holds a control or 8-bit byte or ICU reports an error: the caller then decodes the whole text.
+ */
+bool decodeIso2022JpRuns(QByteArrayView bytes, QStringDecoder *decoder, QString *out)
+{
+    QString text;
+    text.reserve(bytes.size());
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    const auto isAsciiDesignation = [end](const char *esc) {
+        return end - esc >= 3 && esc[1] == '(' && esc[2] == 'B';
+    };
+    while (p < end) {
+        const char *run = p;
+        for (; p < end && *p != '\x1b'; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
+                return false;
+        }
+        text.append(QLatin1String(run, p - run));
+        if (p == end)
+            break;
+        if (isAsciiDesignation(p)) {
+            p += 3;
+            continue;
+        }
+        const char *runEnd = p + 1;
+        while (runEnd < end) {
+            const void *esc = memchr(runEnd, 0x1b, size_t(end - runEnd));
+            if (!esc) {
+                runEnd = end;
+                break;
+            }
+            runEnd = static_cast<const char *>(esc);
+            if (isAsciiDesignation(runEnd)) {
+                runEnd += 3;
+                break;
+            }
+            ++runEnd;
+        }
+        decoder->resetState();
+        text += decoder->decode(QByteArrayView(p, runEnd - p));
+        if (decoder->hasError())
+            return false;
+        p = runEnd;
+    }
+    *out = std::move(text);
+    return true;
+}
+
 /** Decodes with a (valid) Qt charset name; @p ok is false when the bytes were not valid in it. */
 QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
 {
@@ -270,10 +325,24 @@ QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
     }
     decoder->resetState();
     QString text;
-    if (name.startsWith("ISO-2022-JP"))
-        text = decoder->decode(withoutEmptySegments(bytes));
-    else
+    if (name.startsWith("ISO-2022-JP")) {
+        const QByteArray cleaned = withoutEmptySegments(bytes);
+        if (name == "ISO-2022-JP") {
+            if (decodeIso2022JpRuns(cleaned, decoder, &text)) {
+                if (ok)
+                    *ok = true;
+                return text;
+            }
+            if (decoder->hasError()) {
+                decoderCache().discard(name); // its error flag would stick
+                decoder = decoderCache().get(name);
+            }
+            decoder->resetState();
+        }
+        text = decoder->decode(cleaned);
+    } else {
         text = decoder->decode(bytes);
+    }
     const bool error = decoder->hasError();
     if (error)
         decoderCache().discard(name);
