@@ -24,6 +24,7 @@
 #endif
 
 #include <array>
+#include <iterator>
 #include <cstring>
 
 namespace MailDoctor::Mime {
@@ -226,27 +227,33 @@ QByteArray unfold(QByteArrayView value)
 qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Header> *headers, bool *cut,
                        int limit = MaxHeadersPerPart)
 {
-    qsizetype pos = 0;
     if (headerNameLength(data, 0) < 0)
         return -1;
-    headers->reserve(16);
+    // Gathered on the stack and handed over in one go: the list is then allocated once at its final
+    // size, and filled in a tight loop instead of through one QList::append() per field.
+    QVarLengthArray<Header, 48> found;
+    const auto handOver = [&](qsizetype bodyStart) {
+        *headers = QList<Header>(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        return bodyStart;
+    };
+    qsizetype pos = 0;
     while (pos < data.size()) {
         // The name first: a blank line never has one, and nearly every line is a field.
         const qsizetype nameLen = headerNameLength(data, pos);
         const qsizetype end = lineEnd(data, pos);
         if (nameLen < 0) {
             if (isBlankLine(data, pos, end))
-                return qMin(end + 1, data.size());
-            if (isWsp(data[pos]) && !headers->isEmpty()) {
+                return handOver(qMin(end + 1, data.size()));
+            if (isWsp(data[pos]) && !found.isEmpty()) {
                 // A stray indented line that no field took as its continuation; skip it.
                 pos = qMin(end + 1, data.size());
                 continue;
             }
-            return pos;
+            return handOver(pos);
         }
-        if (headers->size() >= limit) {
+        if (found.size() >= limit) {
             *cut = true;
-            return pos;
+            return handOver(pos);
         }
         // Continuation lines start with a blank.
         qsizetype valueEnd = end;
@@ -261,11 +268,11 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
             ++valueStart;
         ++valueStart;
         const QByteArrayView value = data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart));
-        headers->append(Header { share(owner, data.sliced(pos, nameLen)),
-                                 valueEnd == end ? share(owner, trimmedView(value)) : unfold(value) });
+        found.append(Header { share(owner, data.sliced(pos, nameLen)),
+                              valueEnd == end ? share(owner, trimmedView(value)) : unfold(value) });
         pos = qMin(valueEnd + 1, data.size());
     }
-    return data.size();
+    return handOver(data.size());
 }
 
 /** Header names that show a block of fields really is a message header and not a pasted report. */
