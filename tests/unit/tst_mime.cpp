@@ -74,6 +74,7 @@ private slots:
     void fieldNames_data();
     void fieldNames();
     void headersAndBody();
+    void tooManyHeaderLines();
     void preambleIsKept();
     void receivedHops();
     void lineEndingsGiveTheSameTree();
@@ -577,6 +578,23 @@ void TestMime::headersAndBody()
     QVERIFY(memo->is("text", "plain"));
     QVERIFY(!memo->isMultipart());
     QVERIFY(result.root.isMultipart());
+}
+
+void TestMime::tooManyHeaderLines()
+{
+    // A part keeps at most 5,000 fields; the rest of its header block is read as its body.
+    QByteArray raw("From: a@example.com\nSubject: many\n");
+    for (int i = 0; i < 5100; ++i)
+        raw += "X-Filler-" + QByteArray::number(i) + ": " + QByteArray::number(i) + '\n';
+    raw += "\nthe real body\n";
+    const Mime::ParseResult result = Mime::parseMessage(raw);
+    QVERIFY(result.truncated);
+    QVERIFY(!result.warning.isEmpty());
+    QCOMPARE(result.root.headers.size(), 5000);
+    QCOMPARE(result.root.headers.last().name, QByteArray("X-Filler-4997"));
+    QCOMPARE(result.root.header("x-filler-4997"), QByteArray("4997"));
+    QVERIFY(result.root.body.startsWith("X-Filler-4998: 4998\n"));
+    QVERIFY(result.root.body.endsWith("the real body\n"));
 }
 
 void TestMime::preambleIsKept()
