@@ -63,13 +63,18 @@ private slots:
     void encodedWords();
     void decodeText_data();
     void decodeText();
+    void iso2022JpRuns_data();
+    void iso2022JpRuns();
     void charsetLabels_data();
     void charsetLabels();
     void base64_data();
     void base64();
     void quotedPrintable_data();
     void quotedPrintable();
+    void fieldNames_data();
+    void fieldNames();
     void headersAndBody();
+    void tooManyHeaderLines();
     void preambleIsKept();
     void receivedHops();
     void lineEndingsGiveTheSameTree();
@@ -391,6 +396,16 @@ void TestMime::decodeText_data()
     QTest::newRow("ascii-labelled-iso2022jp") << ascii << QByteArray("ISO-2022-JP") << asciiText;
     QTest::newRow("ascii-labelled-latin9") << ascii << QByteArray("iso-8859-15") << asciiText;
     QTest::newRow("ascii-then-jis") << ascii + jisBytes << QByteArray("iso-2022-jp") << asciiText + jp;
+    // ASCII is widened sixteen bytes at a time; an 8-bit byte or ESC in any block (or in the tail)
+    // sends the bytes back to the guessing.
+    QTest::newRow("ascii-unlabelled") << ascii << QByteArray() << asciiText;
+    QTest::newRow("ascii-labelled-utf8") << ascii << QByteArray("UTF-8") << asciiText;
+    QTest::newRow("ascii-then-jis-unlabelled") << ascii + jisBytes << QByteArray() << asciiText + jp;
+    QTest::newRow("ascii-then-utf8-unlabelled") << ascii + jp.toUtf8() << QByteArray() << asciiText + jp;
+    QTest::newRow("ascii-then-latin1-in-tail") << ascii + QByteArray("caf\xe9") << QByteArray("us-ascii")
+                                               << asciiText + QStringLiteral("café");
+    QTest::newRow("lone-esc-unlabelled") << ascii + QByteArray("\x1b[0m") << QByteArray()
+                                         << asciiText + QStringLiteral("\x1b[0m");
     QTest::newRow("empty") << QByteArray() << QByteArray("utf-8") << QString();
 }
 
@@ -400,6 +415,41 @@ void TestMime::decodeText()
     QFETCH(QByteArray, charset);
     QFETCH(QString, expected);
     QCOMPARE(Mime::decodeText(bytes, charset), expected);
+}
+
+void TestMime::iso2022JpRuns_data()
+{
+    // ISO-2022-JP is decoded run by run (ASCII runs widened directly); every row must read exactly
+    // as one ICU decode of the whole text does, labelled or (with a kanji escape) guessed.
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("guessedAsJis");
+    QStringEncoder jis("ISO-2022-JP");
+    // The encoder leaves the kanji set designated: close the run as a mail client does.
+    const QByteArray kanji = QByteArray(jis.encode(QStringLiteral("宛先不明"))) + QByteArray("\x1b(B");
+    const QByteArray ascii("550 5.1.1 User unknown\r\n");
+    QTest::newRow("ascii-kanji-ascii") << ascii + kanji + ascii << true;
+    QTest::newRow("kanji-first") << kanji + ascii << true;
+    QTest::newRow("two-runs") << ascii + kanji + QByteArray(" / ") + kanji + ascii << true;
+    QTest::newRow("kanji-at-end-unclosed") << ascii + kanji.first(kanji.size() - 3) << true;
+    QTest::newRow("jis-roman-run") << ascii + QByteArray("\x1b(Jyen\\ over~\x1b(B") + ascii << false;
+    QTest::newRow("katakana-run") << ascii + QByteArray("\x1b(I\x31\x32\x1b(B") + ascii << true;
+    QTest::newRow("odd-byte-in-run") << ascii + QByteArray("\x1b$B\x30\x1b(B") + ascii << true;
+    QTest::newRow("ascii-designation-only") << QByteArray("\x1b(B") + ascii << false;
+    QTest::newRow("control-in-ascii-run") << ascii + QByteArray("\x0e") + kanji << true;
+    QTest::newRow("escape-cut-short") << ascii + kanji + QByteArray("\x1b(") << true;
+}
+
+void TestMime::iso2022JpRuns()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, guessedAsJis);
+    QStringDecoder whole("ISO-2022-JP");
+    // Where ICU reports an error the whole-text decode is kept too (the guess finds nothing better
+    // for 7-bit bytes), so a run-by-run decode that went wrong cannot hide behind the fallback.
+    const QString expected = whole.decode(bytes);
+    QCOMPARE(Mime::decodeText(bytes, "iso-2022-jp"), expected);
+    if (guessedAsJis)
+        QCOMPARE(Mime::decodeText(bytes, {}), expected);
 }
 
 void TestMime::charsetLabels_data()
@@ -479,6 +529,38 @@ void TestMime::quotedPrintable()
     QCOMPARE(Mime::decodeQuotedPrintable(encoded, headerMode), expected);
 }
 
+void TestMime::fieldNames_data()
+{
+    // Names are scanned in blocks of sixteen bytes: rows put the colon or a bad byte before, on and
+    // after block edges. The second field is "Subject" when the first line is a field.
+    QTest::addColumn<QByteArray>("firstLine");
+    QTest::addColumn<QByteArray>("name"); // empty: the first line is not a field, there is no header
+    QTest::newRow("short") << QByteArray("From: a@b") << QByteArray("From");
+    QTest::newRow("colon-at-15") << QByteArray("X-Sixteen-Bytes: 1") << QByteArray("X-Sixteen-Bytes");
+    QTest::newRow("colon-at-16") << QByteArray("X-Seventeen-Byte: 1") << QByteArray("X-Seventeen-Byte");
+    QTest::newRow("exchange-scl") << QByteArray("X-MS-Exchange-Organization-SCL: 1")
+                                  << QByteArray("X-MS-Exchange-Organization-SCL");
+    QTest::newRow("blank-before-colon-after-16") << QByteArray("X-Original-Recipient-Id : 7")
+                                                 << QByteArray("X-Original-Recipient-Id");
+    QTest::newRow("8bit-after-16") << QByteArray("X-Original-Recipi\xe9nt: 1") << QByteArray();
+    QTest::newRow("del-at-3") << QByteArray("Fro\x7fm: a@b") << QByteArray();
+    QTest::newRow("blank-inside-after-16") << QByteArray("This is the mail system at host") << QByteArray();
+    QTest::newRow("no-colon-long") << QByteArray(230, 'x') << QByteArray();
+}
+
+void TestMime::fieldNames()
+{
+    QFETCH(QByteArray, firstLine);
+    QFETCH(QByteArray, name);
+    const Mime::ParseResult result = Mime::parseMessage(firstLine + "\nSubject: test\n\nbody\n");
+    QCOMPARE(result.hasHeaders, !name.isEmpty());
+    if (name.isEmpty())
+        return;
+    QCOMPARE(result.root.headers.size(), 2);
+    QCOMPARE(result.root.headers.at(0).name, name);
+    QCOMPARE(result.root.header("subject"), QByteArray("test"));
+}
+
 void TestMime::headersAndBody()
 {
     const Mime::ParseResult result = Mime::parseMessage(fixture(QStringLiteral("rfc2231-filename.eml")));
@@ -496,6 +578,23 @@ void TestMime::headersAndBody()
     QVERIFY(memo->is("text", "plain"));
     QVERIFY(!memo->isMultipart());
     QVERIFY(result.root.isMultipart());
+}
+
+void TestMime::tooManyHeaderLines()
+{
+    // A part keeps at most 5,000 fields; the rest of its header block is read as its body.
+    QByteArray raw("From: a@example.com\nSubject: many\n");
+    for (int i = 0; i < 5100; ++i)
+        raw += "X-Filler-" + QByteArray::number(i) + ": " + QByteArray::number(i) + '\n';
+    raw += "\nthe real body\n";
+    const Mime::ParseResult result = Mime::parseMessage(raw);
+    QVERIFY(result.truncated);
+    QVERIFY(!result.warning.isEmpty());
+    QCOMPARE(result.root.headers.size(), 5000);
+    QCOMPARE(result.root.headers.last().name, QByteArray("X-Filler-4997"));
+    QCOMPARE(result.root.header("x-filler-4997"), QByteArray("4997"));
+    QVERIFY(result.root.body.startsWith("X-Filler-4998: 4998\n"));
+    QVERIFY(result.root.body.endsWith("the real body\n"));
 }
 
 void TestMime::preambleIsKept()

@@ -8,6 +8,10 @@
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <initializer_list>
@@ -34,6 +38,40 @@ bool isAscii(QByteArrayView bytes)
         if (static_cast<unsigned char>(*p) >= 0x80)
             return false;
     }
+    return true;
+}
+
+/**
+ * @p bytes widened into @p out when every byte is ASCII and none is ESC, else false (and @p out is
+ * left alone). Most text and header values are such bytes: converting while checking reads them once,
+ * where the check for 8-bit bytes, the search for ISO-2022 escapes and QString::fromLatin1() read
+ * them three times.
+ */
+bool plainAsciiText(QByteArrayView bytes, QString *out)
+{
+    const char *p = bytes.data();
+    const qsizetype n = bytes.size();
+    QString text(n, Qt::Uninitialized);
+    auto *o = reinterpret_cast<char16_t *>(text.data());
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i esc = _mm_set1_epi8(0x1b);
+    const __m128i zero = _mm_setzero_si128();
+    for (; n - i >= 16; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, esc))) != 0)
+            return false; // a high bit: 8-bit byte or ESC
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(v, zero));
+    }
+#endif
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c >= 0x80 || c == 0x1b)
+            return false;
+        o[i] = c;
+    }
+    *out = std::move(text);
     return true;
 }
 
@@ -210,6 +248,61 @@ QByteArray withoutEmptySegments(QByteArrayView bytes)
     return out;
 }
 
+/**
+ * Decodes ISO-2022-JP @p bytes (without empty segments) run by run into @p out: ICU's converter costs
+ * some twenty instructions a byte, and such text is mostly ASCII around a few escaped Japanese runs.
+ * ASCII runs (before the first escape and after each ESC ( B) are widened here. Every other run goes
+ * to @p decoder together with the ESC ( B that ends it, so ICU sees the same bytes from the same
+ * (ASCII) state as in one call over the whole text. False, with @p out untouched, when an ASCII run
+ * holds a control or 8-bit byte or ICU reports an error: the caller then decodes the whole text.
+ */
+bool decodeIso2022JpRuns(QByteArrayView bytes, QStringDecoder *decoder, QString *out)
+{
+    QString text;
+    text.reserve(bytes.size());
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    const auto isAsciiDesignation = [end](const char *esc) {
+        return end - esc >= 3 && esc[1] == '(' && esc[2] == 'B';
+    };
+    while (p < end) {
+        const char *run = p;
+        for (; p < end && *p != '\x1b'; ++p) {
+            const auto c = static_cast<unsigned char>(*p);
+            if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
+                return false;
+        }
+        text.append(QLatin1String(run, p - run));
+        if (p == end)
+            break;
+        if (isAsciiDesignation(p)) {
+            p += 3;
+            continue;
+        }
+        const char *runEnd = p + 1;
+        while (runEnd < end) {
+            const void *esc = memchr(runEnd, 0x1b, size_t(end - runEnd));
+            if (!esc) {
+                runEnd = end;
+                break;
+            }
+            runEnd = static_cast<const char *>(esc);
+            if (isAsciiDesignation(runEnd)) {
+                runEnd += 3;
+                break;
+            }
+            ++runEnd;
+        }
+        decoder->resetState();
+        text += decoder->decode(QByteArrayView(p, runEnd - p));
+        if (decoder->hasError())
+            return false;
+        p = runEnd;
+    }
+    *out = std::move(text);
+    return true;
+}
+
 /** Decodes with a (valid) Qt charset name; @p ok is false when the bytes were not valid in it. */
 QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
 {
@@ -232,10 +325,24 @@ QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
     }
     decoder->resetState();
     QString text;
-    if (name.startsWith("ISO-2022-JP"))
-        text = decoder->decode(withoutEmptySegments(bytes));
-    else
+    if (name.startsWith("ISO-2022-JP")) {
+        const QByteArray cleaned = withoutEmptySegments(bytes);
+        if (name == "ISO-2022-JP") {
+            if (decodeIso2022JpRuns(cleaned, decoder, &text)) {
+                if (ok)
+                    *ok = true;
+                return text;
+            }
+            if (decoder->hasError()) {
+                decoderCache().discard(name); // its error flag would stick
+                decoder = decoderCache().get(name);
+            }
+            decoder->resetState();
+        }
+        text = decoder->decode(cleaned);
+    } else {
         text = decoder->decode(bytes);
+    }
     const bool error = decoder->hasError();
     if (error)
         decoderCache().discard(name);
@@ -354,10 +461,18 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
     if (bytes.isEmpty())
         return {};
     const QByteArray name = charset.isEmpty() ? QByteArray() : normalizeCharset(charset);
+    const bool latin = isSingleByteLatin(name);
+    // ASCII without ESC: no guessing reads it otherwise, nor any of these labels (Latin-1 and UTF-8
+    // agree on ASCII). Other labels may not be ASCII-based or give control bytes a meaning.
+    if (name.isEmpty() || latin || name == "UTF-8") {
+        QString text;
+        if (plainAsciiText(bytes, &text))
+            return text;
+    }
     if (name.isEmpty() || name == "US-ASCII")
         return guessAndDecode(bytes);
 
-    if (isSingleByteLatin(name)) {
+    if (latin) {
         // A Latin label never fails, so check the usual mislabels first: JIS escapes and UTF-8.
         if (isAscii(bytes))
             return hasIso2022Escape(bytes) ? guessAndDecode(bytes) : QString::fromLatin1(bytes);
