@@ -51,6 +51,8 @@ class TestMime : public QObject
     Q_OBJECT
 
 private slots:
+    void headerOnlyParse_data();
+    void headerOnlyParse();
     void structure_data();
     void structure();
     void text_data();
@@ -649,6 +651,37 @@ void TestMime::slicesOutliveTheResult()
     QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender (edited)"));
     QVERIFY(body.startsWith("I'm sorry to have to inform you"));
     QCOMPARE(QByteArray(subject.constData()), subject); // NUL-terminated again after the write
+}
+
+void TestMime::headerOnlyParse_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<int>("received");
+    QTest::newRow("multipart") << QByteArray("From sender@example.jp Sat Oct  4 08:00:07 2025\n"
+                                             "Received: from a.example.jp\nReceived: from b.example.jp\n"
+                                             "Received: by c.example.jp\nFrom: =?UTF-8?B?5aSq6YOO?= <taro@example.jp>\n"
+                                             "Subject: hello\nMIME-Version: 1.0\n"
+                                             "Content-Type: multipart/mixed; boundary=\"b1\"\n\n"
+                                             "--b1\nContent-Type: text/plain\n\nbody\n--b1--\n")
+                               << 3;
+    QTest::newRow("crlf-no-received") << QByteArray("From: a@example.jp\r\nTo: b@example.jp\r\nSubject: x\r\n\r\nbody\r\n") << 0;
+    QTest::newRow("body-only-paste") << QByteArray("550 5.1.1 User unknown\n") << 0;
+}
+
+void TestMime::headerOnlyParse()
+{
+    // The header-only reading must agree with the whole one on everything of the header.
+    QFETCH(QByteArray, raw);
+    QFETCH(int, received);
+    const Mime::ParseResult whole = Mime::parseMessage(raw);
+    const Mime::ParseResult header = Mime::parseMessageHeader(raw);
+    QCOMPARE(header.hasHeaders, whole.hasHeaders);
+    QCOMPARE(header.root.headers.size(), whole.root.headers.size());
+    for (const char *name : {"From", "To", "Subject"})
+        QCOMPARE(header.root.decodedHeader(name), whole.root.decodedHeader(name));
+    QCOMPARE(header.root.headerCount("received"), qsizetype(received));
+    QCOMPARE(whole.root.headerCount("Received"), whole.root.headerValues("Received").size());
+    QVERIFY(header.root.children.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMime)

@@ -548,7 +548,7 @@ void readOriginalHeaders(const Mime::Part &headers, OriginalMessage *o)
     o->subject = headers.decodedHeader("Subject").simplified();
     o->date = headers.decodedHeader("Date").simplified();
     o->messageId = headers.decodedHeader("Message-ID").simplified();
-    o->receivedCount = int(headers.headerValues("Received").size());
+    o->receivedCount = int(headers.headerCount("Received"));
 }
 
 void readOriginal(const Mime::Part *part, OriginalMessage *o)
@@ -559,7 +559,7 @@ void readOriginal(const Mime::Part *part, OriginalMessage *o)
         readOriginalHeaders(part->children.first(), o);
         return;
     }
-    const Mime::ParseResult inner = Mime::parseMessage(part->decodedBody());
+    const Mime::ParseResult inner = Mime::parseMessageHeader(part->decodedBody());
     if (inner.hasHeaders)
         readOriginalHeaders(inner.root, o);
 }
@@ -1206,7 +1206,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         const qsizetype nl = rest.indexOf(u'\n');
         if (nl >= 0 && !startsWithCi(rest.trimmed(), "received:") && !startsWithCi(rest.trimmed(), "return-path:"))
             rest = rest.mid(nl + 1);
-        const Mime::ParseResult inner = Mime::parseMessage(rest.toString().toUtf8());
+        const Mime::ParseResult inner = Mime::parseMessageHeader(rest.toString().toUtf8());
         if (inner.hasHeaders)
             readOriginalHeaders(inner.root, &reading.original);
     }

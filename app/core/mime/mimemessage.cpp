@@ -825,6 +825,14 @@ QList<QByteArray> Part::headerValues(QByteArrayView name) const
     return values;
 }
 
+qsizetype Part::headerCount(QByteArrayView name) const
+{
+    qsizetype count = 0;
+    for (const Header &h : headers)
+        count += equalsIgnoreCase(h.name, name) ? 1 : 0;
+    return count;
+}
+
 bool Part::hasHeader(QByteArrayView name) const
 {
     for (const Header &h : headers) {
@@ -916,7 +924,7 @@ bool ownsBuffer(const QByteArray &bytes)
 }
 
 /** parseMessage() for @p raw, which lies in @p whole when that is given (to share instead of copying). */
-ParseResult parseInput(QByteArrayView raw, const QByteArray *whole)
+ParseResult parseInput(QByteArrayView raw, const QByteArray *whole, bool headerOnly = false)
 {
     ParseResult result;
     QByteArray converted;
@@ -959,7 +967,8 @@ ParseResult parseInput(QByteArrayView raw, const QByteArray *whole)
     const bool pastedReport = bodyStart == owner.size() && hasReportField(result.root.headers);
     if (bodyStart >= 0 && !pastedReport && looksLikeMessageHeader(result.root.headers)) {
         result.hasHeaders = true;
-        parseEntity(owner, &result.root, 0, &ctx, false, bodyStart, cut);
+        if (!headerOnly)
+            parseEntity(owner, &result.root, 0, &ctx, false, bodyStart, cut);
     } else {
         result.root.headers.clear();
         result.root.body = owner;
@@ -979,6 +988,11 @@ ParseResult parseMessage(QByteArrayView raw)
 ParseResult parseMessage(const QByteArray &raw)
 {
     return parseInput(raw, &raw);
+}
+
+ParseResult parseMessageHeader(QByteArrayView raw)
+{
+    return parseInput(raw, nullptr, true);
 }
 
 // ---------------------------------------------------------------- transfer encodings

@@ -44,6 +44,8 @@ struct Part
     QByteArray header(QByteArrayView name) const;
     /** All raw values of the header @p name in order (e.g. every Received line). */
     QList<QByteArray> headerValues(QByteArrayView name) const;
+    /** How many times the header @p name occurs (e.g. the Received lines, a hint for mail loops). */
+    qsizetype headerCount(QByteArrayView name) const;
     /** True when the header @p name is present, even with an empty value. */
     bool hasHeader(QByteArrayView name) const;
     /** The header @p name with RFC 2047 encoded words decoded, unfolded. */
@@ -81,6 +83,11 @@ struct ParseResult
 ParseResult parseMessage(QByteArrayView raw);
 /** parseMessage() that shares @p raw's buffer with the result instead of copying it. */
 ParseResult parseMessage(const QByteArray &raw);
+/**
+ * As parseMessage(), but reads the message header only: the root has the same header fields and
+ * hasHeaders answer, and neither body nor parts. For a quoted original whose header is all that counts.
+ */
+ParseResult parseMessageHeader(QByteArrayView raw);
 
 /** Decodes RFC 2047 encoded words in a header value; the rest is taken as UTF-8 (or a fallback). */
 QString decodeEncodedWords(QByteArrayView value);
