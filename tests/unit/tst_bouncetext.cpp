@@ -17,6 +17,8 @@ private slots:
     void smtpCommand_data();
     void smtpCommand();
     void replyCodeAnywhereInNoise();
+    void recipientLeadIns_data();
+    void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
     void fewAndManyRecipientsKeepTheirParagraphs();
 };
@@ -64,6 +66,31 @@ void TestBounceText::replyCodeAnywhereInNoise()
         const QString text = tokens.join(QString());
         QVERIFY2(findReplyCode(text) == code, qPrintable(text));
     }
+}
+
+void TestBounceText::recipientLeadIns_data()
+{
+    // A sentence that leads into an address names a recipient; the sender's address does not.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("recipient");
+    QTest::newRow("your-message-to") << QStringLiteral("Your MESSAGE TO <Taro@Example.JP> could not be delivered.\n550 5.1.1 unknown")
+                                     << QStringLiteral("Taro@Example.JP");
+    QTest::newRow("following-recipient") << QStringLiteral("Delivery failed for the following Recipient: \"hanako@example.jp\"")
+                                         << QStringLiteral("hanako@example.jp");
+    QTest::newRow("addressed-to-in-parentheses") << QStringLiteral("A message Addressed To (jiro@example.jp) bounced")
+                                                 << QStringLiteral("jiro@example.jp");
+    QTest::newRow("mail-from-is-the-sender") << QStringLiteral("Your mail from <me@example.jp> failed: 550 denied") << QString();
+    QTest::newRow("rcpt-to-in-a-sentence-is-not-a-lead-in")
+        << QStringLiteral("In reply to RCPT TO failed <saburo@example.jp> 550 unknown") << QString();
+    QTest::newRow("no-lead-in") << QStringLiteral("Contact postmaster@example.jp for help") << QString();
+}
+
+void TestBounceText::recipientLeadIns()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, recipient);
+    const QList<RecipientReading> readings = scanBounceText(text);
+    QCOMPARE(readings.isEmpty() ? QString() : readings.first().fact.recipient, recipient);
 }
 
 void TestBounceText::fewAndManyRecipientsKeepTheirParagraphs_data()

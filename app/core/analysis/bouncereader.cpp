@@ -239,18 +239,20 @@ bool looksWarningOnly(const TextSearch &text)
 // Phrases that lead into a recipient in a sentence: "Your message to <a@b> was ...".
 bool leadsIntoRecipient(QStringView before)
 {
-    QString b = before.trimmed().toString().toLower();
+    // Compared without case on the text itself: no phrase here holds the one ASCII letter ('k') that
+    // a non-ASCII character lowers to, so this answers as lower-casing a copy would.
+    QStringView b = before.trimmed();
     while (!b.isEmpty() && (b.endsWith(u'<') || b.endsWith(u'"') || b.endsWith(u':') || b.endsWith(u' ')
                             || b.endsWith(u'\'') || b.endsWith(u'(')))
         b.chop(1);
-    if (b.contains(QLatin1String("rcpt to")) || b.contains(QLatin1String("mail from")))
+    if (containsCi(b, "rcpt to") || containsCi(b, "mail from"))
         return false;
     static constexpr std::string_view leads[] = {"message to", "mail to", "delivered to", "delivery to", "your mail to",
                                         "sent to", "deliver to", "recipient address", "the address",
                                         "following address", "following recipient", "destination", "addressed to",
                                         "failed", "recipient", "email to", "duplicated message-id in"};
     for (const std::string_view l : leads) {
-        if (b.endsWith(QLatin1String(l.data(), qsizetype(l.size()))))
+        if (endsWithAsciiCi(b, l))
             return true;
     }
     return false;

@@ -245,4 +245,9 @@ inline bool startsWithAsciiCi(QStringView text, std::string_view lowerPhrase)
     return text.size() >= qsizetype(lowerPhrase.size()) && indexOfAsciiCi(text.first(qsizetype(lowerPhrase.size())), lowerPhrase) == 0;
 }
 
+inline bool endsWithAsciiCi(QStringView text, std::string_view lowerPhrase)
+{
+    return text.size() >= qsizetype(lowerPhrase.size()) && indexOfAsciiCi(text.last(qsizetype(lowerPhrase.size())), lowerPhrase) == 0;
+}
+
 } // namespace MailDoctor::Analysis
