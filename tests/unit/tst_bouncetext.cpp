@@ -2,6 +2,7 @@
 // command a reply answered.
 
 #include "analysis/bouncereader.h"
+#include "analysis/recipientdecision.h"
 #include "analysis/smtpcodes.h"
 
 #include <QRandomGenerator>
@@ -17,6 +18,8 @@ private slots:
     void smtpCommand_data();
     void smtpCommand();
     void replyCodeAnywhereInNoise();
+    void multilineReply_data();
+    void multilineReply();
     void recipientLeadIns_data();
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
@@ -66,6 +69,24 @@ void TestBounceText::replyCodeAnywhereInNoise()
         const QString text = tokens.join(QString());
         QVERIFY2(findReplyCode(text) == code, qPrintable(text));
     }
+}
+
+void TestBounceText::multilineReply_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("joined");
+    QTest::newRow("repeated-codes") << QStringLiteral("550-5.7.1 Message refused 550-5.7.1 by policy 550 5.7.1 here")
+                                    << QStringLiteral("550 5.7.1 Message refused by policy here");
+    QTest::newRow("single-line") << QStringLiteral("550 5.1.1 User unknown") << QStringLiteral("550 5.1.1 User unknown");
+    QTest::newRow("code-inside-a-number") << QStringLiteral("id 5500-12 then 550 5.1.1 unknown")
+                                          << QStringLiteral("id 5500-12 then 550 5.1.1 unknown");
+}
+
+void TestBounceText::multilineReply()
+{
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, joined);
+    QCOMPARE(joinMultilineReply(diagnostic, QStringLiteral("550"), QStringLiteral("5.7.1")), joined);
 }
 
 void TestBounceText::recipientLeadIns_data()

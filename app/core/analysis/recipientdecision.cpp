@@ -215,7 +215,7 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
     if (fact.vendor == QLatin1String("messagelabs") && text.view().substr(0, 4) == "542 " && text.contains(" rejected"))
         return QStringLiteral("userunknown");
     // Cox states its reason as an "AUP#" code after the reply.
-    if (const qsizetype aup = diagnostic.indexOf(QLatin1String("AUP#")); aup >= 0) {
+    if (const qsizetype aup = indexOfAscii(diagnostic, "AUP#"); aup >= 0) {
         qsizetype end = aup + 4;
         while (end < diagnostic.size() && !diagnostic.at(end).isSpace())
             ++end;
@@ -311,7 +311,12 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
 // keep them once in front so the phrases between them read as one sentence.
 QString joinMultilineReply(const QString &diag, const QString &reply, const QString &status)
 {
-    if (reply.isEmpty() || !diag.contains(reply + u'-'))
+    if (reply.isEmpty())
+        return diag;
+    bool continued = false; // the reply code followed by '-' somewhere
+    for (qsizetype p = diag.indexOf(reply); p >= 0 && !continued; p = diag.indexOf(reply, p + 1))
+        continued = p + reply.size() < diag.size() && diag.at(p + reply.size()) == u'-';
+    if (!continued)
         return diag;
     QString out = diag;
     for (const QChar sep : {QChar(u'-'), QChar(u' ')}) {

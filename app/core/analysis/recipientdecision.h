@@ -10,6 +10,12 @@ namespace MailDoctor::Analysis {
  */
 void completeFact(DeliveryFact *fact);
 
+/**
+ * A multi-line reply that repeats its codes on every line ("550-5.7.1 a 550 5.7.1 b") with the codes
+ * once in front ("550 5.7.1 a b"); any other diagnostic unchanged.
+ */
+QString joinMultilineReply(const QString &diag, const QString &reply, const QString &status);
+
 /** A reason that a mail system's own wording settles before the general tables are consulted. */
 QString reasonFromVendorWording(QStringView diagnostic, const DeliveryFact &fact);
 
