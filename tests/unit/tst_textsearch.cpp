@@ -20,6 +20,7 @@ private slots:
     void randomTextsLowerAndSearchAlike();
     void manySearchesAgreeWithPlainFind();
     void charSearchAndTrimAgreeWithQt();
+    void asciiCaseInsensitiveSearchAgreesWithNaive();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -126,6 +127,38 @@ void TestTextSearch::charSearchAndTrimAgreeWithQt()
         for (const char16_t c : {u'@', u'\n', u'x', u'\u3000', u'z'}) {
             const qsizetype from = qsizetype(rng.bounded(n + 1));
             QCOMPARE(MailDoctor::indexOfChar(view, c, from), view.indexOf(QChar(c), from));
+        }
+    }
+}
+
+void TestTextSearch::asciiCaseInsensitiveSearchAgreesWithNaive()
+{
+    // indexOfAsciiCi() against a plain loop, with phrases that start with a letter (either case
+    // matches) or not, and texts holding characters one bit away from the letters ('X' ^ 0x20 is 'x',
+    // '8' | 0x20 is '8'...).
+    auto naive = [](QStringView text, std::string_view phrase, qsizetype from) -> qsizetype {
+        for (qsizetype i = from; i + qsizetype(phrase.size()) <= text.size(); ++i) {
+            bool all = true;
+            for (size_t k = 0; k < phrase.size() && all; ++k) {
+                const char16_t c = text.at(i + qsizetype(k)).unicode();
+                all = (c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) == char16_t(phrase[k]);
+            }
+            if (all)
+                return i;
+        }
+        return -1;
+    };
+    QRandomGenerator rng(20261126);
+    const QString alphabet = QStringLiteral("xXyY8\u0078\u0178X-x:");
+    static const char *const phrases[] = {"x", "xy", "x-u", "8x", ":x", "yyx", "-"};
+    for (int round = 0; round < 500; ++round) {
+        QString text;
+        const int n = int(rng.bounded(50));
+        for (int i = 0; i < n; ++i)
+            text += alphabet.at(int(rng.bounded(alphabet.size())));
+        for (const char *p : phrases) {
+            const qsizetype from = qsizetype(rng.bounded(n + 1));
+            QCOMPARE(indexOfAsciiCi(text, p, from), naive(text, p, from));
         }
     }
 }

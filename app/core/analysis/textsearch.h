@@ -218,18 +218,35 @@ inline qsizetype indexOfAsciiCi(QStringView text, std::string_view lowerPhrase, 
     const char16_t *d = text.utf16();
     const char16_t first = char16_t(lowerPhrase[0]);
     const char16_t firstUpper = first >= u'a' && first <= u'z' ? char16_t(first - 32) : first;
-    for (qsizetype i = from; i + m <= n; ++i) {
-        if (d[i] != first && d[i] != firstUpper)
-            continue;
-        qsizetype k = 1;
-        for (; k < m; ++k) {
+    auto restMatches = [&](qsizetype i) {
+        for (qsizetype k = 1; k < m; ++k) {
             char16_t c = d[i + k];
             if (c >= u'A' && c <= u'Z')
                 c = char16_t(c + 32);
             if (c != char16_t(uchar(lowerPhrase[size_t(k)])))
-                break;
+                return false;
         }
-        if (k == m)
+        return true;
+    };
+    qsizetype i = from;
+#if defined(__SSE2__)
+    // The first character in either case, eight positions at a time: a letter with the case bit set
+    // is the lower-case letter, and only letters differ by that bit alone.
+    const __m128i fold = _mm_set1_epi16(short(first == firstUpper ? 0 : 0x20));
+    const __m128i wanted = _mm_set1_epi16(short(first));
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i)), fold);
+        for (unsigned mask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, wanted))) & 0x5555u; mask; mask &= mask - 1) {
+            const qsizetype at = i + qsizetype(qCountTrailingZeroBits(mask) / 2);
+            if (at + m > n)
+                return -1;
+            if (restMatches(at))
+                return at;
+        }
+    }
+#endif
+    for (; i + m <= n; ++i) {
+        if ((d[i] == first || d[i] == firstUpper) && restMatches(i))
             return i;
     }
     return -1;
