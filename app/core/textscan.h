@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QStringView>
 #include <QtAlgorithms>
 
@@ -48,6 +49,28 @@ inline QStringView trimmedView(QStringView text)
     if (first > u' ' && first < 0x80 && last > u' ' && last < 0x80)
         return text;
     return text.trimmed();
+}
+
+/**
+ * @p text as QString::simplified() gives it. A header value or a reply is usually simple already
+ * (single spaces between words, none at the ends): that is checked in one pass and costs no copy.
+ */
+inline QString simplifiedText(const QString &text)
+{
+    bool afterSpace = true; // a space at the start is not simple either
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u == u' ') {
+            if (afterSpace)
+                return text.simplified();
+            afterSpace = true;
+        } else if ((u >= u'\t' && u <= u'\r') || (u >= 0x80 && c.isSpace())) {
+            return text.simplified();
+        } else {
+            afterSpace = false;
+        }
+    }
+    return afterSpace && !text.isEmpty() ? text.simplified() : text;
 }
 
 } // namespace MailDoctor

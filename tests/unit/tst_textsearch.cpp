@@ -113,7 +113,7 @@ void TestTextSearch::manySearchesAgreeWithPlainFind()
 
 void TestTextSearch::charSearchAndTrimAgreeWithQt()
 {
-    // indexOfChar() and trimmedView() against QStringView's own answers, on texts with white space
+    // indexOfChar(), trimmedView() and simplifiedText() against QStringView's own answers, on texts with white space
     // (ASCII and not) at the ends and the characters looked for anywhere, before and after eight.
     QRandomGenerator rng(20261124);
     const QString alphabet = QStringLiteral("ab@\n\r \t.\u3000\u00a0\u2028日x\x01");
@@ -124,6 +124,7 @@ void TestTextSearch::charSearchAndTrimAgreeWithQt()
             text += alphabet.at(int(rng.bounded(alphabet.size())));
         const QStringView view(text);
         QCOMPARE(MailDoctor::trimmedView(view), view.trimmed());
+        QCOMPARE(MailDoctor::simplifiedText(text), text.simplified());
         for (const char16_t c : {u'@', u'\n', u'x', u'\u3000', u'z'}) {
             const qsizetype from = qsizetype(rng.bounded(n + 1));
             QCOMPARE(MailDoctor::indexOfChar(view, c, from), view.indexOf(QChar(c), from));

@@ -551,11 +551,11 @@ QString htmlToText(const QString &html)
 
 void readOriginalHeaders(const Mime::Part &headers, OriginalMessage *o)
 {
-    o->from = headers.decodedHeader("From").simplified();
-    o->to = headers.decodedHeader("To").simplified();
-    o->subject = headers.decodedHeader("Subject").simplified();
-    o->date = headers.decodedHeader("Date").simplified();
-    o->messageId = headers.decodedHeader("Message-ID").simplified();
+    o->from = simplifiedText(headers.decodedHeader("From"));
+    o->to = simplifiedText(headers.decodedHeader("To"));
+    o->subject = simplifiedText(headers.decodedHeader("Subject"));
+    o->date = simplifiedText(headers.decodedHeader("Date"));
+    o->messageId = simplifiedText(headers.decodedHeader("Message-ID"));
     o->receivedCount = int(headers.headerCount("Received"));
 }
 
@@ -729,7 +729,7 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
         r.fact.recipient = address;
         r.fact.action = d.action.toLower();
         r.fact.status = d.status.trimmed();
-        r.fact.diagnostic = d.diagnosticCode.simplified();
+        r.fact.diagnostic = simplifiedText(d.diagnosticCode);
         r.fact.diagnosticType = d.diagnosticType.toUpper();
         r.fact.remoteMta = d.remoteMta.trimmed();
         r.fact.command = commandIn(r.fact.diagnostic, *r.fact.diagnosticSearch());
