@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
 #include <string>
 
 using namespace MailDoctor::Analysis;
@@ -160,6 +161,9 @@ void TestTextSearch::asciiCaseInsensitiveSearchAgreesWithNaive()
         for (const char *p : phrases) {
             const qsizetype from = qsizetype(rng.bounded(n + 1));
             QCOMPARE(indexOfAsciiCi(text, p, from), naive(text, p, from));
+            const qsizetype m = qsizetype(std::strlen(p));
+            QCOMPARE(startsWithAsciiCi(text, p), m <= text.size() && naive(text.first(m), p, 0) == 0);
+            QCOMPARE(endsWithAsciiCi(text, p), m <= text.size() && naive(text.last(m), p, 0) == 0);
         }
     }
 }

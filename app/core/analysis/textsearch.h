@@ -257,14 +257,30 @@ inline bool containsAsciiCi(QStringView text, std::string_view lowerPhrase)
     return indexOfAsciiCi(text, lowerPhrase) >= 0;
 }
 
+/** True when @p text at @p at reads @p lowerPhrase, ASCII letters in either case. */
+inline bool matchesAsciiCiAt(QStringView text, qsizetype at, std::string_view lowerPhrase)
+{
+    if (at < 0 || at + qsizetype(lowerPhrase.size()) > text.size())
+        return false;
+    const char16_t *d = text.utf16() + at;
+    for (size_t k = 0; k < lowerPhrase.size(); ++k) {
+        char16_t c = d[k];
+        if (c >= u'A' && c <= u'Z')
+            c = char16_t(c + 32);
+        if (c != char16_t(uchar(lowerPhrase[k])))
+            return false;
+    }
+    return true;
+}
+
 inline bool startsWithAsciiCi(QStringView text, std::string_view lowerPhrase)
 {
-    return text.size() >= qsizetype(lowerPhrase.size()) && indexOfAsciiCi(text.first(qsizetype(lowerPhrase.size())), lowerPhrase) == 0;
+    return matchesAsciiCiAt(text, 0, lowerPhrase);
 }
 
 inline bool endsWithAsciiCi(QStringView text, std::string_view lowerPhrase)
 {
-    return text.size() >= qsizetype(lowerPhrase.size()) && indexOfAsciiCi(text.last(qsizetype(lowerPhrase.size())), lowerPhrase) == 0;
+    return matchesAsciiCiAt(text, text.size() - qsizetype(lowerPhrase.size()), lowerPhrase);
 }
 
 } // namespace MailDoctor::Analysis
