@@ -2,7 +2,9 @@
 // command a reply answered.
 
 #include "analysis/bouncereader.h"
+#include "analysis/reasons.h"
 #include "analysis/recipientdecision.h"
+#include "analysis/textsearch.h"
 #include "analysis/smtpcodes.h"
 
 #include <QRandomGenerator>
@@ -18,6 +20,8 @@ private slots:
     void smtpCommand_data();
     void smtpCommand();
     void replyCodeAnywhereInNoise();
+    void mailSystemWording_data();
+    void mailSystemWording();
     void multilineReply_data();
     void multilineReply();
     void recipientLeadIns_data();
@@ -69,6 +73,28 @@ void TestBounceText::replyCodeAnywhereInNoise()
         const QString text = tokens.join(QString());
         QVERIFY2(findReplyCode(text) == code, qPrintable(text));
     }
+}
+
+void TestBounceText::mailSystemWording_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("qmail-quota") << QStringLiteral("Sorry, Disk Quota Exceeded for this user") << QStringLiteral("mailboxfull");
+    QTest::newRow("moved") << QStringLiteral("550 5.1.6 Mailbox has moved") << QStringLiteral("hasmoved");
+    QTest::newRow("first-in-the-table-wins") << QStringLiteral("mailbox has moved; disk quota exceeded")
+                                             << QStringLiteral("mailboxfull");
+    QTest::newRow("none") << QStringLiteral("550 5.1.1 User unknown") << QString();
+}
+
+void TestBounceText::mailSystemWording()
+{
+    // Through the recipient's own prepared diagnostic and through a text prepared apart: the same.
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, reason);
+    DeliveryFact fact;
+    fact.diagnostic = diagnostic;
+    QCOMPARE(reasonFromMailSystemPhrases(fact, *fact.diagnosticSearch()), reason);
+    QCOMPARE(reasonFromVendorWording(diagnostic, DeliveryFact()), reason);
 }
 
 void TestBounceText::multilineReply_data()

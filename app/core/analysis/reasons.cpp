@@ -6,6 +6,7 @@
 
 #include <QLatin1String>
 #include <QVarLengthArray>
+#include <QtAlgorithms>
 
 #include <algorithm>
 #include <array>
@@ -452,17 +453,89 @@ bool alignedIn(const TextSearch &text, const std::vector<std::string_view> &piec
     return true;
 }
 
+struct VendorPhrase
+{
+    std::string_view phrase; ///< lower case (a view: its length is known without strlen on every check)
+    const char *reason;
+};
+
+// Wording of particular mail systems (Domino, Exchange, carriers, hosted filters) that the general
+// phrase tables do not cover or would read differently. Checked before them, like a mail system's
+// own rules. Short error strings only.
+constexpr VendorPhrase mailSystemPhrases[] = {
+    // qmail and its clones
+    {"but my name was rejected", "blocked"},    {"sorry, i wasn't able to establish an smtp connection", "networkerror"},
+    {"although i'm listed as a best-preference mx or a for that host", "networkerror"},
+    {"sorry, i couldn't find a mail exchanger or ip address", "notaccept"},
+    {"sorry, i couldn't find any host ", "hostunknown"},
+    {"disk quota exceeded", "mailboxfull"},
+    {"unable to contact ldap server", "systemerror"},
+    {"temporary failure in ldap lookup", "systemerror"},
+    {"timeout while performing search on ldap server", "systemerror"},
+    {"mailaddress is administrativ", "suspend"},
+    {"the message exeeded the maximum size the user accepts", "exceedlimit"},
+    // DragonFly, OpenSMTPD, IMail, Zoho and other small MTAs
+    {"dns lookup failure: host ", "hostunknown"},
+    {"could not deliver for the last ", "expired"},
+    {"network error on destination mxs", "networkerror"},
+    {"envelope expired", "expired"},
+    {"invalid final delivery userid", "userunknown"},
+    {"unknown user:", "userunknown"},
+    {"because the address couldn't be found", "userunknown"},
+    {"host not reachable", "expired"},
+    {"retry timeout exceeded", "expired"},
+    {"duplicated message-id", "systemerror"},
+    {"your message was not delivered within ", "expired"},
+    // Google's DNS errors
+    {"doesn't receive email according to the administrator", "notaccept"},
+    {"dns type 'mx' lookup of ", "networkerror"},
+    {"the recipient server did not accept our requests to connect", "expired"},
+    {"dns error: could not contact dns servers", "expired"},
+    {"dns error: domain name not found", "hostunknown"},
+    {"dns error: dns server returned answer with no data", "hostunknown"},
+    {"has sent to too many recipients this hour", "speeding"},
+    // Exchange Online
+    {"message expired, dns query failed", "networkerror"},
+    {"message expired", "expired"},
+    // Trend Micro, Lotus Notes / Domino
+    {"(and other recipients in the same domain)", "userunknown"},
+    {"not listed in domino directory", "userunknown"},
+    {"domino ディレクトリには見つかりません", "userunknown"},
+    {"ディレクトリのリストにありません", "userunknown"},
+    {"not listed in public name & address book", "userunknown"},
+    {"the recipient name is not recognized", "userunknown"},
+    {"the e-mail account does not exist at the organization", "userunknown"},
+    {"resolver.adr.recipnotfound", "userunknown"},
+    {"resolver.adr.exrecipnotfound", "userunknown"},
+    {"recipient not found by smtp address lookup", "userunknown"},
+    {"the number of messages in recipient's mailbox exceeded the local limit", "mailboxfull"},
+    {"the recipient's mailbox is full", "mailboxfull"},
+    {"resolver.rst.recipsizelimit", "mesgtoobig"},
+    {"resolver.rst.authrequired", "securityerror"},
+    {"resolver.rst.notauthorized", "rejected"},
+    {"resolver.rst.restrictedtorecipientspermission", "rejected"},
+    {"mailbox has moved", "hasmoved"},
+    {"the destination mailbox is inactive", "suspend"},
+};
+
 // What one pass of the automaton found in a diagnostic: per reason, whether one of its phrases, one
 // of its exceptions or a piece of one of its aligned phrases is there, and the ids found.
+} // namespace
+
 struct PhraseHits
 {
     std::bitset<size_t(Reason::Count)> phrase;
     std::bitset<size_t(Reason::Count)> exception;
     std::bitset<size_t(Reason::Count)> alignedPiece;
+    quint64 mailSystem = 0;       ///< bit k: mailSystemPhrases[k] is there
     QVarLengthArray<int, 16> ids; ///< every phrase id found, once
 
     bool found(int id) const { return std::find(ids.cbegin(), ids.cend(), id) != ids.cend(); }
 };
+
+namespace {
+
+static_assert(std::size(mailSystemPhrases) <= 64, "PhraseHits::mailSystem has a bit per mail-system phrase");
 
 // Every phrase and every piece of an aligned phrase of all tables in one automaton: one pass over
 // a diagnostic finds all of them, instead of one search per phrase. Each id knows the tables that
@@ -493,6 +566,16 @@ public:
                 m_aligned[r].push_back(ids);
             }
         }
+        m_mailSystem.assign(uses.size(), -1);
+        for (size_t k = 0; k < std::size(mailSystemPhrases); ++k) {
+            const int id = m_set.add(mailSystemPhrases[k].phrase);
+            if (size_t(id) >= uses.size()) {
+                uses.resize(size_t(id) + 1);
+                m_mailSystem.resize(size_t(id) + 1, -1);
+            }
+            if (m_mailSystem[size_t(id)] < 0) // a phrase listed twice counts where it comes first
+                m_mailSystem[size_t(id)] = int(k);
+        }
         m_set.build();
         m_uses = std::move(uses);
     }
@@ -509,6 +592,8 @@ public:
             hits.phrase |= u[0];
             hits.exception |= u[1];
             hits.alignedPiece |= u[2];
+            if (const int k = m_mailSystem[size_t(id)]; k >= 0)
+                hits.mailSystem |= quint64(1) << k;
         });
         return hits;
     }
@@ -537,6 +622,7 @@ private:
     PhraseSet m_set;
     /// per phrase id: the reasons using it as a phrase [0], an exception [1], a piece of an aligned phrase [2]
     std::vector<std::array<std::bitset<size_t(Reason::Count)>, 3>> m_uses;
+    std::vector<int> m_mailSystem; ///< per phrase id: its index in mailSystemPhrases, or -1
     std::array<std::vector<std::vector<int>>, size_t(Reason::Count)> m_aligned;
 };
 
@@ -559,18 +645,18 @@ class Probe
 public:
     Probe(const DeliveryFact &fact, const TextSearch &text)
         : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status)),
-          m_hits(automaton().scan(text.view()))
+          m_hits(fact.diagnosticPhrases(text))
     {
     }
 
-    bool has(Reason r) const { return !m_text.view().empty() && automaton().pointsAt(r, m_hits, m_text); }
+    bool has(Reason r) const { return !m_text.view().empty() && automaton().pointsAt(r, *m_hits, m_text); }
 
     const DeliveryFact &m_fact;
     const TextSearch &m_text;
     const QString m_statusReason;
 
 private:
-    const PhraseHits m_hits;
+    const std::shared_ptr<const PhraseHits> m_hits;
 };
 
 bool isOneOf(const QString &s, std::initializer_list<const char *> items)
@@ -696,8 +782,24 @@ std::shared_ptr<const TextSearch> DeliveryFact::diagnosticSearch() const
     if (!m_search || m_searched != diagnostic) {
         m_search = std::make_shared<const TextSearch>(diagnostic);
         m_searched = diagnostic;
+        m_phrases.reset();
     }
     return m_search;
+}
+
+std::shared_ptr<const PhraseHits> DeliveryFact::diagnosticPhrases(const TextSearch &text) const
+{
+    if (&text != m_search.get() || m_searched != diagnostic) // another text: found afresh
+        return std::make_shared<const PhraseHits>(automaton().scan(text.view()));
+    if (!m_phrases)
+        m_phrases = std::make_shared<const PhraseHits>(automaton().scan(text.view()));
+    return m_phrases;
+}
+
+QString reasonFromMailSystemPhrases(const DeliveryFact &fact, const TextSearch &text)
+{
+    const quint64 found = fact.diagnosticPhrases(text)->mailSystem;
+    return found ? QString::fromLatin1(mailSystemPhrases[qCountTrailingZeroBits(found)].reason) : QString();
 }
 
 bool textPointsAt(Reason reason, QStringView text)

@@ -8,6 +8,7 @@
 namespace MailDoctor::Analysis {
 
 class TextSearch;
+struct PhraseHits;
 
 /** What is known about one recipient's failed delivery before the reason is decided. */
 struct DeliveryFact
@@ -30,9 +31,15 @@ struct DeliveryFact
      * prepared once and shared by the copies of this fact until the diagnostic changes.
      */
     std::shared_ptr<const TextSearch> diagnosticSearch() const;
+    /**
+     * The phrases of the reason tables and of mail systems' own wordings found in @p text, in one
+     * pass; kept with the prepared diagnostic when @p text is diagnosticSearch()'s.
+     */
+    std::shared_ptr<const PhraseHits> diagnosticPhrases(const TextSearch &text) const;
 
 private:
     mutable std::shared_ptr<const TextSearch> m_search; ///< prepared from m_searched
+    mutable std::shared_ptr<const PhraseHits> m_phrases; ///< found in m_search, once asked for
     mutable QString m_searched;
 };
 
@@ -60,6 +67,12 @@ bool textPointsAt(Reason reason, const TextSearch &text);
 QString decideReason(const DeliveryFact &fact);
 /** As above, with the diagnostic already prepared for phrase searches (it must be fact.diagnostic). */
 QString decideReason(const DeliveryFact &fact, const TextSearch &diagnostic);
+
+/**
+ * The reason of the first mail system's own wording (Domino, Exchange, carriers, hosted filters, in
+ * the order of their table) that @p text holds; empty when none. @p text is @p fact's diagnostic.
+ */
+QString reasonFromMailSystemPhrases(const DeliveryFact &fact, const TextSearch &text);
 
 /** True for reasons that a mail-system-specific rule may still refine (undefined, onhold, ...). */
 bool reasonIsRetryable(const QString &reason);

@@ -11,70 +11,6 @@ namespace MailDoctor::Analysis {
 
 namespace {
 
-struct VendorPhrase
-{
-    std::string_view phrase; ///< lower case (a view: its length is known without strlen on every check)
-    const char *reason;
-};
-
-// Wording of particular mail systems (Domino, Exchange, carriers, hosted filters) that the general
-// phrase tables do not cover or would read differently. Checked before them, like a mail system's
-// own rules. Short error strings only.
-constexpr VendorPhrase vendorPhrases[] = {
-    // qmail and its clones
-    {"but my name was rejected", "blocked"},    {"sorry, i wasn't able to establish an smtp connection", "networkerror"},
-    {"although i'm listed as a best-preference mx or a for that host", "networkerror"},
-    {"sorry, i couldn't find a mail exchanger or ip address", "notaccept"},
-    {"sorry, i couldn't find any host ", "hostunknown"},
-    {"disk quota exceeded", "mailboxfull"},
-    {"unable to contact ldap server", "systemerror"},
-    {"temporary failure in ldap lookup", "systemerror"},
-    {"timeout while performing search on ldap server", "systemerror"},
-    {"mailaddress is administrativ", "suspend"},
-    {"the message exeeded the maximum size the user accepts", "exceedlimit"},
-    // DragonFly, OpenSMTPD, IMail, Zoho and other small MTAs
-    {"dns lookup failure: host ", "hostunknown"},
-    {"could not deliver for the last ", "expired"},
-    {"network error on destination mxs", "networkerror"},
-    {"envelope expired", "expired"},
-    {"invalid final delivery userid", "userunknown"},
-    {"unknown user:", "userunknown"},
-    {"because the address couldn't be found", "userunknown"},
-    {"host not reachable", "expired"},
-    {"retry timeout exceeded", "expired"},
-    {"duplicated message-id", "systemerror"},
-    {"your message was not delivered within ", "expired"},
-    // Google's DNS errors
-    {"doesn't receive email according to the administrator", "notaccept"},
-    {"dns type 'mx' lookup of ", "networkerror"},
-    {"the recipient server did not accept our requests to connect", "expired"},
-    {"dns error: could not contact dns servers", "expired"},
-    {"dns error: domain name not found", "hostunknown"},
-    {"dns error: dns server returned answer with no data", "hostunknown"},
-    {"has sent to too many recipients this hour", "speeding"},
-    // Exchange Online
-    {"message expired, dns query failed", "networkerror"},
-    {"message expired", "expired"},
-    // Trend Micro, Lotus Notes / Domino
-    {"(and other recipients in the same domain)", "userunknown"},
-    {"not listed in domino directory", "userunknown"},
-    {"domino ディレクトリには見つかりません", "userunknown"},
-    {"ディレクトリのリストにありません", "userunknown"},
-    {"not listed in public name & address book", "userunknown"},
-    {"the recipient name is not recognized", "userunknown"},
-    {"the e-mail account does not exist at the organization", "userunknown"},
-    {"resolver.adr.recipnotfound", "userunknown"},
-    {"resolver.adr.exrecipnotfound", "userunknown"},
-    {"recipient not found by smtp address lookup", "userunknown"},
-    {"the number of messages in recipient's mailbox exceeded the local limit", "mailboxfull"},
-    {"the recipient's mailbox is full", "mailboxfull"},
-    {"resolver.rst.recipsizelimit", "mesgtoobig"},
-    {"resolver.rst.authrequired", "securityerror"},
-    {"resolver.rst.notauthorized", "rejected"},
-    {"resolver.rst.restrictedtorecipientspermission", "rejected"},
-    {"mailbox has moved", "hasmoved"},
-    {"the destination mailbox is inactive", "suspend"},
-};
 
 } // namespace
 
@@ -298,11 +234,7 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
     if (text.view().substr(0, 16) == "delivery failed " && text.contains(" attempts"))
         return QStringLiteral("expired");
-    for (const VendorPhrase &v : vendorPhrases) {
-        if (text.contains(v.phrase))
-            return QString::fromLatin1(v.reason);
-    }
-    return {};
+    return reasonFromMailSystemPhrases(fact, text);
 }
 
 } // namespace
