@@ -525,12 +525,8 @@ QString htmlToText(const QString &html)
         if (c == u'<') {
             inTag = true;
             const QStringView rest = QStringView(html).mid(i + 1, 4);
-            if (rest.startsWith(QLatin1String("br"), Qt::CaseInsensitive)
-                || rest.startsWith(QLatin1String("p"), Qt::CaseInsensitive)
-                || rest.startsWith(QLatin1String("/p"), Qt::CaseInsensitive)
-                || rest.startsWith(QLatin1String("div"), Qt::CaseInsensitive)
-                || rest.startsWith(QLatin1String("/div"), Qt::CaseInsensitive)
-                || rest.startsWith(QLatin1String("tr"), Qt::CaseInsensitive))
+            if (startsWithCi(rest, "br") || startsWithCi(rest, "p") || startsWithCi(rest, "/p")
+                || startsWithCi(rest, "div") || startsWithCi(rest, "/div") || startsWithCi(rest, "tr"))
                 *o++ = u'\n';
             continue;
         }
@@ -583,18 +579,20 @@ bool headerSaysAutoReply(const Mime::Part &root)
     if (precedence == "auto_reply")
         return true;
     const QString subject = root.decodedHeader("Subject").trimmed();
-    static const char16_t *const prefixes[] = {u"auto:", u"automatic reply", u"auto reply", u"auto-reply", u"autoreply",
+    if (subject.isEmpty())
+        return false;
+    // Views of the literals: their lengths are known without counting on every call.
+    static constexpr QStringView prefixes[] = {u"auto:", u"automatic reply", u"auto reply", u"auto-reply", u"autoreply",
                                                u"out of office", u"out of the office", u"away until", u"autoresponse",
                                                u"auto response", u"on vacation", u"vacation reply", u"abwesenheitsnotiz",
                                                u"réponse automatique"};
-    for (const char16_t *p : prefixes) {
-        if (subject.startsWith(QStringView(p), Qt::CaseInsensitive))
+    for (const QStringView p : prefixes) {
+        if (subject.startsWith(p, Qt::CaseInsensitive))
             return true;
     }
-    static const char16_t *const japanese[] = {u"不在", u"自動応答", u"自動返信", u"【自動返信】", u"[自動返信]",
-                                               u"休暇"};
-    for (const char16_t *j : japanese) {
-        if (subject.contains(QStringView(j)))
+    static constexpr QStringView japanese[] = {u"不在", u"自動応答", u"自動返信", u"【自動返信】", u"[自動返信]", u"休暇"};
+    for (const QStringView j : japanese) {
+        if (subject.contains(j))
             return true;
     }
     return false;
@@ -1039,7 +1037,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
             preamble.append(t);
         if (startsWithCi(t, "while talking to "))
             transcript.clear();
-        if (t.startsWith(QLatin1String(">>> ")) || t.startsWith(QLatin1String("<<< ")))
+        if ((t.startsWith(u'>') || t.startsWith(u'<'))
+            && (t.startsWith(QLatin1String(">>> ")) || t.startsWith(QLatin1String("<<< "))))
             transcript.append(t);
         if (afterBoundary) {
             int to = mentionedAfterBoundary;

@@ -245,9 +245,9 @@ QString joinMultilineReply(const QString &diag, const QString &reply, const QStr
 {
     if (reply.isEmpty())
         return diag;
-    bool continued = false; // the reply code followed by '-' somewhere
-    for (qsizetype p = diag.indexOf(reply); p >= 0 && !continued; p = diag.indexOf(reply, p + 1))
-        continued = p + reply.size() < diag.size() && diag.at(p + reply.size()) == u'-';
+    bool continued = false; // the reply code followed by '-' somewhere (dashes are fewer than digits)
+    for (qsizetype p = indexOfChar(diag, u'-', reply.size()); p >= 0 && !continued; p = indexOfChar(diag, u'-', p + 1))
+        continued = QStringView(diag).sliced(p - reply.size(), reply.size()) == reply;
     if (!continued)
         return diag;
     QString out = diag;
