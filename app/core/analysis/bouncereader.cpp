@@ -695,9 +695,10 @@ QString embeddedDsn(QStringView text)
     }
     if (!named)
         return {};
-    qsizetype p = text.indexOf(QLatin1String("Final-Recipient:"), 0, Qt::CaseInsensitive);
+    // ASCII case folding answers as Qt's here: no character beyond ASCII folds to a letter of these.
+    qsizetype p = indexOfAsciiCi(text, "final-recipient:");
     if (p < 0)
-        p = text.indexOf(QLatin1String("Original-Recipient:"), 0, Qt::CaseInsensitive);
+        p = indexOfAsciiCi(text, "original-recipient:");
     if (p < 0)
         return {};
     // Start at the per-message fields when they come first.
@@ -1294,7 +1295,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             r.fact.recipient = a;
             fillFromText(&r, explanation.simplified());
             // Exim gave up retrying on its own schedule: Sisimai counts that as a temporary failure.
-            r.fact.temporary = r.fact.diagnostic.contains(QLatin1String("retry timeout exceeded"));
+            r.fact.temporary = indexOfAscii(r.fact.diagnostic, "retry timeout exceeded") >= 0;
             r.evidence = detailLines(explanation);
             fromText.append(r);
         }
@@ -1326,7 +1327,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
                 // So does a transcript when the DSN field carries no code at all ("X-Unix; 255").
                 const bool fieldSaysLittle = findReplyCode(r.fact.diagnostic).isEmpty()
                     && findStatusCode(r.fact.diagnostic).isEmpty() && !findStatusCode(t->fact.diagnostic).isEmpty();
-                if (r.fact.diagnostic.isEmpty() || t->fact.diagnostic.contains(QLatin1String("(in reply to "))
+                if (r.fact.diagnostic.isEmpty() || indexOfAscii(t->fact.diagnostic, "(in reply to ") >= 0
                     || fieldSaysLittle)
                     r.fact.diagnostic = t->fact.diagnostic;
                 if (r.fact.command.isEmpty())

@@ -297,10 +297,10 @@ void completeFact(DeliveryFact *f)
         const QString text = f->replyCode + u' ' + diag;
         // Exim gives up on its own retry schedule ("retry timeout exceeded"): a temporary failure
         // that expired. Mail.ru and GMX reword it as a permanent one.
-        const bool eximRetry = diag.contains(QLatin1String("retry timeout exceeded"))
+        const bool eximRetry = indexOfAscii(diag, "retry timeout exceeded") >= 0
             && f->vendor != QLatin1String("mailru") && f->vendor != QLatin1String("gmx");
         const bool temporary = f->temporary || eximRetry || (text.size() >= 4 && textIsTemporary(text))
-            || diag.contains(QLatin1String("have been failing for a long time"));
+            || indexOfAscii(diag, "have been failing for a long time") >= 0;
         const bool permanent = text.size() >= 4 && textIsPermanent(text);
         f->status = pseudoStatusCode(reason, temporary && (permanent || temporary));
     }
