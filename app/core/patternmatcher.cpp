@@ -3,11 +3,12 @@
 #include "analysis/textsearch.h"
 #include "linereader.h"
 
-#include <QHash>
 #include <QRegularExpression>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 namespace MailDoctor {
 
@@ -476,6 +477,119 @@ private:
     bool m_failed = false;
 };
 
+// ---------------------------------------------------------------- ranking
+
+// The codes of one kind in a line (what extractCodes() puts in that kind's list).
+QStringList codesOfKind(QStringView line, PatternKind kind)
+{
+    QStringList codes;
+    switch (kind) {
+    case PatternKind::Regex:
+        break;
+    case PatternKind::ReplyCode:
+        scanReplyCodes(line, &codes);
+        break;
+    case PatternKind::EnhancedCode:
+        scanEnhancedCodes(line, &codes);
+        break;
+    case PatternKind::Pop3Code:
+        scanPop3Codes(line, &codes);
+        break;
+    case PatternKind::ImapCode:
+        scanImapCodes(line, &codes);
+        break;
+    case PatternKind::ClientCode:
+        scanClientCodes(line, &codes);
+        break;
+    }
+    return codes;
+}
+
+// A set of line numbers, one bit each: a text has a few lines, and intersecting is an AND.
+class LineSet
+{
+public:
+    void clear(qsizetype lines) { m_words.assign(size_t((lines + 63) / 64), 0); }
+    void assign(qsizetype lines)
+    {
+        clear(lines);
+        for (qsizetype i = 0; i < lines; ++i)
+            insert(i);
+    }
+    void insert(qsizetype line) { m_words[size_t(line / 64)] |= quint64(1) << (line % 64); }
+    void intersect(const LineSet &other)
+    {
+        for (size_t w = 0; w < m_words.size(); ++w)
+            m_words[w] &= other.m_words[w];
+    }
+    /** Calls @p f(line) for every line in the set, in order. */
+    template<typename F>
+    void forEach(F &&f) const
+    {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            for (quint64 bits = m_words[w]; bits; bits &= bits - 1)
+                f(qsizetype(w * 64 + qCountTrailingZeroBits(bits)));
+        }
+    }
+
+private:
+    std::vector<quint64> m_words;
+};
+
+// Where the required literals occur: for each literal found, the lines holding it (each once, in
+// order), chained through one list of hits.
+class LiteralLines
+{
+public:
+    explicit LiteralLines(int literals)
+        : m_found(size_t((literals + 63) / 64), 0), m_first(new int[size_t(literals)]), m_last(new int[size_t(literals)])
+    {
+    }
+
+    bool has(int id) const { return (m_found[size_t(id) / 64] >> (id % 64)) & 1; }
+
+    /** Records that literal @p id occurs in @p line; lines come in order. */
+    void add(int id, qsizetype line)
+    {
+        if (!has(id)) {
+            m_found[size_t(id) / 64] |= quint64(1) << (id % 64);
+            m_first[size_t(id)] = m_last[size_t(id)] = int(m_hits.size());
+            m_hits.push_back({line, -1});
+            return;
+        }
+        Hit &last = m_hits[size_t(m_last[size_t(id)])];
+        if (last.line == line)
+            return;
+        last.next = m_last[size_t(id)] = int(m_hits.size());
+        m_hits.push_back({line, -1});
+    }
+
+    /** The lines that hold one of the literals of @p clause. */
+    void linesOf(const std::vector<int> &clause, qsizetype lineCount, LineSet *out) const
+    {
+        out->clear(lineCount);
+        for (int id : clause) {
+            if (!has(id))
+                continue;
+            for (int k = m_first[size_t(id)]; k >= 0; k = m_hits[size_t(k)].next)
+                out->insert(m_hits[size_t(k)].line);
+        }
+    }
+
+private:
+    struct Hit
+    {
+        qsizetype line;
+        int next; ///< the literal's next hit, or -1
+    };
+    std::vector<quint64> m_found; ///< one bit per literal
+    // First and last hit of each literal found. Only read where m_found has its bit, so never
+    // cleared: a text holds a few dozen of the knowledge base's thousand or more literals.
+    std::unique_ptr<int[]> m_first;
+    std::unique_ptr<int[]> m_last;
+    std::vector<Hit> m_hits;
+};
+
 } // namespace
 
 FoundCodes extractCodes(QStringView text)
@@ -495,6 +609,8 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
         std::vector<Prefilter> filters;
         for (const Pattern &pattern : entry.patterns) {
             Prefilter f;
+            // An expression that does not compile never matches.
+            f.runs = pattern.kind != PatternKind::Regex || pattern.regex.isValid();
             const QList<QStringList> clauses = pattern.kind == PatternKind::Regex
                 ? requiredLiteralClauses(pattern.value)
                 : QList<QStringList>{QStringList{pattern.value.toLower()}};
@@ -546,68 +662,47 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         if (bytes[i] == '\n')
             byteStarts.push_back(qsizetype(i + 1));
     }
-
-    // The lines themselves are only needed for the expressions that get to run.
-    QList<QStringView> lines;
-    bool linesDone = false;
-    auto lineAt = [&](qsizetype i) -> QStringView {
-        if (!linesDone) {
-            LineReader reader(text);
-            for (QStringView line; reader.next(&line);)
-                lines.append(line);
-            linesDone = true;
-        }
-        return lines.value(i);
-    };
-    const qsizetype lineCount = qsizetype(byteStarts.size());
-
-    QHash<qsizetype, FoundCodes> lineCodes;
-    auto codesOf = [&](qsizetype i) -> const FoundCodes & {
-        auto it = lineCodes.find(i);
-        if (it == lineCodes.end())
-            it = lineCodes.insert(i, extractCodes(lineAt(i)));
-        return it.value();
-    };
     auto lineOf = [&](qsizetype offset) -> qsizetype {
         return qsizetype(std::upper_bound(byteStarts.cbegin(), byteStarts.cend(), offset) - byteStarts.cbegin()) - 1;
     };
+    const qsizetype lineCount = qsizetype(byteStarts.size());
 
-    // One pass finds every required literal: the lines where each occurs, chained per literal in
-    // line order (hits[k] = {line, next hit of the same literal}).
-    std::vector<int> firstHit(size_t(m_literals->size()), -1);
-    std::vector<int> lastHit(size_t(m_literals->size()), -1);
-    std::vector<std::pair<qsizetype, int>> hits;
-    m_literals->scan(bytes, [&](int id, size_t end) {
-        const qsizetype line = lineOf(qsizetype(end) - m_literals->length(id));
-        const int last = lastHit[size_t(id)];
-        if (last >= 0 && hits[size_t(last)].first == line)
-            return;
-        hits.push_back({line, -1});
-        const int k = int(hits.size() - 1);
-        if (last >= 0)
-            hits[size_t(last)].second = k;
-        else
-            firstHit[size_t(id)] = k;
-        lastHit[size_t(id)] = k;
-    });
-    // The lines holding one of the clause's literals, in order.
-    auto linesOf = [&](const std::vector<int> &clause, QList<qsizetype> *out) {
-        out->clear();
-        for (int id : clause) {
-            for (int k = firstHit[size_t(id)]; k >= 0; k = hits[size_t(k)].second)
-                out->append(hits[size_t(k)].first);
+    // One pass finds every required literal and the lines where it occurs.
+    LiteralLines found(m_literals->size());
+    m_literals->scan(bytes, [&](int id, size_t end) { found.add(id, lineOf(qsizetype(end) - m_literals->length(id))); });
+
+    // The lines themselves are only needed for the patterns that get to run.
+    QVarLengthArray<QStringView, 64> lines;
+    auto lineAt = [&](qsizetype i) -> QStringView {
+        if (lines.isEmpty()) {
+            LineReader reader(text);
+            for (QStringView line; reader.next(&line);)
+                lines.append(line);
         }
-        if (clause.size() > 1) {
-            std::sort(out->begin(), out->end());
-            out->erase(std::unique(out->begin(), out->end()), out->end());
+        return lines.value(i);
+    };
+    // Each line's codes of a kind, scanned when a code pattern first asks.
+    struct LineCodes
+    {
+        qsizetype line;
+        PatternKind kind;
+        QStringList codes;
+    };
+    std::vector<LineCodes> lineCodes;
+    auto lineHasCode = [&](qsizetype i, const Pattern &pattern) {
+        auto it = std::find_if(lineCodes.cbegin(), lineCodes.cend(),
+                               [&](const LineCodes &c) { return c.line == i && c.kind == pattern.kind; });
+        if (it == lineCodes.cend()) {
+            lineCodes.push_back({i, pattern.kind, codesOfKind(lineAt(i), pattern.kind)});
+            it = lineCodes.cend() - 1;
         }
+        return it->codes.contains(pattern.value);
     };
 
     QList<EntryMatch> matches;
     const QList<Entry> &entries = m_kb->entries();
-    QList<qsizetype> candidates;
-    QList<qsizetype> more;
-    QList<qsizetype> both;
+    LineSet candidates;
+    LineSet more;
     for (qsizetype e = 0; e < entries.size(); ++e) {
         const Entry &entry = entries.at(e);
         if (causes && !causes->contains(entry.cause))
@@ -616,56 +711,37 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         QList<int> hitLines;
         for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
             const Pattern &pattern = entry.patterns.at(p);
+            const Prefilter &filter = m_prefilters[size_t(e)][size_t(p)];
+            if (!filter.runs)
+                continue;
 
-            // The lines worth trying: those holding a literal of every clause, or all of them.
-            const std::vector<std::vector<int>> &clauses = m_prefilters.at(size_t(e)).at(size_t(p)).clauses;
-            candidates.clear();
+            // The lines worth trying: those holding a literal of every clause, or all of them. Most
+            // patterns lack a literal of some clause in the whole text: no line work for those.
+            const std::vector<std::vector<int>> &clauses = filter.clauses;
+            if (!std::all_of(clauses.cbegin(), clauses.cend(), [&](const std::vector<int> &clause) {
+                    return std::any_of(clause.cbegin(), clause.cend(), [&](int id) { return found.has(id); });
+                }))
+                continue;
             if (clauses.empty()) {
-                candidates.reserve(lineCount);
-                for (qsizetype i = 0; i < lineCount; ++i)
-                    candidates.append(i);
+                candidates.assign(lineCount);
             } else {
-                linesOf(clauses.front(), &candidates);
-                for (size_t c = 1; c < clauses.size() && !candidates.isEmpty(); ++c) {
-                    linesOf(clauses[c], &more);
-                    both.clear();
-                    std::set_intersection(candidates.cbegin(), candidates.cend(), more.cbegin(), more.cend(),
-                                          std::back_inserter(both));
-                    candidates.swap(both);
+                found.linesOf(clauses.front(), lineCount, &candidates);
+                for (size_t c = 1; c < clauses.size(); ++c) {
+                    found.linesOf(clauses[c], lineCount, &more);
+                    candidates.intersect(more);
                 }
-                if (candidates.isEmpty())
-                    continue;
             }
 
             bool hit = false;
-            for (qsizetype i : std::as_const(candidates)) {
-                bool lineHit = false;
-                switch (pattern.kind) {
-                case PatternKind::Regex:
-                    lineHit = pattern.regex.isValid() && pattern.regex.match(lineAt(i)).hasMatch();
-                    break;
-                case PatternKind::ReplyCode:
-                    lineHit = codesOf(i).reply.contains(pattern.value);
-                    break;
-                case PatternKind::EnhancedCode:
-                    lineHit = codesOf(i).enhanced.contains(pattern.value);
-                    break;
-                case PatternKind::Pop3Code:
-                    lineHit = codesOf(i).pop3.contains(pattern.value);
-                    break;
-                case PatternKind::ImapCode:
-                    lineHit = codesOf(i).imap.contains(pattern.value);
-                    break;
-                case PatternKind::ClientCode:
-                    lineHit = codesOf(i).client.contains(pattern.value);
-                    break;
-                }
+            candidates.forEach([&](qsizetype i) {
+                const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i)).hasMatch()
+                                                                        : lineHasCode(i, pattern);
                 if (lineHit) {
                     hit = true;
                     if (!hitLines.contains(int(i)))
                         hitLines.append(int(i));
                 }
-            }
+            });
             if (hit) {
                 match.score += pattern.weight;
                 match.strongest = std::max(match.strongest, pattern.weight);

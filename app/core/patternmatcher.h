@@ -66,6 +66,7 @@ private:
         /// Ids in m_literals: a line can only match when it holds one literal of every clause.
         /// No clauses: always run the expression.
         std::vector<std::vector<int>> clauses;
+        bool runs = true; ///< false for an expression that does not compile
     };
     const KnowledgeBase *m_kb;
     std::vector<std::vector<Prefilter>> m_prefilters; ///< per entry, per pattern

@@ -8,6 +8,7 @@
 #include "analysis/smtpcodes.h"
 #include "analyzer.h"
 #include "knowledgebase.h"
+#include "linereader.h"
 #include "mime/mimemessage.h"
 #include "patternmatcher.h"
 
@@ -97,6 +98,7 @@ private slots:
     void manyRecipientLinesStayBounded();
     void codesMatchReferenceExpressions();
     void requiredLiteralsAreSound();
+    void rankAgreesWithPlainMatching();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
     void requiredLiteralClauses_data();
@@ -403,6 +405,94 @@ void TestAnalyzer::requiredLiteralsAreSound()
         }
     }
     qInfo("checked %d matching lines against %d clauses", checked, clauses);
+}
+
+void TestAnalyzer::rankAgreesWithPlainMatching()
+{
+    // The prefilter and the per-line caches only skip work that cannot change the result: trying
+    // every pattern on every line ranks the same entries with the same scores and evidence, for
+    // all entries and for the entries of a few causes.
+    const PatternMatcher matcher(&m_loaded.kb);
+    auto plainRank = [this](QStringView text, const QSet<QString> *causes) {
+        QList<QStringView> lines;
+        LineReader reader(text);
+        for (QStringView line; reader.next(&line);)
+            lines.append(line);
+        QList<EntryMatch> out;
+        for (const Entry &entry : m_loaded.kb.entries()) {
+            if (causes && !causes->contains(entry.cause))
+                continue;
+            EntryMatch m;
+            m.entry = &entry;
+            for (const Pattern &p : entry.patterns) {
+                bool hit = false;
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    const FoundCodes codes = extractCodes(lines.at(i));
+                    const QStringList *list = p.kind == PatternKind::ReplyCode ? &codes.reply
+                        : p.kind == PatternKind::EnhancedCode                  ? &codes.enhanced
+                        : p.kind == PatternKind::Pop3Code                      ? &codes.pop3
+                        : p.kind == PatternKind::ImapCode                      ? &codes.imap
+                        : p.kind == PatternKind::ClientCode                    ? &codes.client
+                                                                               : nullptr;
+                    const bool lineHit = list ? list->contains(p.value) : p.regex.match(lines.at(i)).hasMatch();
+                    if (!lineHit)
+                        continue;
+                    hit = true;
+                    if (!m.evidenceLines.contains(int(i)))
+                        m.evidenceLines.append(int(i));
+                }
+                if (hit) {
+                    m.score += p.weight;
+                    m.strongest = std::max(m.strongest, p.weight);
+                }
+            }
+            if (m.score <= 0)
+                continue;
+            std::sort(m.evidenceLines.begin(), m.evidenceLines.end());
+            for (int i : std::as_const(m.evidenceLines))
+                m.evidence.append(lines.at(i).trimmed().toString());
+            out.append(m);
+        }
+        std::stable_sort(out.begin(), out.end(), [](const EntryMatch &a, const EntryMatch &b) {
+            return a.score != b.score ? a.score > b.score : a.strongest > b.strongest;
+        });
+        return out;
+    };
+    auto describe = [](const QList<EntryMatch> &matches) {
+        QStringList out;
+        for (const EntryMatch &m : matches) {
+            QStringList lines;
+            for (int i : m.evidenceLines)
+                lines.append(QString::number(i));
+            out.append(QStringLiteral("%1 %2 %3 [%4] at %5")
+                           .arg(m.entry->id)
+                           .arg(m.score)
+                           .arg(m.strongest)
+                           .arg(m.evidence.join(u'|'), lines.join(u',')));
+        }
+        return out;
+    };
+
+    QStringList texts = sampleTexts();
+    // Line ends of every kind, text that is not ASCII (the literals are looked up in a lower-cased
+    // copy), a capital I with a dot (two characters in lower case) and a character beyond 16 bits.
+    texts += {QStringLiteral("550 5.1.1 User unknown\r\n\r\n550 5.2.2 Mailbox full\n"),
+              QStringLiteral("\nNo such user here\n\n"),
+              QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e\n550 5.1.1 \xc3\x9cser unknown"),
+              QString::fromUtf8("\xc4\xb0NVALID RECIPIENT\n550 5.1.1 USER UNKNOWN\nquota exceeded"),
+              QString::fromUtf8("\xf0\x9f\x98\x80 mailbox full\n552 5.2.2 over quota \xf0\x9f\x98\x80"),
+              QString::fromUtf8("\xef\xbc\xa1 Relay access denied \xe2\x84\xaa\n-ERR [AUTH] login failed")};
+    QSet<QString> someCauses;
+    for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3)
+        someCauses.insert(m_loaded.kb.causes().at(i).id);
+    int ranked = 0;
+    for (const QString &text : std::as_const(texts)) {
+        const QList<EntryMatch> all = matcher.rank(text);
+        ranked += int(all.size());
+        QCOMPARE(describe(all), describe(plainRank(text, nullptr)));
+        QCOMPARE(describe(matcher.rank(text, &someCauses)), describe(plainRank(text, &someCauses)));
+    }
+    QVERIFY(ranked > 10);
 }
 
 void TestAnalyzer::requiredLiteralsOfExpressions_data()
