@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <memory>
 
 namespace MailDoctor {
 
@@ -537,31 +536,42 @@ private:
 };
 
 // Where the required literals occur: for each literal found, the lines holding it (each once, in
-// order), chained through one list of hits.
+// order), chained through one list of hits. Sized for the knowledge base on the stack: no
+// allocation per text.
 class LiteralLines
 {
 public:
-    explicit LiteralLines(int literals)
-        : m_found(size_t((literals + 63) / 64), 0), m_first(new int[size_t(literals)]), m_last(new int[size_t(literals)])
+    explicit LiteralLines(int literals) : m_found((literals + 63) / 64, 0)
     {
+        // Left uninitialised (plain ints): only read where m_found has the literal's bit, so
+        // never cleared, as a text holds a few dozen of the knowledge base's thousand literals.
+        m_ends.resize(2 * qsizetype(literals));
     }
 
-    bool has(int id) const { return (m_found[size_t(id) / 64] >> (id % 64)) & 1; }
+    bool has(int id) const { return (m_found[id / 64] >> (id % 64)) & 1; }
+
+    void clear()
+    {
+        std::fill(m_found.begin(), m_found.end(), 0);
+        m_hits.clear();
+    }
 
     /** Records that literal @p id occurs in @p line; lines come in order. */
     void add(int id, qsizetype line)
     {
+        int &first = m_ends[2 * id];
+        int &last = m_ends[2 * id + 1];
         if (!has(id)) {
-            m_found[size_t(id) / 64] |= quint64(1) << (id % 64);
-            m_first[size_t(id)] = m_last[size_t(id)] = int(m_hits.size());
-            m_hits.push_back({line, -1});
+            m_found[id / 64] |= quint64(1) << (id % 64);
+            first = last = int(m_hits.size());
+            m_hits.append({line, -1});
             return;
         }
-        Hit &last = m_hits[size_t(m_last[size_t(id)])];
-        if (last.line == line)
+        Hit &previous = m_hits[last];
+        if (previous.line == line)
             return;
-        last.next = m_last[size_t(id)] = int(m_hits.size());
-        m_hits.push_back({line, -1});
+        previous.next = last = int(m_hits.size());
+        m_hits.append({line, -1});
     }
 
     /** The lines that hold one of the literals of @p clause. */
@@ -571,8 +581,8 @@ public:
         for (int id : clause) {
             if (!has(id))
                 continue;
-            for (int k = m_first[size_t(id)]; k >= 0; k = m_hits[size_t(k)].next)
-                out->insert(m_hits[size_t(k)].line);
+            for (int k = m_ends[2 * id]; k >= 0; k = m_hits[k].next)
+                out->insert(m_hits[k].line);
         }
     }
 
@@ -582,13 +592,76 @@ private:
         qsizetype line;
         int next; ///< the literal's next hit, or -1
     };
-    std::vector<quint64> m_found; ///< one bit per literal
-    // First and last hit of each literal found. Only read where m_found has its bit, so never
-    // cleared: a text holds a few dozen of the knowledge base's thousand or more literals.
-    std::unique_ptr<int[]> m_first;
-    std::unique_ptr<int[]> m_last;
-    std::vector<Hit> m_hits;
+    QVarLengthArray<quint64, 32> m_found; ///< one bit per literal
+    QVarLengthArray<int, 4096> m_ends;    ///< per literal found: its first hit, its last hit
+    QVarLengthArray<Hit, 128> m_hits;
 };
+
+// Scans @p text for @p literals lower-cased into UTF-8, the way Analysis::TextSearch lowers it,
+// without making the copy: a line at a time (or a buffer's worth) is lowered and scanned. The lines
+// of the hits go to @p found, where each line starts to @p lineStarts. False, having stopped, at a
+// character that TextSearch lowers with the rules for a whole text (one whose lower case is not a
+// single character of the Basic Multilingual Plane).
+bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralLines *found,
+                 QVarLengthArray<qsizetype, 64> *lineStarts)
+{
+    lineStarts->clear();
+    lineStarts->append(0);
+    const char16_t *d = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype line = 0;
+    uint32_t state = 0;
+    char buffer[512];
+    qsizetype w = 0;
+    auto flush = [&] {
+        state = literals.scanFrom(state, std::string_view(buffer, size_t(w)), [&](int id, size_t) { found->add(id, line); });
+        w = 0;
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        if (w > qsizetype(sizeof buffer) - 3)
+            flush();
+        const char16_t c = d[i];
+        if (c < 0x80) {
+            buffer[w++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            if (c == u'\n') {
+                flush();
+                ++line;
+                lineStarts->append(i + 1);
+            }
+            continue;
+        }
+        if ((c >= 0xd800 && c <= 0xdfff) || c == 0x130)
+            return false;
+        const char32_t l = QChar::toLower(char32_t(c));
+        if (l > 0xffff || (l >= 0xd800 && l <= 0xdfff))
+            return false;
+        if (l < 0x80) {
+            buffer[w++] = char(l);
+        } else if (l < 0x800) {
+            buffer[w++] = char(0xc0 | (l >> 6));
+            buffer[w++] = char(0x80 | (l & 0x3f));
+        } else {
+            buffer[w++] = char(0xe0 | (l >> 12));
+            buffer[w++] = char(0x80 | ((l >> 6) & 0x3f));
+            buffer[w++] = char(0x80 | (l & 0x3f));
+        }
+    }
+    flush();
+    return true;
+}
+
+// As scanLowered(), over text already lowered into UTF-8: a line at a time.
+void scanBytes(const Analysis::PhraseSet &literals, std::string_view bytes, LiteralLines *found)
+{
+    qsizetype line = 0;
+    uint32_t state = 0;
+    for (size_t from = 0; from < bytes.size(); ++line) {
+        const size_t lineBreak = bytes.find('\n', from);
+        const size_t end = lineBreak == std::string_view::npos ? bytes.size() : lineBreak + 1;
+        state = literals.scanFrom(state, bytes.substr(from, end - from), [&](int id, size_t) { found->add(id, line); });
+        from = end;
+    }
+}
 
 } // namespace
 
@@ -653,33 +726,27 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text) const
 
 QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *causes) const
 {
-    // The text lower-cased into UTF-8 once; literals are looked up there and mapped to lines by
-    // counting line breaks (lower-casing keeps them).
-    const Analysis::TextSearch search(text);
-    const std::string_view bytes = search.view();
-    std::vector<qsizetype> byteStarts{0};
-    for (size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\n')
-            byteStarts.push_back(qsizetype(i + 1));
-    }
-    auto lineOf = [&](qsizetype offset) -> qsizetype {
-        return qsizetype(std::upper_bound(byteStarts.cbegin(), byteStarts.cend(), offset) - byteStarts.cbegin()) - 1;
-    };
-    const qsizetype lineCount = qsizetype(byteStarts.size());
-
-    // One pass finds every required literal and the lines where it occurs.
+    // One pass finds every required literal and the lines where it occurs, and where lines start.
     LiteralLines found(m_literals->size());
-    m_literals->scan(bytes, [&](int id, size_t end) { found.add(id, lineOf(qsizetype(end) - m_literals->length(id))); });
-
-    // The lines themselves are only needed for the patterns that get to run.
-    QVarLengthArray<QStringView, 64> lines;
+    QVarLengthArray<qsizetype, 64> lineStarts;
+    if (!scanLowered(*m_literals, text, &found, &lineStarts)) {
+        // A character whose lower case is not one character of its own: the whole text the general way.
+        found.clear();
+        const Analysis::TextSearch search(text);
+        scanBytes(*m_literals, search.view(), &found);
+        lineStarts.clear();
+        lineStarts.append(0);
+        for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))
+            lineStarts.append(i + 1);
+    }
+    const qsizetype lineCount = lineStarts.size();
+    // As LineReader gives them.
     auto lineAt = [&](qsizetype i) -> QStringView {
-        if (lines.isEmpty()) {
-            LineReader reader(text);
-            for (QStringView line; reader.next(&line);)
-                lines.append(line);
-        }
-        return lines.value(i);
+        const qsizetype from = lineStarts[i];
+        QStringView line = text.sliced(from, (i + 1 < lineCount ? lineStarts[i + 1] - 1 : text.size()) - from);
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        return line;
     };
     // Each line's codes of a kind, scanned when a code pattern first asks.
     struct LineCodes

@@ -32,26 +32,26 @@ public:
     template<typename F>
     void scan(std::string_view text, F &&onMatch) const
     {
-        if (m_nodes.empty())
-            return;
-        uint32_t state = 0;
-        for (size_t i = 0; i < text.size(); ++i)
-            state = feed(state, uint8_t(text[i]), [&](int id) { onMatch(id, i + 1); });
+        scanFrom(0, text, onMatch);
     }
 
     /**
-     * One step of a scan, for a text produced byte by byte: from @p state (0 before the first byte)
-     * over @p byte, calling @p onMatch(id) for every phrase that ends with it; returns the next
-     * state. Only on a built, non-empty set.
+     * As scan(), for a text fed in pieces: continues from @p state, which the scan of the pieces
+     * before returned (0 at the start), and returns the state to continue from. Offsets are
+     * within @p text.
      */
     template<typename F>
-    uint32_t feed(uint32_t state, uint8_t byte, F &&onMatch) const
+    uint32_t scanFrom(uint32_t state, std::string_view text, F &&onMatch) const
     {
-        state = step(state, m_class[byte]);
-        for (int32_t o = m_outNode[state]; o >= 0; o = m_nodes[size_t(o)].outLink) {
-            const Node &n = m_nodes[size_t(o)];
-            for (uint32_t k = n.outFirst; k < n.outEnd; ++k)
-                onMatch(m_outputs[k]);
+        if (m_nodes.empty())
+            return state;
+        for (size_t i = 0; i < text.size(); ++i) {
+            state = step(state, m_class[uint8_t(text[i])]);
+            for (int32_t o = m_outNode[state]; o >= 0; o = m_nodes[size_t(o)].outLink) {
+                const Node &n = m_nodes[size_t(o)];
+                for (uint32_t k = n.outFirst; k < n.outEnd; ++k)
+                    onMatch(m_outputs[k], i + 1);
+            }
         }
         return state;
     }
