@@ -6,6 +6,10 @@
 #include <QRegularExpression>
 #include <QVarLengthArray>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <limits>
 
@@ -504,24 +508,27 @@ QStringList codesOfKind(QStringView line, PatternKind kind)
     return codes;
 }
 
-// A set of line numbers, one bit each: a text has a few lines, and intersecting is an AND.
-class LineSet
+// A set of small numbers (lines of a text, positions of patterns), one bit each: intersecting is
+// an AND, and listing them in order is cheap.
+class BitSet
 {
 public:
-    void clear(qsizetype lines) { m_words.assign(size_t((lines + 63) / 64), 0); }
-    void assign(qsizetype lines)
+    /** Empties the set, for numbers below @p size. */
+    void clear(qsizetype size) { m_words.assign(size_t((size + 63) / 64), 0); }
+    /** Every number below @p size. */
+    void fill(qsizetype size)
     {
-        clear(lines);
-        for (qsizetype i = 0; i < lines; ++i)
+        clear(size);
+        for (qsizetype i = 0; i < size; ++i)
             insert(i);
     }
-    void insert(qsizetype line) { m_words[size_t(line / 64)] |= quint64(1) << (line % 64); }
-    void intersect(const LineSet &other)
+    void insert(qsizetype i) { m_words[size_t(i / 64)] |= quint64(1) << (i % 64); }
+    void intersect(const BitSet &other)
     {
         for (size_t w = 0; w < m_words.size(); ++w)
             m_words[w] &= other.m_words[w];
     }
-    /** Calls @p f(line) for every line in the set, in order. */
+    /** Calls @p f(i) for every number in the set, in order. */
     template<typename F>
     void forEach(F &&f) const
     {
@@ -556,6 +563,16 @@ public:
         m_hits.clear();
     }
 
+    /** Calls @p f(id) for every literal found. */
+    template<typename F>
+    void forEachFound(F &&f) const
+    {
+        for (qsizetype w = 0; w < m_found.size(); ++w) {
+            for (quint64 bits = m_found[w]; bits; bits &= bits - 1)
+                f(int(w * 64 + qCountTrailingZeroBits(bits)));
+        }
+    }
+
     /** Records that literal @p id occurs in @p line; lines come in order. */
     void add(int id, qsizetype line)
     {
@@ -575,7 +592,7 @@ public:
     }
 
     /** The lines that hold one of the literals of @p clause. */
-    void linesOf(const std::vector<int> &clause, qsizetype lineCount, LineSet *out) const
+    void linesOf(const std::vector<int> &clause, qsizetype lineCount, BitSet *out) const
     {
         out->clear(lineCount);
         for (int id : clause) {
@@ -617,16 +634,40 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
         state = literals.scanFrom(state, std::string_view(buffer, size_t(w)), [&](int id, size_t) { found->add(id, line); });
         w = 0;
     };
-    for (qsizetype i = 0; i < n; ++i) {
-        if (w > qsizetype(sizeof buffer) - 3)
+#if defined(__SSE2__)
+    const __m128i notAscii = _mm_set1_epi16(short(0xff80));
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i lineBreak = _mm_set1_epi16('\n');
+    const __m128i beforeA = _mm_set1_epi8('A' - 1);
+    const __m128i afterZ = _mm_set1_epi8('Z' + 1);
+    const __m128i caseBit = _mm_set1_epi8(32);
+#endif
+    for (qsizetype i = 0; i < n;) {
+        if (w > qsizetype(sizeof buffer) - 8)
             flush();
-        const char16_t c = d[i];
+#if defined(__SSE2__)
+        // Eight ASCII characters without a line break (most of a line) at a time: narrowed to
+        // bytes, 'A'..'Z' moved up by 32.
+        if (i + 8 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+            const __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
+            if (_mm_movemask_epi8(plain) == 0xffff) {
+                const __m128i b = _mm_packus_epi16(v, v);
+                const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, beforeA), _mm_cmplt_epi8(b, afterZ));
+                _mm_storel_epi64(reinterpret_cast<__m128i *>(buffer + w), _mm_add_epi8(b, _mm_and_si128(upper, caseBit)));
+                w += 8;
+                i += 8;
+                continue;
+            }
+        }
+#endif
+        const char16_t c = d[i++];
         if (c < 0x80) {
             buffer[w++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
             if (c == u'\n') {
                 flush();
                 ++line;
-                lineStarts->append(i + 1);
+                lineStarts->append(i);
             }
             continue;
         }
@@ -678,10 +719,15 @@ FoundCodes extractCodes(QStringView text)
 
 PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())
 {
-    for (const Entry &entry : m_kb->entries()) {
-        std::vector<Prefilter> filters;
-        for (const Pattern &pattern : entry.patterns) {
+    const QList<Entry> &entries = m_kb->entries();
+    for (qsizetype e = 0; e < entries.size(); ++e) {
+        const Entry &entry = entries.at(e);
+        m_entryCause.push_back(causeIndex(entry.cause));
+        for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
+            const Pattern &pattern = entry.patterns.at(p);
             Prefilter f;
+            f.entry = e;
+            f.pattern = p;
             // An expression that does not compile never matches.
             f.runs = pattern.kind != PatternKind::Regex || pattern.regex.isValid();
             const QList<QStringList> clauses = pattern.kind == PatternKind::Regex
@@ -695,11 +741,22 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 }
                 f.clauses.push_back(std::move(ids));
             }
-            filters.push_back(f);
+            if (f.clauses.empty())
+                m_unfiltered.push_back(int(m_prefilters.size()));
+            m_prefilters.push_back(std::move(f));
         }
-        m_prefilters.push_back(std::move(filters));
     }
     m_literals->build();
+    m_patternsOfLiteral.resize(size_t(m_literals->size()));
+    for (size_t k = 0; k < m_prefilters.size(); ++k) {
+        if (m_prefilters[k].clauses.empty())
+            continue;
+        for (int id : m_prefilters[k].clauses.front()) {
+            std::vector<int> &patterns = m_patternsOfLiteral[size_t(id)];
+            if (patterns.empty() || patterns.back() != int(k))
+                patterns.push_back(int(k));
+        }
+    }
 }
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
@@ -719,12 +776,44 @@ double PatternMatcher::confidenceForScore(double score)
     return score <= 0 ? 0.0 : score / (score + 1.5);
 }
 
+void CauseSet::unite(const CauseSet &other)
+{
+    if (m_words.size() < other.m_words.size())
+        m_words.resize(other.m_words.size(), 0);
+    for (qsizetype w = 0; w < other.m_words.size(); ++w)
+        m_words[w] |= other.m_words[w];
+}
+
+qsizetype CauseSet::size() const
+{
+    qsizetype n = 0;
+    for (const quint64 w : m_words)
+        n += qPopulationCount(w);
+    return n;
+}
+
+qsizetype PatternMatcher::causeIndex(const QString &cause) const
+{
+    const Cause *c = m_kb->cause(cause);
+    return c ? c - m_kb->causes().constData() : -1;
+}
+
 QList<EntryMatch> PatternMatcher::rank(QStringView text) const
 {
-    return rank(text, nullptr);
+    return rankEntries(text, nullptr, nullptr);
 }
 
 QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *causes) const
+{
+    return rankEntries(text, causes, nullptr);
+}
+
+QList<EntryMatch> PatternMatcher::rank(QStringView text, const CauseSet &causes) const
+{
+    return rankEntries(text, nullptr, &causes);
+}
+
+QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const
 {
     // One pass finds every required literal and the lines where it occurs, and where lines start.
     LiteralLines found(m_literals->size());
@@ -766,63 +855,84 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *ca
         return it->codes.contains(pattern.value);
     };
 
+    // The patterns worth a closer look: those with a literal of their first clause somewhere in
+    // the text (a few of the hundreds), and those that require nothing.
+    BitSet maybe;
+    maybe.clear(qsizetype(m_prefilters.size()));
+    found.forEachFound([&](int id) {
+        for (int k : m_patternsOfLiteral[size_t(id)])
+            maybe.insert(k);
+    });
+    for (int k : m_unfiltered)
+        maybe.insert(k);
+
     QList<EntryMatch> matches;
     const QList<Entry> &entries = m_kb->entries();
-    LineSet candidates;
-    LineSet more;
-    for (qsizetype e = 0; e < entries.size(); ++e) {
-        const Entry &entry = entries.at(e);
-        if (causes && !causes->contains(entry.cause))
-            continue;
-        EntryMatch match;
-        QList<int> hitLines;
-        for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
-            const Pattern &pattern = entry.patterns.at(p);
-            const Prefilter &filter = m_prefilters[size_t(e)][size_t(p)];
-            if (!filter.runs)
-                continue;
+    qsizetype current = -1; // the entry whose patterns are being tried
+    bool wanted = false;
+    EntryMatch match;
+    QList<int> hitLines;
+    auto finishEntry = [&] {
+        if (match.score > 0) {
+            std::sort(hitLines.begin(), hitLines.end());
+            match.entry = &entries.at(current);
+            match.evidenceLines = hitLines;
+            for (int i : std::as_const(hitLines))
+                match.evidence.append(lineAt(i).trimmed().toString());
+            matches.append(std::move(match));
+        }
+        match = EntryMatch();
+        hitLines.clear();
+    };
+    BitSet candidates;
+    BitSet more;
+    // Patterns come in knowledge-base order, an entry's together: scores add up in the same order.
+    maybe.forEach([&](qsizetype k) {
+        const Prefilter &filter = m_prefilters[size_t(k)];
+        if (filter.entry != current) {
+            if (current >= 0)
+                finishEntry();
+            current = filter.entry;
+            wanted = (!causeIds || causeIds->contains(entries.at(current).cause))
+                && (!causes || causes->contains(m_entryCause[size_t(current)]));
+        }
+        if (!wanted || !filter.runs)
+            return;
+        const Pattern &pattern = entries.at(current).patterns.at(filter.pattern);
 
-            // The lines worth trying: those holding a literal of every clause, or all of them. Most
-            // patterns lack a literal of some clause in the whole text: no line work for those.
-            const std::vector<std::vector<int>> &clauses = filter.clauses;
-            if (!std::all_of(clauses.cbegin(), clauses.cend(), [&](const std::vector<int> &clause) {
+        // The lines worth trying: those holding a literal of every clause, or all of them.
+        const std::vector<std::vector<int>> &clauses = filter.clauses;
+        if (clauses.empty()) {
+            candidates.fill(lineCount);
+        } else {
+            if (!std::all_of(clauses.cbegin() + 1, clauses.cend(), [&](const std::vector<int> &clause) {
                     return std::any_of(clause.cbegin(), clause.cend(), [&](int id) { return found.has(id); });
                 }))
-                continue;
-            if (clauses.empty()) {
-                candidates.assign(lineCount);
-            } else {
-                found.linesOf(clauses.front(), lineCount, &candidates);
-                for (size_t c = 1; c < clauses.size(); ++c) {
-                    found.linesOf(clauses[c], lineCount, &more);
-                    candidates.intersect(more);
-                }
-            }
-
-            bool hit = false;
-            candidates.forEach([&](qsizetype i) {
-                const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i)).hasMatch()
-                                                                        : lineHasCode(i, pattern);
-                if (lineHit) {
-                    hit = true;
-                    if (!hitLines.contains(int(i)))
-                        hitLines.append(int(i));
-                }
-            });
-            if (hit) {
-                match.score += pattern.weight;
-                match.strongest = std::max(match.strongest, pattern.weight);
+                return;
+            found.linesOf(clauses.front(), lineCount, &candidates);
+            for (size_t c = 1; c < clauses.size(); ++c) {
+                found.linesOf(clauses[c], lineCount, &more);
+                candidates.intersect(more);
             }
         }
-        if (match.score <= 0)
-            continue;
-        std::sort(hitLines.begin(), hitLines.end());
-        match.entry = &entry;
-        match.evidenceLines = hitLines;
-        for (int i : std::as_const(hitLines))
-            match.evidence.append(lineAt(i).trimmed().toString());
-        matches.append(std::move(match));
-    }
+
+        bool hit = false;
+        candidates.forEach([&](qsizetype i) {
+            const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i)).hasMatch()
+                                                                    : lineHasCode(i, pattern);
+            if (lineHit) {
+                hit = true;
+                if (!hitLines.contains(int(i)))
+                    hitLines.append(int(i));
+            }
+        });
+        if (hit) {
+            match.score += pattern.weight;
+            match.strongest = std::max(match.strongest, pattern.weight);
+        }
+    });
+    if (current >= 0)
+        finishEntry();
     std::stable_sort(matches.begin(), matches.end(), [](const EntryMatch &a, const EntryMatch &b) {
         if (a.score != b.score)
             return a.score > b.score;

@@ -99,6 +99,7 @@ private slots:
     void codesMatchReferenceExpressions();
     void requiredLiteralsAreSound();
     void rankAgreesWithPlainMatching();
+    void causeSets();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
     void requiredLiteralClauses_data();
@@ -483,16 +484,48 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
               QString::fromUtf8("\xf0\x9f\x98\x80 mailbox full\n552 5.2.2 over quota \xf0\x9f\x98\x80"),
               QString::fromUtf8("\xef\xbc\xa1 Relay access denied \xe2\x84\xaa\n-ERR [AUTH] login failed")};
     QSet<QString> someCauses;
-    for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3)
+    CauseSet someCauseSet;
+    for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3) {
         someCauses.insert(m_loaded.kb.causes().at(i).id);
+        QCOMPARE(matcher.causeIndex(m_loaded.kb.causes().at(i).id), i);
+        someCauseSet.insert(i);
+    }
+    QCOMPARE(someCauseSet.size(), someCauses.size());
+    QCOMPARE(matcher.causeIndex(QStringLiteral("no-such-cause")), -1);
     int ranked = 0;
     for (const QString &text : std::as_const(texts)) {
         const QList<EntryMatch> all = matcher.rank(text);
         ranked += int(all.size());
         QCOMPARE(describe(all), describe(plainRank(text, nullptr)));
         QCOMPARE(describe(matcher.rank(text, &someCauses)), describe(plainRank(text, &someCauses)));
+        QCOMPARE(describe(matcher.rank(text, someCauseSet)), describe(plainRank(text, &someCauses)));
     }
     QVERIFY(ranked > 10);
+}
+
+void TestAnalyzer::causeSets()
+{
+    CauseSet a;
+    QCOMPARE(a.size(), 0);
+    QVERIFY(!a.contains(0));
+    QVERIFY(!a.contains(-1));
+    a.insert(3);
+    a.insert(-1); // no such cause
+    a.insert(64); // a second word
+    a.insert(3);
+    QCOMPARE(a.size(), 2);
+    QVERIFY(a.contains(3) && a.contains(64) && !a.contains(63) && !a.contains(65) && !a.contains(200));
+    CauseSet b;
+    b.insert(200);
+    b.insert(4);
+    CauseSet c = a; // a copy is independent
+    c.unite(b);
+    QCOMPARE(c.size(), 4);
+    QVERIFY(c.contains(3) && c.contains(4) && c.contains(64) && c.contains(200));
+    QCOMPARE(a.size(), 2);
+    QVERIFY(!a.contains(4));
+    b.unite(a);
+    QCOMPARE(b.size(), 4);
 }
 
 void TestAnalyzer::requiredLiteralsOfExpressions_data()
