@@ -67,6 +67,10 @@ QStringList sampleTexts()
         QStringLiteral("4.4.7 5.1.1a1 5.1.1.2 v5.1.1 2.0.0 5.1234.1 553:5 421- 451"),
         QStringLiteral("version 5.65/1.37 at 12:34:56 on 2026-04-29, code 554\n"),
         QStringLiteral("* BYE [ALERT] going down\r\nOK [READ-WRITE] done"),
+        // Codes at several offsets within a block of eight characters, after letters and other scripts.
+        QStringLiteral("1234567 550-5.7.1 x\n123456 421 4.7.0 y\n12345 552:5.2.2\nabcdefg550 x 5.1.1"),
+        QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88" "550 5.1.1 \xef\xbc\x95\xef\xbc\x95\xef\xbc\x90 "
+                          "\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88 451 4.3.2"),
     };
     for (const QString &name : QDir(QStringLiteral(MAILDOCTOR_TEST_DATA "/bounces")).entryList(QDir::Files))
         texts.append(QString::fromUtf8(fixture(name)));
