@@ -310,6 +310,15 @@ void TestAnalyzer::didYouMean_data()
     QTest::newRow("correct-address") << "taro@docomo.ne.jp" << "";
     QTest::newRow("real-neighbour-domain") << "taro@ymail.com" << "";
     QTest::newRow("unrelated-domain") << "taro@example.com" << "";
+    QTest::newRow("known-domain-in-capitals") << "Taro@GMAIL.COM" << "";
+    QTest::newRow("trailing-dot") << "taro@gmail.com." << "taro@gmail.com";
+    QTest::newRow("doubled-dot") << "taro@gmail..com" << "taro@gmail.com";
+    QTest::newRow("other-first-letter-same-ending") << "taro@hmail.com" << "taro@gmail.com";
+    QTest::newRow("short-domain-missing-letter") << "taro@q.com" << "taro@qq.com";
+    QTest::newRow("two-letters-too-many") << "taro@googlemail.commm" << "taro@googlemail.com";
+    QTest::newRow("three-letters-too-many") << "taro@googlemail.commmm" << "";
+    QTest::newRow("both-ends-changed") << "taro@xdocomo.ne.j" << "";
+    QTest::newRow("commas-and-a-space") << "taro@ocn,ne,jp " << "taro@ocn.ne.jp";
 }
 
 void TestAnalyzer::didYouMean()
