@@ -169,16 +169,38 @@ void scanPop3Codes(QStringView t, QStringList *into)
     }
 }
 
+// Where the next 'N', 'B' or 'O' (the first letter of an IMAP response) is at or after @p from, or
+// t.size(); eight characters at a time with SSE2.
+qsizetype nextImapStart(QStringView t, qsizetype from)
+{
+    const char16_t *d = t.utf16();
+    const qsizetype end = t.size();
+#if defined(__SSE2__)
+    const __m128i n = _mm_set1_epi16('N');
+    const __m128i b = _mm_set1_epi16('B');
+    const __m128i o = _mm_set1_epi16('O');
+    for (; from + 8 <= end; from += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + from));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, n), _mm_cmpeq_epi16(v, b)), _mm_cmpeq_epi16(v, o));
+        const int mask = _mm_movemask_epi8(hit);
+        if (mask)
+            return from + qCountTrailingZeroBits(uint(mask)) / 2;
+    }
+#endif
+    for (; from < end; ++from) {
+        if (d[from] == u'N' || d[from] == u'B' || d[from] == u'O')
+            return from;
+    }
+    return end;
+}
+
 void scanImapCodes(QStringView t, QStringList *into)
 {
     // A response code is bracketed: most texts have no '[' at all and need no closer look.
     if (!t.contains(u'['))
         return;
     const qsizetype n = t.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = t.at(i);
-        if (c != u'N' && c != u'B' && c != u'O')
-            continue;
+    for (qsizetype i = nextImapStart(t, 0); i < n; i = nextImapStart(t, i + 1)) {
         if (i > 0 && isAsciiWord(t.at(i - 1)))
             continue;
         qsizetype p = -1;
@@ -207,10 +229,14 @@ void scanClientCodes(QStringView t, QStringList *into)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = Analysis::indexOfAscii(t, "0x", from);
-        if (at < 0)
+        // "0x" at or after from, found by its 'x': error texts have many a '0' but few an 'x'.
+        const qsizetype x = t.indexOf(u'x', from + 1);
+        if (x < 0)
             return;
+        const qsizetype at = x - 1;
         from = at + 1;
+        if (t.at(at) != u'0')
+            continue;
         if (at > 0 && isAsciiWord(t.at(at - 1)))
             continue;
         if (at + 10 > t.size())

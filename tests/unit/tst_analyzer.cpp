@@ -67,6 +67,8 @@ QStringList sampleTexts()
         QStringLiteral("4.4.7 5.1.1a1 5.1.1.2 v5.1.1 2.0.0 5.1234.1 553:5 421- 451"),
         QStringLiteral("version 5.65/1.37 at 12:34:56 on 2026-04-29, code 554\n"),
         QStringLiteral("* BYE [ALERT] going down\r\nOK [READ-WRITE] done"),
+        // Responses inside responses, codes glued to words, an 'x' without its '0'.
+        QStringLiteral("NO [NO [ABC] BAD\t[X-Y] xOK [Z] OK[Q]\nx 0x0x800CCC0E 00x800CCC0E 0x800CCC0Ex (0x800ccc0f)"),
         // Codes at several offsets within a block of eight characters, after letters and other scripts.
         QStringLiteral("1234567 550-5.7.1 x\n123456 421 4.7.0 y\n12345 552:5.2.2\nabcdefg550 x 5.1.1"),
         QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88" "550 5.1.1 \xef\xbc\x95\xef\xbc\x95\xef\xbc\x90 "
