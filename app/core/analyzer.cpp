@@ -130,6 +130,8 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
         if (seen.contains(e.cause))
             m_causesWithSeveralEntries.insert(e.cause);
         seen.insert(e.cause);
+        if (!m_firstEntry.contains(e.cause))
+            m_firstEntry.insert(e.cause, &e);
     }
     // The catalogue's own reason column first, then the closest cause for reasons it does not name.
     for (const Cause &c : m_kb->causes()) {
@@ -234,8 +236,7 @@ const Entry *Analyzer::entryFor(const QString &cause, const QList<EntryMatch> &m
         if (m.entry->cause == cause)
             return m.entry;
     }
-    const QList<const Entry *> entries = m_kb->entriesForCause(cause);
-    return entries.isEmpty() ? nullptr : entries.first();
+    return m_firstEntry.value(cause); // entriesForCause(cause).first(), without the list
 }
 
 void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,

@@ -920,6 +920,7 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     bool wanted = false;
     EntryMatch match;
     QList<int> hitLines;
+    // Most entries tried have no match: those only need their score reset.
     auto finishEntry = [&] {
         if (match.score > 0) {
             std::sort(hitLines.begin(), hitLines.end());
@@ -928,8 +929,10 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
             for (int i : std::as_const(hitLines))
                 match.evidence.append(lineAt(i).trimmed().toString());
             matches.append(std::move(match));
+            match = EntryMatch();
         }
-        match = EntryMatch();
+        match.score = 0;
+        match.strongest = 0;
         hitLines.clear();
     };
     BitSet candidates;
