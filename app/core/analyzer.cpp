@@ -130,16 +130,19 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
         if (seen.contains(e.cause))
             m_causesWithSeveralEntries.insert(e.cause);
         seen.insert(e.cause);
+        if (!m_firstEntry.contains(e.cause))
+            m_firstEntry.insert(e.cause, &e);
     }
     // The catalogue's own reason column first, then the closest cause for reasons it does not name.
     for (const Cause &c : m_kb->causes()) {
         if (!c.reason.isEmpty() && !m_causeForReason.contains(c.reason))
             m_causeForReason.insert(c.reason, c.id);
         // Only the returned-mail causes can stand in for a vague reason of a returned message.
+        const qsizetype index = m_matcher.causeIndex(c.id);
         if (c.reason.isEmpty() && c.area == QLatin1String("bounce"))
-            m_causesWithoutReason.insert(c.id);
+            m_causesWithoutReason.insert(index);
         else
-            m_causesForReason[c.reason].insert(c.id);
+            m_causesForReason[c.reason].insert(index);
     }
     static const char *const fallbacks[][2] = {
         {"userunknown", "user-unknown"},        {"hostunknown", "host-unknown"},
@@ -233,8 +236,7 @@ const Entry *Analyzer::entryFor(const QString &cause, const QList<EntryMatch> &m
         if (m.entry->cause == cause)
             return m.entry;
     }
-    const QList<const Entry *> entries = m_kb->entriesForCause(cause);
-    return entries.isEmpty() ? nullptr : entries.first();
+    return m_firstEntry.value(cause); // entriesForCause(cause).first(), without the list
 }
 
 void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
@@ -301,19 +303,23 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             cause = QStringLiteral("user-unknown");
         QList<EntryMatch> matches;
         // Only the causes that could refine this reason are worth matching.
-        QSet<QString> candidates = m_causesForReason.value(fact.reason);
+        CauseSet candidates = m_causesForReason.value(fact.reason);
         if (isVagueReason(fact.reason) || cause.isEmpty())
             candidates.unite(m_causesWithoutReason);
-        if (!cause.isEmpty() && !candidates.contains(cause)) // inserting detaches: only when new
-            candidates.insert(cause);
+        if (!cause.isEmpty())
+            candidates.insert(m_matcher.causeIndex(cause)); // a cause of the knowledge base
         // A cause with several entries (a carrier's filter next to the general one) needs the
         // patterns to choose the entry even when the cause itself is settled.
         if (!isInfoReason(fact.reason)
             && (candidates.size() > 1 || cause.isEmpty() || m_causesWithSeveralEntries.contains(cause))) {
             QString text = fact.diagnostic;
+            qsizetype size = text.size();
+            for (const QString &e : r.evidence)
+                size += 1 + e.size();
+            text.reserve(size);
             for (const QString &e : r.evidence)
                 text += u'\n' + e;
-            matches = m_matcher.rank(QStringView(text).left(RankLimit), &candidates);
+            matches = m_matcher.rank(QStringView(text).left(RankLimit), candidates);
             for (const EntryMatch &m : std::as_const(matches)) {
                 const Cause *c = m_kb->cause(m.entry->cause);
                 if (!c)

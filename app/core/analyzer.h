@@ -45,9 +45,10 @@ private:
     const KnowledgeBase *m_kb;
     PatternMatcher m_matcher;
     QHash<QString, QString> m_causeForReason;
-    QHash<QString, QSet<QString>> m_causesForReason; ///< causes whose reason column names the reason
-    QSet<QString> m_causesWithoutReason;             ///< causes a strong pattern may name for a vague reason
-    QSet<QString> m_causesWithSeveralEntries;        ///< causes whose best entry the patterns must pick
+    QHash<QString, CauseSet> m_causesForReason; ///< causes whose reason column names the reason
+    CauseSet m_causesWithoutReason;             ///< causes a strong pattern may name for a vague reason
+    QSet<QString> m_causesWithSeveralEntries;   ///< causes whose best entry the patterns must pick
+    QHash<QString, const Entry *> m_firstEntry; ///< per cause: its first entry in the knowledge base
 };
 
 } // namespace MailDoctor

@@ -3,8 +3,12 @@
 #include "analysis/textsearch.h"
 #include "linereader.h"
 
-#include <QHash>
 #include <QRegularExpression>
+#include <QVarLengthArray>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <limits>
@@ -53,12 +57,35 @@ void addOnce(QStringList *into, const QString &code)
         into->append(code);
 }
 
+// Where the next character from '2' to '5' (the first digit of a reply or status code) is at or
+// after @p from, or t.size(). Most of a text is words: SSE2 passes over them eight at a time.
+qsizetype nextCodeDigit(QStringView t, qsizetype from)
+{
+    const char16_t *d = t.utf16();
+    const qsizetype n = t.size();
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi16('2' - 1);
+    const __m128i above = _mm_set1_epi16('5' + 1);
+    for (; from + 8 <= n; from += 8) {
+        // Signed comparisons: characters from 0x8000 up are negative, below '2'.
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + from));
+        const int mask = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi16(v, below), _mm_cmplt_epi16(v, above)));
+        if (mask)
+            return from + qCountTrailingZeroBits(uint(mask)) / 2;
+    }
+#endif
+    for (; from < n; ++from) {
+        if (d[from] >= u'2' && d[from] <= u'5')
+            return from;
+    }
+    return n;
+}
+
 void scanReplyCodes(QStringView t, QStringList *into)
 {
     const qsizetype n = t.size();
-    for (qsizetype i = 0; i + 3 <= n; ++i) {
-        const QChar c = t.at(i);
-        if (c < u'2' || c > u'5' || !isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
+    for (qsizetype i = nextCodeDigit(t, 0); i + 3 <= n; i = nextCodeDigit(t, i + 1)) {
+        if (!isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
             continue;
         if (i > 0) {
             const QChar b = t.at(i - 1);
@@ -84,9 +111,8 @@ void scanReplyCodes(QStringView t, QStringList *into)
 void scanEnhancedCodes(QStringView t, QStringList *into)
 {
     const qsizetype n = t.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = t.at(i);
-        if (c != u'2' && c != u'4' && c != u'5')
+    for (qsizetype i = nextCodeDigit(t, 0); i < n; i = nextCodeDigit(t, i + 1)) {
+        if (t.at(i) == u'3')
             continue;
         if (i > 0 && (isAsciiWord(t.at(i - 1)) || t.at(i - 1) == u'.'))
             continue;
@@ -143,16 +169,38 @@ void scanPop3Codes(QStringView t, QStringList *into)
     }
 }
 
+// Where the next 'N', 'B' or 'O' (the first letter of an IMAP response) is at or after @p from, or
+// t.size(); eight characters at a time with SSE2.
+qsizetype nextImapStart(QStringView t, qsizetype from)
+{
+    const char16_t *d = t.utf16();
+    const qsizetype end = t.size();
+#if defined(__SSE2__)
+    const __m128i n = _mm_set1_epi16('N');
+    const __m128i b = _mm_set1_epi16('B');
+    const __m128i o = _mm_set1_epi16('O');
+    for (; from + 8 <= end; from += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + from));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, n), _mm_cmpeq_epi16(v, b)), _mm_cmpeq_epi16(v, o));
+        const int mask = _mm_movemask_epi8(hit);
+        if (mask)
+            return from + qCountTrailingZeroBits(uint(mask)) / 2;
+    }
+#endif
+    for (; from < end; ++from) {
+        if (d[from] == u'N' || d[from] == u'B' || d[from] == u'O')
+            return from;
+    }
+    return end;
+}
+
 void scanImapCodes(QStringView t, QStringList *into)
 {
     // A response code is bracketed: most texts have no '[' at all and need no closer look.
     if (!t.contains(u'['))
         return;
     const qsizetype n = t.size();
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = t.at(i);
-        if (c != u'N' && c != u'B' && c != u'O')
-            continue;
+    for (qsizetype i = nextImapStart(t, 0); i < n; i = nextImapStart(t, i + 1)) {
         if (i > 0 && isAsciiWord(t.at(i - 1)))
             continue;
         qsizetype p = -1;
@@ -181,10 +229,14 @@ void scanClientCodes(QStringView t, QStringList *into)
 {
     qsizetype from = 0;
     while (true) {
-        const qsizetype at = Analysis::indexOfAscii(t, "0x", from);
-        if (at < 0)
+        // "0x" at or after from, found by its 'x': error texts have many a '0' but few an 'x'.
+        const qsizetype x = t.indexOf(u'x', from + 1);
+        if (x < 0)
             return;
+        const qsizetype at = x - 1;
         from = at + 1;
+        if (t.at(at) != u'0')
+            continue;
         if (at > 0 && isAsciiWord(t.at(at - 1)))
             continue;
         if (at + 10 > t.size())
@@ -476,6 +528,230 @@ private:
     bool m_failed = false;
 };
 
+// ---------------------------------------------------------------- ranking
+
+// The codes of one kind in a line (what extractCodes() puts in that kind's list).
+QStringList codesOfKind(QStringView line, PatternKind kind)
+{
+    QStringList codes;
+    switch (kind) {
+    case PatternKind::Regex:
+        break;
+    case PatternKind::ReplyCode:
+        scanReplyCodes(line, &codes);
+        break;
+    case PatternKind::EnhancedCode:
+        scanEnhancedCodes(line, &codes);
+        break;
+    case PatternKind::Pop3Code:
+        scanPop3Codes(line, &codes);
+        break;
+    case PatternKind::ImapCode:
+        scanImapCodes(line, &codes);
+        break;
+    case PatternKind::ClientCode:
+        scanClientCodes(line, &codes);
+        break;
+    }
+    return codes;
+}
+
+// A set of small numbers (lines of a text, positions of patterns), one bit each: intersecting is
+// an AND, and listing them in order is cheap.
+class BitSet
+{
+public:
+    /** Empties the set, for numbers below @p size. */
+    void clear(qsizetype size) { m_words.assign(size_t((size + 63) / 64), 0); }
+    /** Every number below @p size. */
+    void fill(qsizetype size)
+    {
+        clear(size);
+        for (qsizetype i = 0; i < size; ++i)
+            insert(i);
+    }
+    void insert(qsizetype i) { m_words[size_t(i / 64)] |= quint64(1) << (i % 64); }
+    void intersect(const BitSet &other)
+    {
+        for (size_t w = 0; w < m_words.size(); ++w)
+            m_words[w] &= other.m_words[w];
+    }
+    /** Calls @p f(i) for every number in the set, in order. */
+    template<typename F>
+    void forEach(F &&f) const
+    {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            for (quint64 bits = m_words[w]; bits; bits &= bits - 1)
+                f(qsizetype(w * 64 + qCountTrailingZeroBits(bits)));
+        }
+    }
+
+private:
+    std::vector<quint64> m_words;
+};
+
+// Where the required literals occur: for each literal found, the lines holding it (each once, in
+// order), chained through one list of hits. Sized for the knowledge base on the stack: no
+// allocation per text.
+class LiteralLines
+{
+public:
+    explicit LiteralLines(int literals) : m_found((literals + 63) / 64, 0)
+    {
+        // Left uninitialised (plain ints): only read where m_found has the literal's bit, so
+        // never cleared, as a text holds a few dozen of the knowledge base's thousand literals.
+        m_ends.resize(2 * qsizetype(literals));
+    }
+
+    bool has(int id) const { return (m_found[id / 64] >> (id % 64)) & 1; }
+
+    void clear()
+    {
+        std::fill(m_found.begin(), m_found.end(), 0);
+        m_hits.clear();
+    }
+
+    /** Calls @p f(id) for every literal found. */
+    template<typename F>
+    void forEachFound(F &&f) const
+    {
+        for (qsizetype w = 0; w < m_found.size(); ++w) {
+            for (quint64 bits = m_found[w]; bits; bits &= bits - 1)
+                f(int(w * 64 + qCountTrailingZeroBits(bits)));
+        }
+    }
+
+    /** Records that literal @p id occurs in @p line; lines come in order. */
+    void add(int id, qsizetype line)
+    {
+        int &first = m_ends[2 * id];
+        int &last = m_ends[2 * id + 1];
+        if (!has(id)) {
+            m_found[id / 64] |= quint64(1) << (id % 64);
+            first = last = int(m_hits.size());
+            m_hits.append({line, -1});
+            return;
+        }
+        Hit &previous = m_hits[last];
+        if (previous.line == line)
+            return;
+        previous.next = last = int(m_hits.size());
+        m_hits.append({line, -1});
+    }
+
+    /** The lines that hold one of the literals of @p clause. */
+    void linesOf(const std::vector<int> &clause, qsizetype lineCount, BitSet *out) const
+    {
+        out->clear(lineCount);
+        for (int id : clause) {
+            if (!has(id))
+                continue;
+            for (int k = m_ends[2 * id]; k >= 0; k = m_hits[k].next)
+                out->insert(m_hits[k].line);
+        }
+    }
+
+private:
+    struct Hit
+    {
+        qsizetype line;
+        int next; ///< the literal's next hit, or -1
+    };
+    QVarLengthArray<quint64, 32> m_found; ///< one bit per literal
+    QVarLengthArray<int, 4096> m_ends;    ///< per literal found: its first hit, its last hit
+    QVarLengthArray<Hit, 128> m_hits;
+};
+
+// Scans @p text for @p literals lower-cased into UTF-8, the way Analysis::TextSearch lowers it,
+// without making the copy: a line at a time (or a buffer's worth) is lowered and scanned. The lines
+// of the hits go to @p found, where each line starts to @p lineStarts. False, having stopped, at a
+// character that TextSearch lowers with the rules for a whole text (one whose lower case is not a
+// single character of the Basic Multilingual Plane).
+bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralLines *found,
+                 QVarLengthArray<qsizetype, 64> *lineStarts)
+{
+    lineStarts->clear();
+    lineStarts->append(0);
+    const char16_t *d = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype line = 0;
+    uint32_t state = 0;
+    char buffer[512];
+    qsizetype w = 0;
+    auto flush = [&] {
+        state = literals.scanFrom(state, std::string_view(buffer, size_t(w)), [&](int id, size_t) { found->add(id, line); });
+        w = 0;
+    };
+#if defined(__SSE2__)
+    const __m128i notAscii = _mm_set1_epi16(short(0xff80));
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i lineBreak = _mm_set1_epi16('\n');
+    const __m128i beforeA = _mm_set1_epi8('A' - 1);
+    const __m128i afterZ = _mm_set1_epi8('Z' + 1);
+    const __m128i caseBit = _mm_set1_epi8(32);
+#endif
+    for (qsizetype i = 0; i < n;) {
+        if (w > qsizetype(sizeof buffer) - 8)
+            flush();
+#if defined(__SSE2__)
+        // Eight ASCII characters without a line break (most of a line) at a time: narrowed to
+        // bytes, 'A'..'Z' moved up by 32.
+        if (i + 8 <= n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+            const __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
+            if (_mm_movemask_epi8(plain) == 0xffff) {
+                const __m128i b = _mm_packus_epi16(v, v);
+                const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, beforeA), _mm_cmplt_epi8(b, afterZ));
+                _mm_storel_epi64(reinterpret_cast<__m128i *>(buffer + w), _mm_add_epi8(b, _mm_and_si128(upper, caseBit)));
+                w += 8;
+                i += 8;
+                continue;
+            }
+        }
+#endif
+        const char16_t c = d[i++];
+        if (c < 0x80) {
+            buffer[w++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            if (c == u'\n') {
+                flush();
+                ++line;
+                lineStarts->append(i);
+            }
+            continue;
+        }
+        if ((c >= 0xd800 && c <= 0xdfff) || c == 0x130)
+            return false;
+        const char32_t l = QChar::toLower(char32_t(c));
+        if (l > 0xffff || (l >= 0xd800 && l <= 0xdfff))
+            return false;
+        if (l < 0x80) {
+            buffer[w++] = char(l);
+        } else if (l < 0x800) {
+            buffer[w++] = char(0xc0 | (l >> 6));
+            buffer[w++] = char(0x80 | (l & 0x3f));
+        } else {
+            buffer[w++] = char(0xe0 | (l >> 12));
+            buffer[w++] = char(0x80 | ((l >> 6) & 0x3f));
+            buffer[w++] = char(0x80 | (l & 0x3f));
+        }
+    }
+    flush();
+    return true;
+}
+
+// As scanLowered(), over text already lowered into UTF-8: a line at a time.
+void scanBytes(const Analysis::PhraseSet &literals, std::string_view bytes, LiteralLines *found)
+{
+    qsizetype line = 0;
+    uint32_t state = 0;
+    for (size_t from = 0; from < bytes.size(); ++line) {
+        const size_t lineBreak = bytes.find('\n', from);
+        const size_t end = lineBreak == std::string_view::npos ? bytes.size() : lineBreak + 1;
+        state = literals.scanFrom(state, bytes.substr(from, end - from), [&](int id, size_t) { found->add(id, line); });
+        from = end;
+    }
+}
+
 } // namespace
 
 FoundCodes extractCodes(QStringView text)
@@ -491,10 +767,17 @@ FoundCodes extractCodes(QStringView text)
 
 PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())
 {
-    for (const Entry &entry : m_kb->entries()) {
-        std::vector<Prefilter> filters;
-        for (const Pattern &pattern : entry.patterns) {
+    const QList<Entry> &entries = m_kb->entries();
+    for (qsizetype e = 0; e < entries.size(); ++e) {
+        const Entry &entry = entries.at(e);
+        m_entryCause.push_back(causeIndex(entry.cause));
+        for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
+            const Pattern &pattern = entry.patterns.at(p);
             Prefilter f;
+            f.entry = e;
+            f.pattern = p;
+            // An expression that does not compile never matches.
+            f.runs = pattern.kind != PatternKind::Regex || pattern.regex.isValid();
             const QList<QStringList> clauses = pattern.kind == PatternKind::Regex
                 ? requiredLiteralClauses(pattern.value)
                 : QList<QStringList>{QStringList{pattern.value.toLower()}};
@@ -506,11 +789,22 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 }
                 f.clauses.push_back(std::move(ids));
             }
-            filters.push_back(f);
+            if (f.clauses.empty())
+                m_unfiltered.push_back(int(m_prefilters.size()));
+            m_prefilters.push_back(std::move(f));
         }
-        m_prefilters.push_back(std::move(filters));
     }
     m_literals->build();
+    m_patternsOfLiteral.resize(size_t(m_literals->size()));
+    for (size_t k = 0; k < m_prefilters.size(); ++k) {
+        if (m_prefilters[k].clauses.empty())
+            continue;
+        for (int id : m_prefilters[k].clauses.front()) {
+            std::vector<int> &patterns = m_patternsOfLiteral[size_t(id)];
+            if (patterns.empty() || patterns.back() != int(k))
+                patterns.push_back(int(k));
+        }
+    }
 }
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
@@ -530,156 +824,166 @@ double PatternMatcher::confidenceForScore(double score)
     return score <= 0 ? 0.0 : score / (score + 1.5);
 }
 
+void CauseSet::unite(const CauseSet &other)
+{
+    if (m_words.size() < other.m_words.size())
+        m_words.resize(other.m_words.size(), 0);
+    for (qsizetype w = 0; w < other.m_words.size(); ++w)
+        m_words[w] |= other.m_words[w];
+}
+
+qsizetype CauseSet::size() const
+{
+    qsizetype n = 0;
+    for (const quint64 w : m_words)
+        n += qPopulationCount(w);
+    return n;
+}
+
+qsizetype PatternMatcher::causeIndex(const QString &cause) const
+{
+    const Cause *c = m_kb->cause(cause);
+    return c ? c - m_kb->causes().constData() : -1;
+}
+
 QList<EntryMatch> PatternMatcher::rank(QStringView text) const
 {
-    return rank(text, nullptr);
+    return rankEntries(text, nullptr, nullptr);
 }
 
 QList<EntryMatch> PatternMatcher::rank(QStringView text, const QSet<QString> *causes) const
 {
-    // The text lower-cased into UTF-8 once; literals are looked up there and mapped to lines by
-    // counting line breaks (lower-casing keeps them).
-    const Analysis::TextSearch search(text);
-    const std::string_view bytes = search.view();
-    std::vector<qsizetype> byteStarts{0};
-    for (size_t i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '\n')
-            byteStarts.push_back(qsizetype(i + 1));
+    return rankEntries(text, causes, nullptr);
+}
+
+QList<EntryMatch> PatternMatcher::rank(QStringView text, const CauseSet &causes) const
+{
+    return rankEntries(text, nullptr, &causes);
+}
+
+QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const
+{
+    // One pass finds every required literal and the lines where it occurs, and where lines start.
+    LiteralLines found(m_literals->size());
+    QVarLengthArray<qsizetype, 64> lineStarts;
+    if (!scanLowered(*m_literals, text, &found, &lineStarts)) {
+        // A character whose lower case is not one character of its own: the whole text the general way.
+        found.clear();
+        const Analysis::TextSearch search(text);
+        scanBytes(*m_literals, search.view(), &found);
+        lineStarts.clear();
+        lineStarts.append(0);
+        for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))
+            lineStarts.append(i + 1);
     }
-
-    // The lines themselves are only needed for the expressions that get to run.
-    QList<QStringView> lines;
-    bool linesDone = false;
+    const qsizetype lineCount = lineStarts.size();
+    // As LineReader gives them.
     auto lineAt = [&](qsizetype i) -> QStringView {
-        if (!linesDone) {
-            LineReader reader(text);
-            for (QStringView line; reader.next(&line);)
-                lines.append(line);
-            linesDone = true;
+        const qsizetype from = lineStarts[i];
+        QStringView line = text.sliced(from, (i + 1 < lineCount ? lineStarts[i + 1] - 1 : text.size()) - from);
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        return line;
+    };
+    // Each line's codes of a kind, scanned when a code pattern first asks.
+    struct LineCodes
+    {
+        qsizetype line;
+        PatternKind kind;
+        QStringList codes;
+    };
+    std::vector<LineCodes> lineCodes;
+    auto lineHasCode = [&](qsizetype i, const Pattern &pattern) {
+        auto it = std::find_if(lineCodes.cbegin(), lineCodes.cend(),
+                               [&](const LineCodes &c) { return c.line == i && c.kind == pattern.kind; });
+        if (it == lineCodes.cend()) {
+            lineCodes.push_back({i, pattern.kind, codesOfKind(lineAt(i), pattern.kind)});
+            it = lineCodes.cend() - 1;
         }
-        return lines.value(i);
-    };
-    const qsizetype lineCount = qsizetype(byteStarts.size());
-
-    QHash<qsizetype, FoundCodes> lineCodes;
-    auto codesOf = [&](qsizetype i) -> const FoundCodes & {
-        auto it = lineCodes.find(i);
-        if (it == lineCodes.end())
-            it = lineCodes.insert(i, extractCodes(lineAt(i)));
-        return it.value();
-    };
-    auto lineOf = [&](qsizetype offset) -> qsizetype {
-        return qsizetype(std::upper_bound(byteStarts.cbegin(), byteStarts.cend(), offset) - byteStarts.cbegin()) - 1;
+        return it->codes.contains(pattern.value);
     };
 
-    // One pass finds every required literal: the lines where each occurs, chained per literal in
-    // line order (hits[k] = {line, next hit of the same literal}).
-    std::vector<int> firstHit(size_t(m_literals->size()), -1);
-    std::vector<int> lastHit(size_t(m_literals->size()), -1);
-    std::vector<std::pair<qsizetype, int>> hits;
-    m_literals->scan(bytes, [&](int id, size_t end) {
-        const qsizetype line = lineOf(qsizetype(end) - m_literals->length(id));
-        const int last = lastHit[size_t(id)];
-        if (last >= 0 && hits[size_t(last)].first == line)
-            return;
-        hits.push_back({line, -1});
-        const int k = int(hits.size() - 1);
-        if (last >= 0)
-            hits[size_t(last)].second = k;
-        else
-            firstHit[size_t(id)] = k;
-        lastHit[size_t(id)] = k;
+    // The patterns worth a closer look: those with a literal of their first clause somewhere in
+    // the text (a few of the hundreds), and those that require nothing.
+    BitSet maybe;
+    maybe.clear(qsizetype(m_prefilters.size()));
+    found.forEachFound([&](int id) {
+        for (int k : m_patternsOfLiteral[size_t(id)])
+            maybe.insert(k);
     });
-    // The lines holding one of the clause's literals, in order.
-    auto linesOf = [&](const std::vector<int> &clause, QList<qsizetype> *out) {
-        out->clear();
-        for (int id : clause) {
-            for (int k = firstHit[size_t(id)]; k >= 0; k = hits[size_t(k)].second)
-                out->append(hits[size_t(k)].first);
-        }
-        if (clause.size() > 1) {
-            std::sort(out->begin(), out->end());
-            out->erase(std::unique(out->begin(), out->end()), out->end());
-        }
-    };
+    for (int k : m_unfiltered)
+        maybe.insert(k);
 
     QList<EntryMatch> matches;
     const QList<Entry> &entries = m_kb->entries();
-    QList<qsizetype> candidates;
-    QList<qsizetype> more;
-    QList<qsizetype> both;
-    for (qsizetype e = 0; e < entries.size(); ++e) {
-        const Entry &entry = entries.at(e);
-        if (causes && !causes->contains(entry.cause))
-            continue;
-        EntryMatch match;
-        QList<int> hitLines;
-        for (qsizetype p = 0; p < entry.patterns.size(); ++p) {
-            const Pattern &pattern = entry.patterns.at(p);
+    qsizetype current = -1; // the entry whose patterns are being tried
+    bool wanted = false;
+    EntryMatch match;
+    QList<int> hitLines;
+    // Most entries tried have no match: those only need their score reset.
+    auto finishEntry = [&] {
+        if (match.score > 0) {
+            std::sort(hitLines.begin(), hitLines.end());
+            match.entry = &entries.at(current);
+            match.evidenceLines = hitLines;
+            for (int i : std::as_const(hitLines))
+                match.evidence.append(lineAt(i).trimmed().toString());
+            matches.append(std::move(match));
+            match = EntryMatch();
+        }
+        match.score = 0;
+        match.strongest = 0;
+        hitLines.clear();
+    };
+    BitSet candidates;
+    BitSet more;
+    // Patterns come in knowledge-base order, an entry's together: scores add up in the same order.
+    maybe.forEach([&](qsizetype k) {
+        const Prefilter &filter = m_prefilters[size_t(k)];
+        if (filter.entry != current) {
+            if (current >= 0)
+                finishEntry();
+            current = filter.entry;
+            wanted = (!causeIds || causeIds->contains(entries.at(current).cause))
+                && (!causes || causes->contains(m_entryCause[size_t(current)]));
+        }
+        if (!wanted || !filter.runs)
+            return;
+        const Pattern &pattern = entries.at(current).patterns.at(filter.pattern);
 
-            // The lines worth trying: those holding a literal of every clause, or all of them.
-            const std::vector<std::vector<int>> &clauses = m_prefilters.at(size_t(e)).at(size_t(p)).clauses;
-            candidates.clear();
-            if (clauses.empty()) {
-                candidates.reserve(lineCount);
-                for (qsizetype i = 0; i < lineCount; ++i)
-                    candidates.append(i);
-            } else {
-                linesOf(clauses.front(), &candidates);
-                for (size_t c = 1; c < clauses.size() && !candidates.isEmpty(); ++c) {
-                    linesOf(clauses[c], &more);
-                    both.clear();
-                    std::set_intersection(candidates.cbegin(), candidates.cend(), more.cbegin(), more.cend(),
-                                          std::back_inserter(both));
-                    candidates.swap(both);
-                }
-                if (candidates.isEmpty())
-                    continue;
-            }
-
-            bool hit = false;
-            for (qsizetype i : std::as_const(candidates)) {
-                bool lineHit = false;
-                switch (pattern.kind) {
-                case PatternKind::Regex:
-                    lineHit = pattern.regex.isValid() && pattern.regex.match(lineAt(i)).hasMatch();
-                    break;
-                case PatternKind::ReplyCode:
-                    lineHit = codesOf(i).reply.contains(pattern.value);
-                    break;
-                case PatternKind::EnhancedCode:
-                    lineHit = codesOf(i).enhanced.contains(pattern.value);
-                    break;
-                case PatternKind::Pop3Code:
-                    lineHit = codesOf(i).pop3.contains(pattern.value);
-                    break;
-                case PatternKind::ImapCode:
-                    lineHit = codesOf(i).imap.contains(pattern.value);
-                    break;
-                case PatternKind::ClientCode:
-                    lineHit = codesOf(i).client.contains(pattern.value);
-                    break;
-                }
-                if (lineHit) {
-                    hit = true;
-                    if (!hitLines.contains(int(i)))
-                        hitLines.append(int(i));
-                }
-            }
-            if (hit) {
-                match.score += pattern.weight;
-                match.strongest = std::max(match.strongest, pattern.weight);
+        // The lines worth trying: those holding a literal of every clause, or all of them.
+        const std::vector<std::vector<int>> &clauses = filter.clauses;
+        if (clauses.empty()) {
+            candidates.fill(lineCount);
+        } else {
+            if (!std::all_of(clauses.cbegin() + 1, clauses.cend(), [&](const std::vector<int> &clause) {
+                    return std::any_of(clause.cbegin(), clause.cend(), [&](int id) { return found.has(id); });
+                }))
+                return;
+            found.linesOf(clauses.front(), lineCount, &candidates);
+            for (size_t c = 1; c < clauses.size(); ++c) {
+                found.linesOf(clauses[c], lineCount, &more);
+                candidates.intersect(more);
             }
         }
-        if (match.score <= 0)
-            continue;
-        std::sort(hitLines.begin(), hitLines.end());
-        match.entry = &entry;
-        match.evidenceLines = hitLines;
-        for (int i : std::as_const(hitLines))
-            match.evidence.append(lineAt(i).trimmed().toString());
-        matches.append(std::move(match));
-    }
+
+        bool hit = false;
+        candidates.forEach([&](qsizetype i) {
+            const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i)).hasMatch()
+                                                                    : lineHasCode(i, pattern);
+            if (lineHit) {
+                hit = true;
+                if (!hitLines.contains(int(i)))
+                    hitLines.append(int(i));
+            }
+        });
+        if (hit) {
+            match.score += pattern.weight;
+            match.strongest = std::max(match.strongest, pattern.weight);
+        }
+    });
+    if (current >= 0)
+        finishEntry();
     std::stable_sort(matches.begin(), matches.end(), [](const EntryMatch &a, const EntryMatch &b) {
         if (a.score != b.score)
             return a.score > b.score;

@@ -7,6 +7,7 @@
 
 #include <QSet>
 #include <QStringView>
+#include <QVarLengthArray>
 
 #include <memory>
 #include <string>
@@ -22,6 +23,34 @@ struct EntryMatch
     double strongest = 0.0;     ///< the largest single weight that matched (breaks ties)
     QStringList evidence;       ///< matching lines, verbatim, in input order
     QList<int> evidenceLines;   ///< zero-based line numbers of the evidence
+};
+
+/**
+ * A set of knowledge-base causes by their position in KnowledgeBase::causes() (see
+ * PatternMatcher::causeIndex()): a bit each, cheap to copy, unite and test.
+ */
+class CauseSet
+{
+public:
+    /** Adds the cause at @p index; nothing for -1 (no such cause). */
+    void insert(qsizetype index)
+    {
+        if (index < 0)
+            return;
+        if (m_words.size() <= index / 64)
+            m_words.resize(index / 64 + 1, 0);
+        m_words[index / 64] |= quint64(1) << (index % 64);
+    }
+    bool contains(qsizetype index) const
+    {
+        return index >= 0 && index / 64 < m_words.size() && ((m_words[index / 64] >> (index % 64)) & 1);
+    }
+    void unite(const CauseSet &other);
+    /** The number of causes in the set. */
+    qsizetype size() const;
+
+private:
+    QVarLengthArray<quint64, 2> m_words;
 };
 
 /** Finds SMTP, enhanced, POP3, IMAP and client codes in a piece of text. */
@@ -45,6 +74,11 @@ public:
     QList<EntryMatch> rank(QStringView text) const;
     /** As rank(), limited to the entries of the given causes (all entries when @p causes is null). */
     QList<EntryMatch> rank(QStringView text, const QSet<QString> *causes) const;
+    /** As rank(), limited to the entries of the given causes. */
+    QList<EntryMatch> rank(QStringView text, const CauseSet &causes) const;
+
+    /** The position of @p cause in the knowledge base's causes (its member in a CauseSet), or -1. */
+    qsizetype causeIndex(const QString &cause) const;
 
     /** Maps a score to a confidence between 0 and 1. */
     static double confidenceForScore(double score);
@@ -63,13 +97,21 @@ public:
 private:
     struct Prefilter
     {
+        qsizetype entry = 0;   ///< the entry's position in the knowledge base
+        qsizetype pattern = 0; ///< the pattern's position in the entry
         /// Ids in m_literals: a line can only match when it holds one literal of every clause.
         /// No clauses: always run the expression.
         std::vector<std::vector<int>> clauses;
+        bool runs = true; ///< false for an expression that does not compile
     };
+    QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const;
+
     const KnowledgeBase *m_kb;
-    std::vector<std::vector<Prefilter>> m_prefilters; ///< per entry, per pattern
-    std::shared_ptr<Analysis::PhraseSet> m_literals;  ///< every required literal, lower-case UTF-8
+    std::vector<Prefilter> m_prefilters;               ///< every pattern of every entry, in order
+    std::vector<std::vector<int>> m_patternsOfLiteral; ///< per literal: the m_prefilters whose first clause holds it
+    std::vector<int> m_unfiltered;                     ///< the m_prefilters without clauses: tried on every text
+    std::vector<qsizetype> m_entryCause;               ///< per entry: causeIndex() of its cause
+    std::shared_ptr<Analysis::PhraseSet> m_literals;   ///< every required literal, lower-case UTF-8
 };
 
 } // namespace MailDoctor

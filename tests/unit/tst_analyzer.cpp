@@ -8,6 +8,7 @@
 #include "analysis/smtpcodes.h"
 #include "analyzer.h"
 #include "knowledgebase.h"
+#include "linereader.h"
 #include "mime/mimemessage.h"
 #include "patternmatcher.h"
 
@@ -66,6 +67,12 @@ QStringList sampleTexts()
         QStringLiteral("4.4.7 5.1.1a1 5.1.1.2 v5.1.1 2.0.0 5.1234.1 553:5 421- 451"),
         QStringLiteral("version 5.65/1.37 at 12:34:56 on 2026-04-29, code 554\n"),
         QStringLiteral("* BYE [ALERT] going down\r\nOK [READ-WRITE] done"),
+        // Responses inside responses, codes glued to words, an 'x' without its '0'.
+        QStringLiteral("NO [NO [ABC] BAD\t[X-Y] xOK [Z] OK[Q]\nx 0x0x800CCC0E 00x800CCC0E 0x800CCC0Ex (0x800ccc0f)"),
+        // Codes at several offsets within a block of eight characters, after letters and other scripts.
+        QStringLiteral("1234567 550-5.7.1 x\n123456 421 4.7.0 y\n12345 552:5.2.2\nabcdefg550 x 5.1.1"),
+        QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88" "550 5.1.1 \xef\xbc\x95\xef\xbc\x95\xef\xbc\x90 "
+                          "\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88 451 4.3.2"),
     };
     for (const QString &name : QDir(QStringLiteral(MAILDOCTOR_TEST_DATA "/bounces")).entryList(QDir::Files))
         texts.append(QString::fromUtf8(fixture(name)));
@@ -97,6 +104,8 @@ private slots:
     void manyRecipientLinesStayBounded();
     void codesMatchReferenceExpressions();
     void requiredLiteralsAreSound();
+    void rankAgreesWithPlainMatching();
+    void causeSets();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
     void requiredLiteralClauses_data();
@@ -303,6 +312,15 @@ void TestAnalyzer::didYouMean_data()
     QTest::newRow("correct-address") << "taro@docomo.ne.jp" << "";
     QTest::newRow("real-neighbour-domain") << "taro@ymail.com" << "";
     QTest::newRow("unrelated-domain") << "taro@example.com" << "";
+    QTest::newRow("known-domain-in-capitals") << "Taro@GMAIL.COM" << "";
+    QTest::newRow("trailing-dot") << "taro@gmail.com." << "taro@gmail.com";
+    QTest::newRow("doubled-dot") << "taro@gmail..com" << "taro@gmail.com";
+    QTest::newRow("other-first-letter-same-ending") << "taro@hmail.com" << "taro@gmail.com";
+    QTest::newRow("short-domain-missing-letter") << "taro@q.com" << "taro@qq.com";
+    QTest::newRow("two-letters-too-many") << "taro@googlemail.commm" << "taro@googlemail.com";
+    QTest::newRow("three-letters-too-many") << "taro@googlemail.commmm" << "";
+    QTest::newRow("both-ends-changed") << "taro@xdocomo.ne.j" << "";
+    QTest::newRow("commas-and-a-space") << "taro@ocn,ne,jp " << "taro@ocn.ne.jp";
 }
 
 void TestAnalyzer::didYouMean()
@@ -403,6 +421,126 @@ void TestAnalyzer::requiredLiteralsAreSound()
         }
     }
     qInfo("checked %d matching lines against %d clauses", checked, clauses);
+}
+
+void TestAnalyzer::rankAgreesWithPlainMatching()
+{
+    // The prefilter and the per-line caches only skip work that cannot change the result: trying
+    // every pattern on every line ranks the same entries with the same scores and evidence, for
+    // all entries and for the entries of a few causes.
+    const PatternMatcher matcher(&m_loaded.kb);
+    auto plainRank = [this](QStringView text, const QSet<QString> *causes) {
+        QList<QStringView> lines;
+        LineReader reader(text);
+        for (QStringView line; reader.next(&line);)
+            lines.append(line);
+        QList<EntryMatch> out;
+        for (const Entry &entry : m_loaded.kb.entries()) {
+            if (causes && !causes->contains(entry.cause))
+                continue;
+            EntryMatch m;
+            m.entry = &entry;
+            for (const Pattern &p : entry.patterns) {
+                bool hit = false;
+                for (qsizetype i = 0; i < lines.size(); ++i) {
+                    const FoundCodes codes = extractCodes(lines.at(i));
+                    const QStringList *list = p.kind == PatternKind::ReplyCode ? &codes.reply
+                        : p.kind == PatternKind::EnhancedCode                  ? &codes.enhanced
+                        : p.kind == PatternKind::Pop3Code                      ? &codes.pop3
+                        : p.kind == PatternKind::ImapCode                      ? &codes.imap
+                        : p.kind == PatternKind::ClientCode                    ? &codes.client
+                                                                               : nullptr;
+                    const bool lineHit = list ? list->contains(p.value) : p.regex.match(lines.at(i)).hasMatch();
+                    if (!lineHit)
+                        continue;
+                    hit = true;
+                    if (!m.evidenceLines.contains(int(i)))
+                        m.evidenceLines.append(int(i));
+                }
+                if (hit) {
+                    m.score += p.weight;
+                    m.strongest = std::max(m.strongest, p.weight);
+                }
+            }
+            if (m.score <= 0)
+                continue;
+            std::sort(m.evidenceLines.begin(), m.evidenceLines.end());
+            for (int i : std::as_const(m.evidenceLines))
+                m.evidence.append(lines.at(i).trimmed().toString());
+            out.append(m);
+        }
+        std::stable_sort(out.begin(), out.end(), [](const EntryMatch &a, const EntryMatch &b) {
+            return a.score != b.score ? a.score > b.score : a.strongest > b.strongest;
+        });
+        return out;
+    };
+    auto describe = [](const QList<EntryMatch> &matches) {
+        QStringList out;
+        for (const EntryMatch &m : matches) {
+            QStringList lines;
+            for (int i : m.evidenceLines)
+                lines.append(QString::number(i));
+            out.append(QStringLiteral("%1 %2 %3 [%4] at %5")
+                           .arg(m.entry->id)
+                           .arg(m.score)
+                           .arg(m.strongest)
+                           .arg(m.evidence.join(u'|'), lines.join(u',')));
+        }
+        return out;
+    };
+
+    QStringList texts = sampleTexts();
+    // Line ends of every kind, text that is not ASCII (the literals are looked up in a lower-cased
+    // copy), a capital I with a dot (two characters in lower case) and a character beyond 16 bits.
+    texts += {QStringLiteral("550 5.1.1 User unknown\r\n\r\n550 5.2.2 Mailbox full\n"),
+              QStringLiteral("\nNo such user here\n\n"),
+              QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e\n550 5.1.1 \xc3\x9cser unknown"),
+              QString::fromUtf8("\xc4\xb0NVALID RECIPIENT\n550 5.1.1 USER UNKNOWN\nquota exceeded"),
+              QString::fromUtf8("\xf0\x9f\x98\x80 mailbox full\n552 5.2.2 over quota \xf0\x9f\x98\x80"),
+              QString::fromUtf8("\xef\xbc\xa1 Relay access denied \xe2\x84\xaa\n-ERR [AUTH] login failed")};
+    QSet<QString> someCauses;
+    CauseSet someCauseSet;
+    for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3) {
+        someCauses.insert(m_loaded.kb.causes().at(i).id);
+        QCOMPARE(matcher.causeIndex(m_loaded.kb.causes().at(i).id), i);
+        someCauseSet.insert(i);
+    }
+    QCOMPARE(someCauseSet.size(), someCauses.size());
+    QCOMPARE(matcher.causeIndex(QStringLiteral("no-such-cause")), -1);
+    int ranked = 0;
+    for (const QString &text : std::as_const(texts)) {
+        const QList<EntryMatch> all = matcher.rank(text);
+        ranked += int(all.size());
+        QCOMPARE(describe(all), describe(plainRank(text, nullptr)));
+        QCOMPARE(describe(matcher.rank(text, &someCauses)), describe(plainRank(text, &someCauses)));
+        QCOMPARE(describe(matcher.rank(text, someCauseSet)), describe(plainRank(text, &someCauses)));
+    }
+    QVERIFY(ranked > 10);
+}
+
+void TestAnalyzer::causeSets()
+{
+    CauseSet a;
+    QCOMPARE(a.size(), 0);
+    QVERIFY(!a.contains(0));
+    QVERIFY(!a.contains(-1));
+    a.insert(3);
+    a.insert(-1); // no such cause
+    a.insert(64); // a second word
+    a.insert(3);
+    QCOMPARE(a.size(), 2);
+    QVERIFY(a.contains(3) && a.contains(64) && !a.contains(63) && !a.contains(65) && !a.contains(200));
+    CauseSet b;
+    b.insert(200);
+    b.insert(4);
+    CauseSet c = a; // a copy is independent
+    c.unite(b);
+    QCOMPARE(c.size(), 4);
+    QVERIFY(c.contains(3) && c.contains(4) && c.contains(64) && c.contains(200));
+    QCOMPARE(a.size(), 2);
+    QVERIFY(!a.contains(4));
+    b.unite(a);
+    QCOMPARE(b.size(), 4);
 }
 
 void TestAnalyzer::requiredLiteralsOfExpressions_data()

@@ -89,6 +89,16 @@ private slots:
             set.build();
             const std::string text = randomString(0, 300);
             QCOMPARE(scanned(set, text), naive(phrases, text));
+            // The same text fed in pieces cut anywhere, phrases across the cuts included.
+            Hits pieces;
+            uint32_t state = 0;
+            for (size_t from = 0; from < text.size();) {
+                const size_t len = std::min(text.size() - from, size_t(rng.bounded(12)));
+                state = set.scanFrom(state, std::string_view(text).substr(from, len),
+                                     [&](int id, size_t end) { pieces.insert({id, from + end}); });
+                from += len;
+            }
+            QCOMPARE(pieces, naive(phrases, text));
             std::vector<bool> found;
             set.mark(text, &found);
             const Hits expected = naive(phrases, text);

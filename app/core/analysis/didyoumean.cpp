@@ -3,6 +3,10 @@
 #include <QList>
 #include <QStringList>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -24,8 +28,10 @@ const char *const wellKnownDomains[] = {
     "mail.ru",        "qq.com",         "web.de",       "aol.jp",       "me.jp",        "au.net",
 };
 
-// Characters counted by kind: letters, digits, '.', '-' and the rest.
-using Histogram = std::array<int, 39>;
+// Characters counted by kind: letters, digits, '.', '-' and the rest, in bytes (the domains
+// compared are at most two characters longer than a well-known one), 48 of them for SSE2's sum of
+// absolute differences (the last nine stay zero).
+using Histogram = std::array<uint8_t, 48>;
 
 Histogram histogramOf(QStringView s)
 {
@@ -51,10 +57,57 @@ Histogram histogramOf(QStringView s)
 int distanceBound(const Histogram &a, const Histogram &b)
 {
     int diff = 0;
+#if defined(__SSE2__)
+    for (size_t i = 0; i < a.size(); i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(a.data() + i));
+        const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b.data() + i));
+        const __m128i sad = _mm_sad_epu8(x, y); // two sums, in the low and the high half
+        diff += _mm_cvtsi128_si32(sad) + _mm_cvtsi128_si32(_mm_srli_si128(sad, 8));
+    }
+#else
     for (size_t i = 0; i < a.size(); ++i)
-        diff += std::abs(a[i] - b[i]);
+        diff += std::abs(int(a[i]) - int(b[i]));
+#endif
     return (diff + 1) / 2;
 }
+
+// domain.endsWith(known.right(3)), inline: it runs for most pairs of a domain and a well-known one.
+bool sameEnding(QStringView domain, QStringView known)
+{
+    const qsizetype n = domain.size();
+    const qsizetype m = known.size();
+    return n >= 3 && domain[n - 1] == known[m - 1] && domain[n - 2] == known[m - 2] && domain[n - 3] == known[m - 3];
+}
+
+// The well-known domains in the forms the search needs, worked out once.
+struct KnownDomains
+{
+    QStringList names;
+    std::vector<Histogram> histograms;
+    /// Per domain length: the domains whose length is close enough (see allowedEdits()), in order.
+    std::vector<std::vector<int>> byLength;
+
+    // Short domains tolerate one edit, longer ones two.
+    static int allowedEdits(const QString &known) { return known.size() <= 6 ? 1 : 2; }
+
+    KnownDomains()
+    {
+        for (const char *d : wellKnownDomains) {
+            names.append(QString::fromLatin1(d));
+            histograms.push_back(histogramOf(names.constLast()));
+        }
+        qsizetype longest = 0;
+        for (const QString &n : std::as_const(names))
+            longest = std::max(longest, n.size());
+        byLength.resize(size_t(longest + 3));
+        for (size_t length = 0; length < byLength.size(); ++length) {
+            for (qsizetype k = 0; k < names.size(); ++k) {
+                if (std::abs(int(length) - int(names.at(k).size())) <= allowedEdits(names.at(k)))
+                    byLength[length].push_back(int(k));
+            }
+        }
+    }
+};
 
 } // namespace
 
@@ -101,13 +154,15 @@ QString suggestAddress(const QString &address)
     for (QChar c : address)
         ascii = ascii && c.unicode() < 0x80;
     QString a = ascii ? address.trimmed() : address.normalized(QString::NormalizationForm_KC).trimmed();
-    a.replace(u'，', u'.');
-    a.replace(u'、', u'.');
-    a.replace(u'。', u'.');
+    if (!ascii) { // the Japanese commas and full stops are not ASCII
+        a.replace(u'，', u'.');
+        a.replace(u'、', u'.');
+        a.replace(u'。', u'.');
+    }
     const qsizetype at = a.lastIndexOf(u'@');
     if (at <= 0)
         return {};
-    QString local = a.left(at);
+    const QStringView local = QStringView(a).left(at);
     QString domain = a.mid(at + 1).toLower();
     domain.replace(u',', u'.');
     while (domain.contains(QLatin1String("..")))
@@ -116,41 +171,30 @@ QString suggestAddress(const QString &address)
         domain.chop(1);
 
     // Converted once: this runs for every recipient.
-    static const QStringList knownDomains = [] {
-        QStringList out;
-        for (const char *d : wellKnownDomains)
-            out.append(QString::fromLatin1(d));
-        return out;
-    }();
-    static const std::vector<Histogram> knownHistograms = [] {
-        std::vector<Histogram> out;
-        for (const QString &d : knownDomains)
-            out.push_back(histogramOf(d));
-        return out;
-    }();
-    const Histogram histogram = histogramOf(domain);
+    static const KnownDomains known;
     QString best;
-    int bestDistance = 3;
     bool exact = false;
-    for (qsizetype k = 0; k < knownDomains.size(); ++k) {
-        const QString &known = knownDomains.at(k);
-        if (domain == known) {
-            exact = true;
-            break;
-        }
-        // Only compare with domains of a similar shape: short domains tolerate one edit, and a
-        // near miss keeps either its first letter or its ending.
-        const int allowed = known.size() <= 6 ? 1 : 2;
-        if (std::abs(int(domain.size()) - int(known.size())) > allowed)
-            continue;
-        if (!domain.isEmpty() && domain.at(0) != known.at(0) && !domain.endsWith(QStringView(known).right(3)))
-            continue;
-        if (distanceBound(histogram, knownHistograms[size_t(k)]) > allowed)
-            continue;
-        const int dist = editDistance(domain, known, allowed);
-        if (dist <= allowed && dist < bestDistance) {
-            bestDistance = dist;
-            best = known;
+    // Only compare with domains of a similar shape: about as long, and a near miss keeps either its
+    // first letter or its ending.
+    if (size_t(domain.size()) < known.byLength.size()) {
+        const Histogram histogram = histogramOf(domain);
+        int bestDistance = 3;
+        for (const int k : known.byLength[size_t(domain.size())]) {
+            const QString &name = known.names.at(k);
+            if (domain == name) {
+                exact = true;
+                break;
+            }
+            if (!domain.isEmpty() && domain.at(0) != name.at(0) && !sameEnding(domain, name))
+                continue;
+            const int allowed = KnownDomains::allowedEdits(name);
+            if (distanceBound(histogram, known.histograms[size_t(k)]) > allowed)
+                continue;
+            const int dist = editDistance(domain, name, allowed);
+            if (dist <= allowed && dist < bestDistance) {
+                bestDistance = dist;
+                best = name;
+            }
         }
     }
     if (exact)

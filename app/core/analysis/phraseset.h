@@ -32,9 +32,19 @@ public:
     template<typename F>
     void scan(std::string_view text, F &&onMatch) const
     {
+        scanFrom(0, text, onMatch);
+    }
+
+    /**
+     * As scan(), for a text fed in pieces: continues from @p state, which the scan of the pieces
+     * before returned (0 at the start), and returns the state to continue from. Offsets are
+     * within @p text.
+     */
+    template<typename F>
+    uint32_t scanFrom(uint32_t state, std::string_view text, F &&onMatch) const
+    {
         if (m_nodes.empty())
-            return;
-        uint32_t state = 0;
+            return state;
         for (size_t i = 0; i < text.size(); ++i) {
             state = step(state, m_class[uint8_t(text[i])]);
             for (int32_t o = m_outNode[state]; o >= 0; o = m_nodes[size_t(o)].outLink) {
@@ -43,6 +53,7 @@ public:
                     onMatch(m_outputs[k], i + 1);
             }
         }
+        return state;
     }
 
     /** Marks in @p found (resized to size()) which phrases occur in @p text. */
