@@ -36,6 +36,29 @@ inline qsizetype indexOfChar(QStringView text, char16_t c, qsizetype from = 0)
     return -1;
 }
 
+/** Where @p a or @p b first occurs in @p text at or after @p from, or -1 (as indexOfChar()). */
+inline qsizetype indexOfEither(QStringView text, char16_t a, char16_t b, qsizetype from = 0)
+{
+    const qsizetype n = text.size();
+    const char16_t *d = text.utf16();
+    qsizetype i = from;
+#if defined(__SSE2__)
+    const __m128i wantA = _mm_set1_epi16(short(a));
+    const __m128i wantB = _mm_set1_epi16(short(b));
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi16(v, wantA), _mm_cmpeq_epi16(v, wantB))));
+        if (mask)
+            return i + qsizetype(qCountTrailingZeroBits(mask) / 2);
+    }
+#endif
+    for (; i < n; ++i) {
+        if (d[i] == a || d[i] == b)
+            return i;
+    }
+    return -1;
+}
+
 /**
  * @p text without white space at either end, as QStringView::trimmed() gives it. Most lines start and
  * end with a printable ASCII character and need no trimming: that is answered inline.

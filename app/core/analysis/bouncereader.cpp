@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -520,22 +521,25 @@ QString htmlToText(const QString &html)
     QChar *o = out.data();
     QChar *const begin = o;
     bool inTag = false;
-    for (qsizetype i = 0; i < html.size(); ++i) {
-        const QChar c = html.at(i);
-        if (c == u'<') {
-            inTag = true;
-            const QStringView rest = QStringView(html).mid(i + 1, 4);
+    // From one angle bracket to the next: the text between is kept outside tags, the brackets never.
+    for (qsizetype i = 0; i < html.size();) {
+        qsizetype bracket = indexOfEither(html, u'<', u'>', i);
+        if (bracket < 0)
+            bracket = html.size();
+        if (!inTag) {
+            std::copy(html.constData() + i, html.constData() + bracket, o);
+            o += bracket - i;
+        }
+        if (bracket == html.size())
+            break;
+        inTag = html.at(bracket) == u'<';
+        if (inTag) {
+            const QStringView rest = QStringView(html).mid(bracket + 1, 4);
             if (startsWithCi(rest, "br") || startsWithCi(rest, "p") || startsWithCi(rest, "/p")
                 || startsWithCi(rest, "div") || startsWithCi(rest, "/div") || startsWithCi(rest, "tr"))
                 *o++ = u'\n';
-            continue;
         }
-        if (c == u'>') {
-            inTag = false;
-            continue;
-        }
-        if (!inTag)
-            *o++ = c;
+        i = bracket + 1;
     }
     out.truncate(o - begin);
     out.replace(QLatin1String("&lt;"), QLatin1String("<"));
