@@ -294,8 +294,17 @@ void TestAnalyzer::standardCodes()
     QVERIFY(!Analysis::isStandardStatusCode(u"5.7.509"));
     QVERIFY(!Analysis::isStandardStatusCode(u"5.1.351"));
     QVERIFY(!Analysis::isStandardStatusCode(u"5.8.1"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"5.1.1.1"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"5..1"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"6.1.1"));
+    QVERIFY(!Analysis::isStandardStatusCode(u"5.1"));
     QVERIFY(Analysis::isStandardReplyCode(u"550"));
+    QVERIFY(Analysis::isStandardReplyCode(u"211"));
+    QVERIFY(Analysis::isStandardReplyCode(u"556"));
     QVERIFY(!Analysis::isStandardReplyCode(u"542"));
+    QVERIFY(!Analysis::isStandardReplyCode(u"5500"));
+    QVERIFY(!Analysis::isStandardReplyCode(u"55"));
+    QVERIFY(!Analysis::isStandardReplyCode(u"５５０")); // full-width digits are no code
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), false), QStringLiteral("5.0.911"));
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("mailboxfull"), true), QStringLiteral("4.0.922"));
     QCOMPARE(Analysis::reasonForStatusCode(u"5.2.2"), QStringLiteral("mailboxfull"));

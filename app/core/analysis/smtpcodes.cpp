@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <iterator>
 #include <string_view>
 
@@ -372,29 +373,30 @@ QString findSmtpCommand(QStringView text)
 
 bool isStandardReplyCode(QStringView code)
 {
-    static const char *const known[] = {"211", "214", "220", "221", "235", "250", "251", "252", "253", "334", "354",
-                                        "421", "422", "430", "432", "450", "451", "452", "453", "454", "455", "458",
-                                        "459", "500", "501", "502", "503", "504", "521", "523", "524", "525", "530",
-                                        "533", "534", "535", "538", "550", "551", "552", "553", "554", "555", "556"};
-    for (const char *k : known) {
-        if (code == QLatin1String(k))
-            return true;
-    }
-    return false;
+    static constexpr int known[] = {211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354, 421, 422, 430, 432,
+                                    450, 451, 452, 453, 454, 455, 458, 459, 500, 501, 502, 503, 504, 521, 523,
+                                    524, 525, 530, 533, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556}; // sorted
+    if (code.size() != 3 || !isDigit(code[0]) || !isDigit(code[1]) || !isDigit(code[2]))
+        return false;
+    const int n = (code[0].unicode() - u'0') * 100 + (code[1].unicode() - u'0') * 10 + (code[2].unicode() - u'0');
+    return std::binary_search(std::cbegin(known), std::cend(known), n);
 }
 
 bool isStandardStatusCode(QStringView code)
 {
-    const QList<QStringView> parts = code.split(u'.');
-    if (parts.size() != 3)
+    // Three parts between two dots, as splitting at '.' would give them, without a list.
+    const qsizetype dot1 = indexOfChar(code, u'.');
+    const qsizetype dot2 = dot1 < 0 ? -1 : indexOfChar(code, u'.', dot1 + 1);
+    if (dot2 < 0 || indexOfChar(code, u'.', dot2 + 1) >= 0)
         return false;
-    if (parts.at(0) != u"2" && parts.at(0) != u"4" && parts.at(0) != u"5")
+    const QStringView parts[3] = {code.first(dot1), code.sliced(dot1 + 1, dot2 - dot1 - 1), code.sliced(dot2 + 1)};
+    if (parts[0] != u"2" && parts[0] != u"4" && parts[0] != u"5")
         return false;
     bool ok1 = false;
     bool ok2 = false;
-    const int subject = parts.at(1).toInt(&ok1);
-    const int detail = parts.at(2).toInt(&ok2);
-    if (!ok1 || !ok2 || parts.at(2).size() > 3)
+    const int subject = parts[1].toInt(&ok1);
+    const int detail = parts[2].toInt(&ok2);
+    if (!ok1 || !ok2 || parts[2].size() > 3)
         return false;
     // Highest detail registered with IANA for each subject.
     static const int maxDetail[] = {0, 10, 4, 6, 7, 6, 10, 30};
