@@ -5,7 +5,6 @@
 #include "analysis/reasons.h"
 #include "analysis/recipientdecision.h"
 #include "analysis/smtpcodes.h"
-#include "analysis/textsearch.h"
 #include "mime/mimemessage.h"
 
 #include <QCoreApplication>
@@ -16,7 +15,6 @@
 #endif
 
 #include <bitset>
-#include <optional>
 
 namespace MailDoctor {
 
@@ -66,8 +64,9 @@ bool looksBinary(const QByteArray &data)
     qsizetype controls = 0;
     qsizetype i = 0;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time without a branch per line break (every line has one): a byte is below
-    // 0x20 when, with its top bit flipped, it compares signed below 0x20 ^ 0x80.
+    // Sixteen bytes at a time; most blocks hold no byte below 0x20 and pass at once, the others have
+    // their text controls (line breaks...) taken out. A byte is below 0x20 when, with its top bit
+    // flipped, it compares signed below 0x20 ^ 0x80.
     const __m128i flip = _mm_set1_epi8(char(0x80));
     const __m128i limit = _mm_set1_epi8(char(0x20 ^ 0x80));
     const __m128i lf = _mm_set1_epi8('\n');
@@ -77,11 +76,13 @@ bool looksBinary(const QByteArray &data)
     const __m128i ff = _mm_set1_epi8(0x0c);
     for (; i + 16 <= n; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-        const __m128i low = _mm_cmplt_epi8(_mm_xor_si128(v, flip), limit);
+        const unsigned low = unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_xor_si128(v, flip), limit)));
+        if (!low) // most blocks: no control character at all
+            continue;
         const __m128i text = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)),
                                           _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, esc)),
                                                        _mm_cmpeq_epi8(v, ff)));
-        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_andnot_si128(text, low)));
+        const unsigned mask = low & ~unsigned(_mm_movemask_epi8(text));
         if (mask)
             controls += std::bitset<16>(mask).count();
     }
@@ -288,12 +289,8 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         // user that is still an unknown address unless the refusal came after DATA (a carrier's filter)
         // or the wording is a filter's own.
         // An unknown-user reply after DATA is the recipient's reception filter (docomo and other carriers).
-        std::optional<Analysis::TextSearch> diagnostic; // prepared once, when a test needs it
-        auto pointsAt = [&](Analysis::Reason reason) {
-            if (!diagnostic)
-                diagnostic.emplace(fact.diagnostic);
-            return Analysis::textPointsAt(reason, *diagnostic);
-        };
+        // The diagnostic was prepared and its phrases found when the fact was completed.
+        auto pointsAt = [&](Analysis::Reason reason) { return Analysis::diagnosticPointsAt(reason, fact); };
         if (fact.command == QLatin1String("DATA") && pointsAt(Analysis::Reason::UserUnknown)
             && m_kb->cause(QStringLiteral("recipient-filtered")))
             cause = QStringLiteral("recipient-filtered");

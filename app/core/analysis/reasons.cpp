@@ -807,6 +807,12 @@ bool textPointsAt(Reason reason, QStringView text)
     return tablePointsAt(reason, TextSearch(text));
 }
 
+bool diagnosticPointsAt(Reason reason, const DeliveryFact &fact)
+{
+    const std::shared_ptr<const TextSearch> search = fact.diagnosticSearch();
+    return !search->view().empty() && automaton().pointsAt(reason, *fact.diagnosticPhrases(*search), *search);
+}
+
 bool textPointsAt(Reason reason, const TextSearch &text)
 {
     return tablePointsAt(reason, text);

@@ -59,6 +59,8 @@ const QString &reasonName(Reason reason);
 bool textPointsAt(Reason reason, QStringView text);
 /** As above, for a text already prepared for searching. */
 bool textPointsAt(Reason reason, const TextSearch &text);
+/** textPointsAt() for @p fact's diagnostic, from the phrases found in it once (see DeliveryFact). */
+bool diagnosticPointsAt(Reason reason, const DeliveryFact &fact);
 
 /**
  * Decides the Sisimai v5 reason for one recipient: the status code's class, the reply code, the
