@@ -24,6 +24,7 @@ private slots:
     void mailSystemWording();
     void multilineReply_data();
     void multilineReply();
+    void paragraphJoinsAsSimplified();
     void recipientLeadIns_data();
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
@@ -113,6 +114,29 @@ void TestBounceText::multilineReply()
     QFETCH(QString, diagnostic);
     QFETCH(QString, joined);
     QCOMPARE(joinMultilineReply(diagnostic, QStringLiteral("550"), QStringLiteral("5.7.1")), joined);
+}
+
+void TestBounceText::paragraphJoinsAsSimplified()
+{
+    // A recipient's paragraph becomes one line with single spaces: what joining its lines with a
+    // space and simplifying gives, for runs of ASCII, tabs, other spaces (U+3000, U+00A0) and Japanese.
+    QRandomGenerator rng(20261127);
+    const QString alphabet = QStringLiteral("abcdefghij0123 .,;:\t\u3000\u00a0\u2003日本語ＡX");
+    for (int round = 0; round < 300; ++round) {
+        QStringList lines;
+        const int count = 1 + int(rng.bounded(4));
+        for (int l = 0; l < count; ++l) {
+            QString line = QStringLiteral("w");
+            const int n = int(rng.bounded(60));
+            for (int i = 0; i < n; ++i)
+                line += alphabet.at(int(rng.bounded(alphabet.size())));
+            lines.append(line);
+        }
+        const QString text = QStringLiteral("<taro@example.jp>: ") + lines.join(u'\n');
+        const QList<RecipientReading> readings = scanBounceText(text);
+        QCOMPARE(readings.size(), qsizetype(1));
+        QCOMPARE(readings.first().fact.diagnostic, lines.join(u' ').simplified());
+    }
 }
 
 void TestBounceText::recipientLeadIns_data()

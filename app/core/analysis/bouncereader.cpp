@@ -12,6 +12,10 @@
 #include <QJsonObject>
 #include <QVarLengthArray>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -334,18 +338,41 @@ struct Block
 // joining with ' ' and then simplified() gives, in one pass.
 QString joinLines(const QList<QStringView> &lines)
 {
-    qsizetype total = 0;
+    qsizetype total = 8; // room for the last eight-character store
     for (const QStringView l : lines)
         total += l.size() + 1;
     QString out(total, Qt::Uninitialized);
-    QChar *o = out.data();
-    QChar *const begin = o;
+    char16_t *o = reinterpret_cast<char16_t *>(out.data());
+    char16_t *const begin = o;
     bool space = false; // white space seen since the last character written
     for (const QStringView l : lines) {
         if (l.isEmpty())
             continue;
         space = true;
-        for (const QChar c : l) {
+        const char16_t *p = l.utf16();
+        const char16_t *const end = p + l.size();
+        while (p < end) {
+#if defined(__SSE2__)
+            // A run of printable ASCII is copied eight characters at a time (the store may write past
+            // the run: the next characters overwrite that).
+            if (end - p >= 8) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                const __m128i low = _mm_cmplt_epi16(v, _mm_set1_epi16(0x21)); // spaces, controls
+                const __m128i high = _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e)); // may be a space
+                const unsigned special = unsigned(_mm_movemask_epi8(_mm_or_si128(low, high)));
+                const qsizetype run = special ? qsizetype(qCountTrailingZeroBits(special) / 2) : 8;
+                if (run > 0) {
+                    if (space && o != begin)
+                        *o++ = u' ';
+                    space = false;
+                    _mm_storeu_si128(reinterpret_cast<__m128i *>(o), v);
+                    o += run;
+                    p += run;
+                    continue;
+                }
+            }
+#endif
+            const QChar c(*p++);
             if (c.isSpace()) {
                 space = true;
                 continue;
@@ -353,7 +380,7 @@ QString joinLines(const QList<QStringView> &lines)
             if (space && o != begin)
                 *o++ = u' ';
             space = false;
-            *o++ = c;
+            *o++ = c.unicode();
         }
     }
     out.truncate(o - begin);
