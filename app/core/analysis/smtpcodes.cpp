@@ -11,6 +11,7 @@
 #endif
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <string_view>
 
@@ -343,30 +344,68 @@ QString findSmtpCommand(QStringView text)
 {
     if (text.size() < 4)
         return {};
-    // Commands are ASCII and upper case: search the Latin-1 bytes (other characters become '?').
-    const QByteArray bytes = text.toLatin1();
-    const std::string_view t(bytes.constData(), size_t(bytes.size()));
     // The text names the step it failed at last, after the earlier ones: the last of these (in the
-    // order of the conversation) that the text holds wins, so they are tried from the end.
+    // order of the conversation) that the text holds wins. Each counts where it first occurs.
     static constexpr std::string_view detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
                                                       "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
-    auto letterOrDigit = [](char c) {
-        return (c >= '0' && c <= '9') || (c >= '@' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    constexpr size_t count = std::size(detectable);
+    std::array<qsizetype, count> firstAt;
+    firstAt.fill(-1);
+    size_t left = count;
+    const char16_t *d = text.utf16();
+    const qsizetype n = text.size();
+    // Every command opens with two upper-case letters: only such places are compared.
+    auto consider = [&](qsizetype p) {
+        for (size_t k = 0; k < count; ++k) {
+            const std::string_view e = detectable[k];
+            if (firstAt[k] >= 0 || d[p] != char16_t(e[0]) || p + qsizetype(e.size()) > n)
+                continue;
+            size_t i = 1;
+            while (i < e.size() && d[p + qsizetype(i)] == char16_t(e[i]))
+                ++i;
+            if (i == e.size()) {
+                firstAt[k] = p;
+                --left;
+            }
+        }
     };
-    for (auto e = std::crbegin(detectable); e != std::crend(detectable); ++e) {
-        const size_t p = t.find(*e);
-        if (p == std::string_view::npos)
+    auto upper = [](char16_t c) { return c >= u'A' && c <= u'Z'; };
+    qsizetype p = 0;
+#if defined(__SSE2__)
+    const __m128i beforeA = _mm_set1_epi16(short(u'A' - 1));
+    const __m128i afterZ = _mm_set1_epi16(short(u'Z' + 1));
+    for (; p + 9 <= n && left; p += 8) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + p));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + p + 1));
+        const __m128i both = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi16(a, beforeA), _mm_cmplt_epi16(a, afterZ)),
+                                           _mm_and_si128(_mm_cmpgt_epi16(b, beforeA), _mm_cmplt_epi16(b, afterZ)));
+        for (unsigned mask = unsigned(_mm_movemask_epi8(both)) & 0x5555u; mask && left; mask &= mask - 1)
+            consider(p + qsizetype(qCountTrailingZeroBits(mask) / 2));
+    }
+#endif
+    for (; p + 4 <= n && left; ++p) {
+        if (upper(d[p]) && upper(d[p + 1]))
+            consider(p);
+    }
+    // Latin-1 letters and digits glue too; other characters never do.
+    auto letterOrDigit = [](char16_t c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'@' && c <= u'Z') || (c >= u'a' && c <= u'z');
+    };
+    for (size_t k = count; k-- > 0;) {
+        const qsizetype at = firstAt[k];
+        if (at < 0)
             continue;
-        if (e->find(' ') == std::string_view::npos) {
+        const std::string_view e = detectable[k];
+        if (e.find(' ') == std::string_view::npos) {
             // A command glued to letters or digits is part of a word or a host name (DATABASE, EMAIL.EXAMPLE).
-            const char before = p > 0 ? t[p - 1] : ' ';
-            const char after = p + e->size() < t.size() ? t[p + e->size()] : ' ';
+            const char16_t before = at > 0 ? d[at - 1] : u' ';
+            const char16_t after = at + qsizetype(e.size()) < n ? d[at + qsizetype(e.size())] : u' ';
             if (letterOrDigit(before) || letterOrDigit(after))
                 continue;
         }
-        if (*e == "STARTTLS" || *e == "XFORWARD")
-            return QString::fromLatin1(e->data(), qsizetype(e->size()));
-        return QString::fromLatin1(e->data(), 4);
+        if (e == "STARTTLS" || e == "XFORWARD")
+            return QString::fromLatin1(e.data(), qsizetype(e.size()));
+        return QString::fromLatin1(e.data(), 4);
     }
     return {};
 }
