@@ -1148,7 +1148,7 @@ public:
         if (m_viaMessageLabs < 0) {
             m_viaMessageLabs = 0;
             for (const QByteArray &received : m_root.headerValues("Received")) {
-                if (received.contains(".messagelabs.com"))
+                if (bytesContain(received, ".messagelabs.com"))
                     m_viaMessageLabs = 1;
             }
         }
