@@ -515,9 +515,10 @@ bool isOriginalPart(const Mime::Part &p)
 
 struct Collected
 {
-    QList<const Mime::Part *> texts;
-    QList<const Mime::Part *> htmls;
-    QList<const Mime::Part *> dsns;
+    // A report has a few parts of each kind: they stay on the stack.
+    QVarLengthArray<const Mime::Part *, 4> texts;
+    QVarLengthArray<const Mime::Part *, 2> htmls;
+    QVarLengthArray<const Mime::Part *, 2> dsns;
     const Mime::Part *original = nullptr;
     const Mime::Part *feedback = nullptr;
 };
@@ -1348,8 +1349,10 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     // OpenSMTPD's text is the report; its machine-readable part only repeats it with generic codes.
     const bool textFirst = !fromText.isEmpty()
         && explanationSearch.contains("this is the mailer-daemon, please do not reply");
-    for (const Mime::Part *p : textFirst ? QList<const Mime::Part *>() : c.dsns)
-        addDsnRecipients(Dsn::parse(p->text()), &fromDsn);
+    for (const Mime::Part *p : std::as_const(c.dsns)) {
+        if (!textFirst)
+            addDsnRecipients(Dsn::parse(p->text()), &fromDsn);
+    }
     if (fromDsn.isEmpty() && !textFirst) {
         const QString embedded = embeddedDsn(text);
         if (!embedded.isEmpty())
