@@ -866,7 +866,12 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     // One pass finds every required literal and the lines where it occurs, and where lines start.
     LiteralLines found(m_literals->size());
     QVarLengthArray<qsizetype, 64> lineStarts;
-    if (!scanLowered(*m_literals, text, &found, &lineStarts)) {
+    // The fast scan stops at the first surrogate: when it went through, the text is valid UTF-16
+    // and PCRE's check of every line before matching it is work done twice.
+    const bool validUtf16 = scanLowered(*m_literals, text, &found, &lineStarts);
+    const QRegularExpression::MatchOptions matchOptions =
+        validUtf16 ? QRegularExpression::DontCheckSubjectStringMatchOption : QRegularExpression::NoMatchOption;
+    if (!validUtf16) {
         // A character whose lower case is not one character of its own: the whole text the general way.
         found.clear();
         const Analysis::TextSearch search(text);
@@ -969,7 +974,7 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
 
         bool hit = false;
         candidates.forEach([&](qsizetype i) {
-            const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i)).hasMatch()
+            const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i), 0, QRegularExpression::NormalMatch, matchOptions).hasMatch()
                                                                     : lineHasCode(i, pattern);
             if (lineHit) {
                 hit = true;
