@@ -256,6 +256,20 @@ void scanClientCodes(QStringView t, QStringList *into)
 // A few clauses reject nearly every line that cannot match; more only cost time.
 constexpr qsizetype MaxClauses = 4;
 
+// Long enough to be selective: three characters, or two where one is not ASCII (Japanese words).
+bool selective(const QString &s)
+{
+    if (s.size() >= 3)
+        return true;
+    if (s.size() < 2)
+        return false;
+    for (QChar c : s) {
+        if (c.unicode() >= 0x80)
+            return true;
+    }
+    return false;
+}
+
 // Works out, from an expression's source, clauses of lower-case strings: every match contains one
 // string of each clause. Conservative: whatever it does not understand yields "no requirement".
 class LiteralParser
@@ -316,20 +330,6 @@ private:
         if (q != Quant::None && (peek() == u'?' || peek() == u'+'))
             ++m_i; // lazy or possessive
         return q;
-    }
-
-    // Long enough to be selective: three characters, or two where one is not ASCII (Japanese words).
-    static bool selective(const QString &s)
-    {
-        if (s.size() >= 3)
-            return true;
-        if (s.size() < 2)
-            return false;
-        for (QChar c : s) {
-            if (c.unicode() >= 0x80)
-                return true;
-        }
-        return false;
     }
 
     static qsizetype score(const QStringList &clause)
@@ -528,6 +528,231 @@ private:
     bool m_failed = false;
 };
 
+// ---------------------------------------------------------------- spelled-out matches
+
+// The most strings one branch of an expression is spelled out into: beyond that the expression
+// itself is the cheaper test.
+constexpr qsizetype MaxSpelled = 64;
+
+// Whether @p c, beyond ASCII, has a case. PCRE's case-insensitive matching pairs such a character
+// with others that do not all lower to the same character (U+017F with 's', U+00DF with U+1E9E).
+// ASCII letters pair with ASCII letters of the same lower case, and with cased characters beyond
+// ASCII only; a character without a case matches itself alone. So, where neither a line nor a
+// literal holds a cased character beyond ASCII, "the lowered line holds the lowered literal" and
+// "the line matches the literal case-insensitively" say the same.
+bool hasCaseBeyondAscii(char16_t c)
+{
+    if (c < 0x80)
+        return false;
+    const QChar ch(c);
+    const QChar::Category category = ch.category();
+    return category == QChar::Letter_Lowercase || category == QChar::Letter_Uppercase
+        || category == QChar::Letter_Titlecase || ch.toLower() != ch || ch.toUpper() != ch || ch.toCaseFolded() != ch;
+}
+
+// The branches of an expression's top-level alternation, or none when it holds something that
+// could change how a branch reads (inline options, verbs, quoting, control escapes, POSIX classes)
+// or that this simple split could misread.
+QList<QStringView> topLevelBranches(QStringView re)
+{
+    for (const char *risky : {"(*", "\\Q", "\\E", "\\c", "[:"}) {
+        if (re.contains(QLatin1String(risky)))
+            return {};
+    }
+    for (qsizetype at = re.indexOf(QLatin1String("(?")); at >= 0; at = re.indexOf(QLatin1String("(?"), at + 1)) {
+        const QStringView rest = re.sliced(at + 2);
+        if (!rest.startsWith(u':') && !rest.startsWith(u'=') && !rest.startsWith(u'!') && !rest.startsWith(QLatin1String("<="))
+            && !rest.startsWith(QLatin1String("<!")))
+            return {};
+    }
+    QList<QStringView> branches;
+    const qsizetype n = re.size();
+    qsizetype start = 0;
+    int depth = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = re.at(i);
+        if (c == u'\\') {
+            ++i;
+        } else if (c == u'[') {
+            // A class, to its closing bracket (one right at the start is a member).
+            ++i;
+            if (i < n && re.at(i) == u'^')
+                ++i;
+            if (i < n && re.at(i) == u']')
+                ++i;
+            while (i < n && re.at(i) != u']')
+                i += re.at(i) == u'\\' ? 2 : 1;
+            if (i >= n)
+                return {};
+        } else if (c == u'(') {
+            ++depth;
+        } else if (c == u')') {
+            if (--depth < 0)
+                return {};
+        } else if (c == u'|' && depth == 0) {
+            branches.append(re.sliced(start, i - start));
+            start = i + 1;
+        }
+    }
+    if (depth != 0)
+        return {};
+    branches.append(re.sliced(start));
+    return branches;
+}
+
+// Spells a piece of an expression out as the strings it matches, when it is made only of plain
+// characters, groups, alternatives and optional parts: a line matches the piece exactly when it
+// holds one of the strings. Strict: anything else (classes, anchors, repeats, assertions, escaped
+// letters, characters with a case beyond ASCII) spells nothing.
+class Speller
+{
+public:
+    explicit Speller(QStringView re) : m_re(re) {}
+
+    /** The strings, or none at all. */
+    QStringList spell()
+    {
+        QStringList strings = alternation();
+        if (m_failed || m_i != m_re.size())
+            return {};
+        return strings;
+    }
+
+private:
+    QChar peek(qsizetype k = 0) const { return m_i + k < m_re.size() ? m_re.at(m_i + k) : QChar(); }
+
+    QStringList fail()
+    {
+        m_failed = true;
+        return {};
+    }
+
+    static void addOnce(QStringList *into, const QString &s)
+    {
+        if (!into->contains(s))
+            into->append(s);
+    }
+
+    // A printable character that, in any case, matches only what lowers as it does.
+    static bool printable(QChar c)
+    {
+        const char16_t u = c.unicode();
+        if (u < 0x80)
+            return u >= 0x20 && u != 0x7f;
+        return !c.isSurrogate() && !hasCaseBeyondAscii(u);
+    }
+
+    // Escaped ASCII punctuation stands for itself; an escaped letter or digit is a class, an
+    // assertion or a reference.
+    static bool escapesItself(QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f && !isAsciiWord(c); }
+
+    // A character that stands for itself outside a class.
+    static bool plain(QChar c) { return printable(c) && !QStringView(u"\\^$.[]|()?*+{}").contains(c); }
+
+    QStringList alternation()
+    {
+        QStringList all;
+        while (!m_failed) {
+            for (const QString &s : sequence())
+                addOnce(&all, s);
+            if (all.size() > MaxSpelled)
+                return fail();
+            if (peek() != u'|')
+                break;
+            ++m_i;
+        }
+        return all;
+    }
+
+    // A class that lists its members ("[sz]", "[- ]"): one of them. No ranges, negation or named
+    // classes.
+    QStringList members()
+    {
+        QStringList one;
+        const qsizetype open = m_i++;
+        while (peek() != u']') {
+            QChar c = peek();
+            if (c.isNull() || c == u'[' || c == u'^')
+                return fail();
+            if (c == u'-' && m_i != open + 1 && peek(1) != u']')
+                return fail(); // a range
+            if (c == u'\\') {
+                c = peek(1);
+                if (!escapesItself(c))
+                    return fail();
+                ++m_i;
+            } else if (!printable(c)) {
+                return fail();
+            }
+            ++m_i;
+            addOnce(&one, QString(c));
+        }
+        ++m_i;
+        if (one.isEmpty())
+            return fail();
+        return one;
+    }
+
+    QStringList sequence()
+    {
+        QStringList strings{QString()};
+        while (!m_failed && m_i < m_re.size() && peek() != u'|' && peek() != u')') {
+            QStringList atom;
+            const QChar c = peek();
+            if (c == u'\\') {
+                const QChar next = peek(1);
+                if (!escapesItself(next))
+                    return fail();
+                atom.append(QString(next));
+                m_i += 2;
+            } else if (c == u'(') {
+                ++m_i;
+                if (peek() == u'?') {
+                    if (peek(1) != u':')
+                        return fail();
+                    m_i += 2;
+                }
+                atom = alternation();
+                if (m_failed || peek() != u')')
+                    return fail();
+                ++m_i;
+            } else if (c == u'[') {
+                atom = members();
+                if (m_failed)
+                    return {};
+            } else if (plain(c)) {
+                atom.append(QString(c));
+                ++m_i;
+            } else {
+                return fail();
+            }
+            if (peek() == u'?') {
+                ++m_i;
+                if (peek() == u'+')
+                    return fail(); // possessive: may refuse a string the spelling allows
+                if (peek() == u'?')
+                    ++m_i; // lazy: the same strings, tried in another order
+                addOnce(&atom, QString());
+            } else if (peek() == u'*' || peek() == u'+' || peek() == u'{') {
+                return fail();
+            }
+            QStringList longer;
+            for (const QString &a : std::as_const(strings)) {
+                for (const QString &b : std::as_const(atom))
+                    addOnce(&longer, a + b);
+            }
+            if (longer.size() > MaxSpelled)
+                return fail();
+            strings = longer;
+        }
+        return strings;
+    }
+
+    QStringView m_re;
+    qsizetype m_i = 0;
+    bool m_failed = false;
+};
+
 // ---------------------------------------------------------------- ranking
 
 // The codes of one kind in a line (what extractCodes() puts in that kind's list).
@@ -571,6 +796,11 @@ public:
             insert(i);
     }
     void insert(qsizetype i) { m_words[size_t(i / 64)] |= quint64(1) << (i % 64); }
+    bool contains(qsizetype i) const { return (m_words[size_t(i / 64)] >> (i % 64)) & 1; }
+    bool any() const
+    {
+        return std::any_of(m_words.cbegin(), m_words.cend(), [](quint64 w) { return w != 0; });
+    }
     void intersect(const BitSet &other)
     {
         for (size_t w = 0; w < m_words.size(); ++w)
@@ -591,8 +821,8 @@ private:
 };
 
 // Where the required literals occur: for each literal found, the lines holding it (each once, in
-// order), chained through one list of hits. Sized for the knowledge base on the stack: no
-// allocation per text.
+// order), chained through one list of hits. Sized for the knowledge base (about 2,300 literals
+// with the spelled-out matches) on the stack: no allocation per text.
 class LiteralLines
 {
 public:
@@ -657,8 +887,8 @@ private:
         qsizetype line;
         int next; ///< the literal's next hit, or -1
     };
-    QVarLengthArray<quint64, 32> m_found; ///< one bit per literal
-    QVarLengthArray<int, 4096> m_ends;    ///< per literal found: its first hit, its last hit
+    QVarLengthArray<quint64, 64> m_found; ///< one bit per literal
+    QVarLengthArray<int, 8192> m_ends;    ///< per literal found: its first hit, its last hit
     QVarLengthArray<Hit, 128> m_hits;
 };
 
@@ -666,10 +896,12 @@ private:
 // without making the copy: a line at a time (or a buffer's worth) is lowered and scanned. The lines
 // of the hits go to @p found, where each line starts to @p lineStarts. False, having stopped, at a
 // character that TextSearch lowers with the rules for a whole text (one whose lower case is not a
-// single character of the Basic Multilingual Plane).
+// single character of the Basic Multilingual Plane). @p casedBeyondAscii tells whether the text
+// holds a character beyond ASCII that has a case (see hasCaseBeyondAscii()).
 bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralLines *found,
-                 QVarLengthArray<qsizetype, 64> *lineStarts)
+                 QVarLengthArray<qsizetype, 64> *lineStarts, bool *casedBeyondAscii)
 {
+    *casedBeyondAscii = false;
     lineStarts->clear();
     lineStarts->append(0);
     const char16_t *d = text.utf16();
@@ -724,6 +956,8 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
         const char32_t l = QChar::toLower(char32_t(c));
         if (l > 0xffff || (l >= 0xd800 && l <= 0xdfff))
             return false;
+        if (!*casedBeyondAscii && hasCaseBeyondAscii(c))
+            *casedBeyondAscii = true;
         if (l < 0x80) {
             buffer[w++] = char(l);
         } else if (l < 0x800) {
@@ -767,6 +1001,10 @@ FoundCodes extractCodes(QStringView text)
 
 PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())
 {
+    auto addLiteral = [this](const QString &literal) {
+        const QByteArray bytes = literal.toUtf8();
+        return m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size())));
+    };
     const QList<Entry> &entries = m_kb->entries();
     for (qsizetype e = 0; e < entries.size(); ++e) {
         const Entry &entry = entries.at(e);
@@ -783,11 +1021,17 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 : QList<QStringList>{QStringList{pattern.value.toLower()}};
             for (const QStringList &clause : clauses) {
                 std::vector<int> ids;
-                for (const QString &l : clause) {
-                    const QByteArray bytes = l.toUtf8();
-                    ids.push_back(m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size()))));
-                }
+                for (const QString &l : clause)
+                    ids.push_back(addLiteral(l));
                 f.clauses.push_back(std::move(ids));
+            }
+            // The proofs hold for case-insensitive matching as the knowledge base compiles it.
+            const QRegularExpression::PatternOptions options = pattern.regex.patternOptions();
+            if (pattern.kind == PatternKind::Regex && f.runs && options.testFlag(QRegularExpression::CaseInsensitiveOption)
+                && !options.testFlag(QRegularExpression::ExtendedPatternSyntaxOption)) {
+                for (const QString &l : provingLiterals(pattern.value, &f.proofsComplete))
+                    f.proofs.push_back(addLiteral(l));
+                f.proofsComplete = f.proofsComplete && !f.proofs.empty();
             }
             if (f.clauses.empty())
                 m_unfiltered.push_back(int(m_prefilters.size()));
@@ -805,6 +1049,29 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 patterns.push_back(int(k));
         }
     }
+}
+
+QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
+{
+    QStringList proofs;
+    const QList<QStringView> branches = topLevelBranches(regex);
+    bool all = !branches.isEmpty();
+    for (QStringView branch : branches) {
+        const QStringList spelled = Speller(branch).spell();
+        // A short string would be found on many lines and slow the scan down for every text.
+        if (spelled.isEmpty() || !std::all_of(spelled.cbegin(), spelled.cend(), selective)) {
+            all = false;
+            continue;
+        }
+        for (const QString &s : spelled) {
+            const QString lower = s.toLower();
+            if (!proofs.contains(lower))
+                proofs.append(lower);
+        }
+    }
+    if (complete)
+        *complete = all;
+    return proofs;
 }
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
@@ -866,7 +1133,16 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     // One pass finds every required literal and the lines where it occurs, and where lines start.
     LiteralLines found(m_literals->size());
     QVarLengthArray<qsizetype, 64> lineStarts;
-    if (!scanLowered(*m_literals, text, &found, &lineStarts)) {
+    // The fast scan stops at the first surrogate: when it went through, the text is valid UTF-16
+    // and PCRE's check of every line before matching it is work done twice.
+    bool casedBeyondAscii = false;
+    const bool validUtf16 = scanLowered(*m_literals, text, &found, &lineStarts, &casedBeyondAscii);
+    // Where the literals were found case-insensitively as PCRE matches (see hasCaseBeyondAscii()),
+    // a line holding a proof matches without the expression.
+    const bool proofsHold = validUtf16 && !casedBeyondAscii;
+    const QRegularExpression::MatchOptions matchOptions =
+        validUtf16 ? QRegularExpression::DontCheckSubjectStringMatchOption : QRegularExpression::NoMatchOption;
+    if (!validUtf16) {
         // A character whose lower case is not one character of its own: the whole text the general way.
         found.clear();
         const Analysis::TextSearch search(text);
@@ -937,6 +1213,7 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     };
     BitSet candidates;
     BitSet more;
+    BitSet proven;
     // Patterns come in knowledge-base order, an entry's together: scores add up in the same order.
     maybe.forEach([&](qsizetype k) {
         const Prefilter &filter = m_prefilters[size_t(k)];
@@ -950,6 +1227,24 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
         if (!wanted || !filter.runs)
             return;
         const Pattern &pattern = entries.at(current).patterns.at(filter.pattern);
+
+        auto addHit = [&](qsizetype i) {
+            if (!hitLines.contains(int(i)))
+                hitLines.append(int(i));
+        };
+        const bool proving = proofsHold && !filter.proofs.empty();
+        if (proving) {
+            found.linesOf(filter.proofs, lineCount, &proven);
+            if (filter.proofsComplete) {
+                // The expression is its proofs: the lines holding one are all its matches.
+                if (proven.any()) {
+                    proven.forEach(addHit);
+                    match.score += pattern.weight;
+                    match.strongest = std::max(match.strongest, pattern.weight);
+                }
+                return;
+            }
+        }
 
         // The lines worth trying: those holding a literal of every clause, or all of them.
         const std::vector<std::vector<int>> &clauses = filter.clauses;
@@ -969,12 +1264,13 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
 
         bool hit = false;
         candidates.forEach([&](qsizetype i) {
-            const bool lineHit = pattern.kind == PatternKind::Regex ? pattern.regex.match(lineAt(i)).hasMatch()
-                                                                    : lineHasCode(i, pattern);
+            const bool lineHit = pattern.kind == PatternKind::Regex
+                ? (proving && proven.contains(i))
+                    || pattern.regex.match(lineAt(i), 0, QRegularExpression::NormalMatch, matchOptions).hasMatch()
+                : lineHasCode(i, pattern);
             if (lineHit) {
                 hit = true;
-                if (!hitLines.contains(int(i)))
-                    hitLines.append(int(i));
+                addHit(i);
             }
         });
         if (hit) {

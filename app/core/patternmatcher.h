@@ -93,6 +93,14 @@ public:
      * first: requiredLiterals() is the first. Empty when nothing is required. Exposed for tests.
      */
     static QList<QStringList> requiredLiteralClauses(const QString &regex);
+    /**
+     * Literals (lower case) each of which proves a match of @p regex, matched case-insensitively, in
+     * a line that holds it: the branches of its top-level alternation made only of plain text,
+     * groups, alternatives and optional parts, spelled out. @p complete tells whether they are all
+     * of the expression (no line without one of them matches). They speak for lines whose characters
+     * beyond ASCII have no case. Exposed for tests.
+     */
+    static QStringList provingLiterals(const QString &regex, bool *complete = nullptr);
 
 private:
     struct Prefilter
@@ -102,7 +110,10 @@ private:
         /// Ids in m_literals: a line can only match when it holds one literal of every clause.
         /// No clauses: always run the expression.
         std::vector<std::vector<int>> clauses;
-        bool runs = true; ///< false for an expression that does not compile
+        /// Ids in m_literals of provingLiterals(): a line holding one matches without the expression.
+        std::vector<int> proofs;
+        bool proofsComplete = false; ///< no line without one of the proofs matches
+        bool runs = true;            ///< false for an expression that does not compile
     };
     QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const;
 

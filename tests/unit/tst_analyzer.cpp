@@ -112,6 +112,10 @@ private slots:
     void requiredLiteralClauses();
     void binaryIsOneStrayControlInTwenty_data();
     void binaryIsOneStrayControlInTwenty();
+    void provingLiteralsOfExpressions_data();
+    void provingLiteralsOfExpressions();
+    void provingLiteralsDecideLines();
+    void lowerCaseAgreesWithCaselessMatching();
 
 private:
     KbLoadResult m_loaded;
@@ -506,7 +510,12 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
               QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e\n550 5.1.1 \xc3\x9cser unknown"),
               QString::fromUtf8("\xc4\xb0NVALID RECIPIENT\n550 5.1.1 USER UNKNOWN\nquota exceeded"),
               QString::fromUtf8("\xf0\x9f\x98\x80 mailbox full\n552 5.2.2 over quota \xf0\x9f\x98\x80"),
-              QString::fromUtf8("\xef\xbc\xa1 Relay access denied \xe2\x84\xaa\n-ERR [AUTH] login failed")};
+              QString::fromUtf8("\xef\xbc\xa1 Relay access denied \xe2\x84\xaa\n-ERR [AUTH] login failed"),
+              // Whole expressions found as their spelled-out strings, in any case; and the same next
+              // to letters that PCRE pairs with 's' and 'k' though they lower to other letters.
+              QString::fromUtf8("Unknown Local-User\nMAILBOX IS FULL \xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1\n"
+                                "ACCESS denied; recipient not found"),
+              QString::fromUtf8("u\xc5\xbf" "er unknown\nMAILBOX IS FULL\nuser unknown \xe2\x84\xaa")};
     QSet<QString> someCauses;
     CauseSet someCauseSet;
     for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3) {
@@ -634,6 +643,148 @@ void TestAnalyzer::binaryIsOneStrayControlInTwenty()
     QFETCH(bool, refused);
     const AnalysisResult r = Analyzer(&m_loaded.kb).analyze(data, QStringLiteral("-"));
     QCOMPARE(r.errorSource != nullptr && QByteArray(r.errorSource).contains("binary"), refused);
+}
+
+void TestAnalyzer::provingLiteralsOfExpressions_data()
+{
+    QTest::addColumn<QString>("regex");
+    QTest::addColumn<QStringList>("literals");
+    QTest::addColumn<bool>("complete");
+    QTest::newRow("plain") << "Access denied" << QStringList{QStringLiteral("access denied")} << true;
+    QTest::newRow("optional-parts-and-listed-class")
+        << "user ?unknown|unknown (local[- ])?user"
+        << QStringList{QStringLiteral("user unknown"), QStringLiteral("userunknown"), QStringLiteral("unknown local-user"),
+                       QStringLiteral("unknown local user"), QStringLiteral("unknown user")}
+        << true;
+    QTest::newRow("escaped-punctuation") << "docomo\\.ne\\.jp|can'?t" << QStringList{QStringLiteral("docomo.ne.jp"), QStringLiteral("can't"), QStringLiteral("cant")} << true;
+    QTest::newRow("japanese") << "不在|自動(返信|応答)"
+                              << QStringList{QStringLiteral("不在"), QStringLiteral("自動返信"), QStringLiteral("自動応答")} << true;
+    QTest::newRow("some-branches") << "mailbox (is )?full|mailbox.{0,30}exceeded"
+                                   << QStringList{QStringLiteral("mailbox is full"), QStringLiteral("mailbox full")} << false;
+    QTest::newRow("short-branch") << "quota exceeded|ab" << QStringList{QStringLiteral("quota exceeded")} << false;
+    QTest::newRow("pipe-in-class") << "[|]abc|def" << QStringList{QStringLiteral("|abc"), QStringLiteral("def")} << true;
+    QTest::newRow("range") << "5[0-4]0 denied" << QStringList() << false;
+    QTest::newRow("negated-class") << "no[^t] allowed" << QStringList() << false;
+    QTest::newRow("word-boundary") << "\\bRBL\\b|spamhaus" << QStringList{QStringLiteral("spamhaus")} << false;
+    QTest::newRow("lookahead") << "bad user(?! address)" << QStringList() << false;
+    QTest::newRow("repeat") << "too+ big|size{2}" << QStringList() << false;
+    QTest::newRow("possessive") << "colou?+r" << QStringList() << false;
+    QTest::newRow("escaped-letter") << "\\x41bc|\\d00" << QStringList() << false;
+    QTest::newRow("inline-option-reaches-later-branches") << "(?-i)abc|def" << QStringList() << false;
+    QTest::newRow("cased-beyond-ascii") << "Größe|déjà vu|ＦＵＬＬ" << QStringList() << false;
+    QTest::newRow("too-many-strings") << "(a|b|c|d)(e|f|g|h)(i|j|k|l)(m|n)" << QStringList() << false;
+    QTest::newRow("unbalanced") << "abc)|def" << QStringList() << false;
+}
+
+void TestAnalyzer::provingLiteralsOfExpressions()
+{
+    QFETCH(QString, regex);
+    QFETCH(QStringList, literals);
+    QFETCH(bool, complete);
+    bool gotComplete = !complete;
+    QCOMPARE(PatternMatcher::provingLiterals(regex, &gotComplete), literals);
+    QCOMPARE(gotComplete, complete);
+}
+
+void TestAnalyzer::provingLiteralsDecideLines()
+{
+    // On lines whose characters beyond ASCII have no case, a knowledge-base expression matches a
+    // line holding one of its proofs (in any case), and, when they are complete, no other line.
+    // Lines: the samples, and every proof in other cases, in context, and cut or changed by a
+    // character.
+    QStringList lines;
+    for (const QString &t : sampleTexts())
+        lines += t.split(u'\n');
+    int withProofs = 0;
+    int complete = 0;
+    for (const Entry &e : m_loaded.kb.entries()) {
+        for (const Pattern &p : e.patterns) {
+            if (p.kind != PatternKind::Regex)
+                continue;
+            bool all = false;
+            const QStringList proofs = PatternMatcher::provingLiterals(p.value, &all);
+            if (proofs.isEmpty())
+                continue;
+            ++withProofs;
+            complete += all ? 1 : 0;
+            for (const QString &proof : proofs) {
+                QString mixed = proof;
+                for (qsizetype i = 0; i < mixed.size(); i += 2)
+                    mixed[i] = mixed.at(i).toUpper();
+                QString changed = proof;
+                changed[changed.size() / 2] = u'#';
+                lines += {proof.toUpper(), QStringLiteral("550 5.1.1 <a@b.example> ") + mixed + QStringLiteral(" (see 4.2.2)"),
+                          proof.chopped(1), proof.sliced(1), changed, QStringLiteral("x") + proof + QStringLiteral("x")};
+            }
+        }
+    }
+    QVERIFY(withProofs >= 20);
+    QVERIFY(complete >= 10);
+    auto casedBeyondAscii = [](const QString &line) {
+        return std::any_of(line.cbegin(), line.cend(), [](QChar c) {
+            return c.unicode() >= 0x80
+                && (c.isLower() || c.isUpper() || c.isTitleCase() || c.toLower() != c || c.toUpper() != c || c.toCaseFolded() != c);
+        });
+    };
+    int checked = 0;
+    for (const Entry &e : m_loaded.kb.entries()) {
+        for (const Pattern &p : e.patterns) {
+            if (p.kind != PatternKind::Regex)
+                continue;
+            bool all = false;
+            const QStringList proofs = PatternMatcher::provingLiterals(p.value, &all);
+            if (proofs.isEmpty())
+                continue;
+            for (const QString &line : std::as_const(lines)) {
+                if (casedBeyondAscii(line))
+                    continue;
+                const QString lower = line.toLower();
+                const bool proven = std::any_of(proofs.cbegin(), proofs.cend(), [&](const QString &l) { return lower.contains(l); });
+                const bool matches = p.regex.match(line).hasMatch();
+                ++checked;
+                if (proven)
+                    QVERIFY2(matches, qPrintable(QStringLiteral("%1 does not match \"%2\"").arg(p.value, line)));
+                else if (all)
+                    QVERIFY2(!matches, qPrintable(QStringLiteral("%1 matches \"%2\" without a proof").arg(p.value, line)));
+            }
+        }
+    }
+    qInfo("%d expressions with proofs, %d complete; %d lines checked", withProofs, complete, checked);
+}
+
+void TestAnalyzer::lowerCaseAgreesWithCaselessMatching()
+{
+    // What the proofs rest on: for every character of the knowledge base's proofs, the characters
+    // PCRE matches with it case-insensitively are those with the same lower case, except cased
+    // characters beyond ASCII (a text holding one is matched by its expressions).
+    QString every;
+    for (char32_t u = 1; u < 0x10000; ++u) {
+        if (!QChar::isSurrogate(u))
+            every.append(QChar(u));
+    }
+    QSet<QChar> chars;
+    for (const Entry &e : m_loaded.kb.entries()) {
+        for (const Pattern &p : e.patterns) {
+            if (p.kind == PatternKind::Regex) {
+                for (const QString &proof : PatternMatcher::provingLiterals(p.value))
+                    chars.unite(QSet<QChar>(proof.cbegin(), proof.cend()));
+            }
+        }
+    }
+    QVERIFY(chars.size() > 26);
+    for (const QChar p : std::as_const(chars)) {
+        const QRegularExpression re(QRegularExpression::escape(QString(p)),
+                                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+        QSet<QChar> matched;
+        for (auto it = re.globalMatch(every); it.hasNext();)
+            matched.insert(it.next().captured(0).at(0));
+        for (const QChar t : std::as_const(every)) {
+            if (matched.contains(t) == (t.toLower() == p.toLower()))
+                continue;
+            QVERIFY2(t.unicode() >= 0x80 && (t.isLower() || t.isUpper() || t.isTitleCase() || t.toLower() != t || t.toUpper() != t),
+                     qPrintable(QStringLiteral("U+%1 and %2").arg(t.unicode(), 4, 16, QLatin1Char('0')).arg(p)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzer)
