@@ -8,6 +8,8 @@
 #include <QStringEncoder>
 #include <QTest>
 
+#include <cstring>
+
 using namespace MailDoctor;
 
 namespace {
@@ -81,6 +83,7 @@ private slots:
     void receivedHops();
     void lineEndingsGiveTheSameTree();
     void slicesOutliveTheResult();
+    void lookupsByArrayAndView();
 };
 
 void TestMime::structure_data()
@@ -651,6 +654,29 @@ void TestMime::slicesOutliveTheResult()
     QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender (edited)"));
     QVERIFY(body.startsWith("I'm sorry to have to inform you"));
     QCOMPARE(QByteArray(subject.constData()), subject); // NUL-terminated again after the write
+}
+
+void TestMime::lookupsByArrayAndView()
+{
+    const Mime::ParseResult result = Mime::parseMessage(
+        QByteArray("From: a@example.com\nSubject: =?UTF-8?B?w6k=?=\nContent-Type: text/plain; charset=utf-8\n"
+                   "Received: one\nReceived: two\n\nbody\n"));
+    const Mime::Part &root = result.root;
+    // A literal, a char buffer holding a shorter name than it has room for, and a view find the same field.
+    char buffer[32] = {};
+    std::memcpy(buffer, "received", 8);
+    QCOMPARE(root.headerCount("Received"), 2);
+    QCOMPARE(root.headerCount(buffer), 2);
+    QCOMPARE(root.headerValues(buffer), root.headerValues(QByteArrayView("RECEIVED")));
+    QCOMPARE(root.header("Received"), QByteArray("one"));
+    QVERIFY(root.hasHeader("subject"));
+    QVERIFY(!root.hasHeader("subjec"));
+    QCOMPARE(root.decodedHeader("Subject"), QStringLiteral("\u00e9"));
+    QCOMPARE(root.headerParams("content-type").value("charset"), QStringLiteral("utf-8"));
+    QVERIFY(root.is("text", "plain"));
+    QVERIFY(!root.is("text", "plai"));
+    std::memcpy(buffer, "text\0", 5);
+    QVERIFY(root.is(buffer, "plain"));
 }
 
 void TestMime::headerOnlyParse_data()
