@@ -84,6 +84,10 @@ private slots:
     void lineEndingsGiveTheSameTree();
     void slicesOutliveTheResult();
     void lookupsByArrayAndView();
+    void parameterValues_data();
+    void parameterValues();
+    void boundaries_data();
+    void boundaries();
 };
 
 void TestMime::structure_data()
@@ -677,6 +681,54 @@ void TestMime::lookupsByArrayAndView()
     QVERIFY(!root.is("text", "plai"));
     std::memcpy(buffer, "text\0", 5);
     QVERIFY(root.is(buffer, "plain"));
+}
+
+void TestMime::parameterValues_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("expected");
+    // The bytes that need decoding both in the first eight bytes and after them.
+    QTest::newRow("plain") << QByteArray("report-2024-11.txt") << QStringLiteral("report-2024-11.txt");
+    QTest::newRow("short") << QByteArray("a.txt") << QStringLiteral("a.txt");
+    QTest::newRow("word-first") << QByteArray("=?UTF-8?B?w6k=?=.txt") << QStringLiteral("\u00e9.txt");
+    QTest::newRow("word-later") << QByteArray("report-2024-=?UTF-8?B?w6k=?=.txt")
+                                << QStringLiteral("report-2024-\u00e9.txt");
+    QTest::newRow("equals-no-word") << QByteArray("abcdefgh=12345678") << QStringLiteral("abcdefgh=12345678");
+    QTest::newRow("utf8-later") << QByteArray("abcdefghijk\xc3\xa9") << QStringLiteral("abcdefghijk\u00e9");
+    QTest::newRow("jis-later") << QByteArray("abcdefghijk\x1b$B$$\x1b(B") << QStringLiteral("abcdefghijk\u3044");
+    QTest::newRow("utf8-first") << QByteArray("\xc3\xa9" "abcdefghijk") << QStringLiteral("\u00e9abcdefghijk");
+}
+
+void TestMime::parameterValues()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, expected);
+    const Mime::ParseResult result
+        = Mime::parseMessage(QByteArray("From: a@example.com\nContent-Type: text/plain; name=\"" + value + "\"\n\nx\n"));
+    QCOMPARE(result.root.params.value("name"), expected);
+}
+
+void TestMime::boundaries_data()
+{
+    QTest::addColumn<QByteArray>("boundary");
+    QTest::newRow("plain") << QByteArray("b1");
+    QTest::newRow("dashes") << QByteArray("----=_Part_12_34.5678");
+    QTest::newRow("8-bit") << QByteArray("b\xc3\xa9-1");
+}
+
+void TestMime::boundaries()
+{
+    QFETCH(QByteArray, boundary);
+    const QByteArray raw = "From: a@example.com\nContent-Type: multipart/mixed; boundary=\"" + boundary
+        + "\"\n\npreamble\n--" + boundary + "\n\nfirst\n--" + boundary + "x\n\nstill first\n--" + boundary
+        + "\nContent-Type: text/html\n\n<p>second</p>\n--" + boundary + "--\nepilogue\n";
+    const Mime::ParseResult result = Mime::parseMessage(raw);
+    QVERIFY(result.warning.isEmpty());
+    QCOMPARE(result.root.children.size(), 2);
+    QCOMPARE(result.root.preamble, QByteArray("preamble"));
+    QCOMPARE(result.root.children.at(0).body, "first\n--" + boundary + "x\n\nstill first");
+    QVERIFY(result.root.children.at(1).is("text", "html"));
+    QCOMPARE(result.root.children.at(1).body, QByteArray("<p>second</p>"));
 }
 
 void TestMime::headerOnlyParse_data()
