@@ -84,6 +84,7 @@ private slots:
     void lineEndingsGiveTheSameTree();
     void slicesOutliveTheResult();
     void lookupsByArrayAndView();
+    void foldedValues();
     void parameterValues_data();
     void parameterValues();
     void boundaries_data();
@@ -681,6 +682,32 @@ void TestMime::lookupsByArrayAndView()
     QVERIFY(!root.is("text", "plai"));
     std::memcpy(buffer, "text\0", 5);
     QVERIFY(root.is(buffer, "plain"));
+}
+
+void TestMime::foldedValues()
+{
+    QByteArray subject;
+    QByteArray to;
+    QByteArray received;
+    {
+        const Mime::ParseResult result = Mime::parseMessage(
+            QByteArray("Received: from a\r\n\tby b\r\n  with SMTP;  \r\nSubject: one\r\n two\r\n\tthree\r\n"
+                       "From: x@example.com\r\nTo: a@example.com,\n b@example.com\n\nbody\n"));
+        QCOMPARE(result.root.headers.size(), 4);
+        received = result.root.header("received");
+        subject = result.root.header("subject");
+        to = result.root.header("to");
+        QCOMPARE(result.root.header("from"), QByteArray("x@example.com"));
+    }
+    // Line breaks removed, the blanks that start a continuation kept, the ends trimmed.
+    QCOMPARE(received, QByteArray("from a\tby b  with SMTP;"));
+    QCOMPARE(subject, QByteArray("one two\tthree"));
+    QCOMPARE(to, QByteArray("a@example.com, b@example.com"));
+    // The values outlive the result, and writing to one leaves the others alone.
+    subject.append(" four");
+    QCOMPARE(subject, QByteArray("one two\tthree four"));
+    QCOMPARE(to, QByteArray("a@example.com, b@example.com"));
+    QCOMPARE(received, QByteArray("from a\tby b  with SMTP;"));
 }
 
 void TestMime::parameterValues_data()

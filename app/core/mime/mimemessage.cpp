@@ -202,12 +202,13 @@ bool isBlankLine(QByteArrayView data, qsizetype pos, qsizetype end)
     return true;
 }
 
-/** Joins a folded header value: line breaks removed, surrounding blanks trimmed (RFC 5322 unfolding). */
-QByteArray unfold(QByteArrayView value)
+/**
+ * Writes the folded header value @p value (already trimmed) to @p out with its line breaks removed
+ * (RFC 5322 unfolding); returns the length written, at most @p value's.
+ */
+qsizetype unfoldInto(QByteArrayView value, char *out)
 {
-    value = trimmedView(value);
-    QByteArray out(value.size(), Qt::Uninitialized);
-    char *o = out.data();
+    char *o = out;
     qsizetype pos = 0;
     while (pos < value.size()) {
         const qsizetype nl = lineEnd(value, pos);
@@ -218,8 +219,7 @@ QByteArray unfold(QByteArrayView value)
         o += end - pos;
         pos = nl + 1;
     }
-    out.truncate(o - out.constData());
-    return out;
+    return o - out;
 }
 
 /**
@@ -235,7 +235,25 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
     // Gathered on the stack and handed over in one go: the list is then allocated once at its final
     // size, and filled in a tight loop instead of through one QList::append() per field.
     QVarLengthArray<Header, 48> found;
+    // Folded values (which need a copy without their line breaks) are unfolded at the end into one
+    // buffer that they all share, instead of one allocation each: a message has several.
+    struct Folded
+    {
+        qsizetype index; // in found
+        QByteArrayView value; // trimmed, line breaks still in
+    };
+    QVarLengthArray<Folded, 16> folded;
+    qsizetype foldedSize = 0;
     const auto handOver = [&](qsizetype bodyStart) {
+        if (!folded.isEmpty()) {
+            QByteArray joined(foldedSize, Qt::Uninitialized);
+            char *o = joined.data();
+            for (const Folded &f : folded) {
+                const qsizetype n = unfoldInto(f.value, o);
+                found[f.index].raw = share(&joined, QByteArrayView(o, n));
+                o += n;
+            }
+        }
         *headers = QList<Header>(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         return bodyStart;
     };
@@ -271,8 +289,14 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
             ++valueStart;
         ++valueStart;
         const QByteArrayView value = data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart));
-        found.append(Header { share(owner, data.sliced(pos, nameLen)),
-                              valueEnd == end ? share(owner, trimmedView(value)) : unfold(value) });
+        if (valueEnd == end) {
+            found.append(Header { share(owner, data.sliced(pos, nameLen)), share(owner, trimmedView(value)) });
+        } else {
+            const QByteArrayView trimmed = trimmedView(value);
+            folded.append(Folded { found.size(), trimmed });
+            foldedSize += trimmed.size();
+            found.append(Header { share(owner, data.sliced(pos, nameLen)), QByteArray() });
+        }
         pos = qMin(valueEnd + 1, data.size());
     }
     return handOver(data.size());
