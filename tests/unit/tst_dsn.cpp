@@ -314,6 +314,13 @@ void TestDsn::emptyAndJunk_data()
     QTest::newRow("prose") << QStringLiteral("This is not a delivery status.\nJust text.");
     QTest::newRow("colon-only") << QStringLiteral(":\n: :\n");
     QTest::newRow("continuation-first") << QStringLiteral("   folded without a field\n");
+    // Names with a character no field name has are not fields.
+    QTest::newRow("8-bit-name") << QStringLiteral("Final-Recipi\u00e9nt: rfc822; a@example.com\n"
+                                                  "R\u00e9porting-MTA: dns; mx.example.com\n");
+    QTest::newRow("control-in-name") << QStringLiteral("Final-\u0001Recipient: rfc822; a@example.com\n"
+                                                       "Reporting\u007f-MTA: dns; mx.example.com\n");
+    QTest::newRow("blank-inside-name") << QStringLiteral("Final Recipient: rfc822; a@example.com\n"
+                                                         "Reporting-MTA dns: mx.example.com\n");
 }
 
 void TestDsn::emptyAndJunk()

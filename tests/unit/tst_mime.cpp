@@ -8,6 +8,8 @@
 #include <QStringEncoder>
 #include <QTest>
 
+#include <cstring>
+
 using namespace MailDoctor;
 
 namespace {
@@ -81,6 +83,12 @@ private slots:
     void receivedHops();
     void lineEndingsGiveTheSameTree();
     void slicesOutliveTheResult();
+    void lookupsByArrayAndView();
+    void foldedValues();
+    void parameterValues_data();
+    void parameterValues();
+    void boundaries_data();
+    void boundaries();
 };
 
 void TestMime::structure_data()
@@ -651,6 +659,103 @@ void TestMime::slicesOutliveTheResult()
     QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender (edited)"));
     QVERIFY(body.startsWith("I'm sorry to have to inform you"));
     QCOMPARE(QByteArray(subject.constData()), subject); // NUL-terminated again after the write
+}
+
+void TestMime::lookupsByArrayAndView()
+{
+    const Mime::ParseResult result = Mime::parseMessage(
+        QByteArray("From: a@example.com\nSubject: =?UTF-8?B?w6k=?=\nContent-Type: text/plain; charset=utf-8\n"
+                   "Received: one\nReceived: two\n\nbody\n"));
+    const Mime::Part &root = result.root;
+    // A literal, a char buffer holding a shorter name than it has room for, and a view find the same field.
+    char buffer[32] = {};
+    std::memcpy(buffer, "received", 8);
+    QCOMPARE(root.headerCount("Received"), 2);
+    QCOMPARE(root.headerCount(buffer), 2);
+    QCOMPARE(root.headerValues(buffer), root.headerValues(QByteArrayView("RECEIVED")));
+    QCOMPARE(root.header("Received"), QByteArray("one"));
+    QVERIFY(root.hasHeader("subject"));
+    QVERIFY(!root.hasHeader("subjec"));
+    QCOMPARE(root.decodedHeader("Subject"), QStringLiteral("\u00e9"));
+    QCOMPARE(root.headerParams("content-type").value("charset"), QStringLiteral("utf-8"));
+    QVERIFY(root.is("text", "plain"));
+    QVERIFY(!root.is("text", "plai"));
+    std::memcpy(buffer, "text\0", 5);
+    QVERIFY(root.is(buffer, "plain"));
+}
+
+void TestMime::foldedValues()
+{
+    QByteArray subject;
+    QByteArray to;
+    QByteArray received;
+    {
+        const Mime::ParseResult result = Mime::parseMessage(
+            QByteArray("Received: from a\r\n\tby b\r\n  with SMTP;  \r\nSubject: one\r\n two\r\n\tthree\r\n"
+                       "From: x@example.com\r\nTo: a@example.com,\n b@example.com\n\nbody\n"));
+        QCOMPARE(result.root.headers.size(), 4);
+        received = result.root.header("received");
+        subject = result.root.header("subject");
+        to = result.root.header("to");
+        QCOMPARE(result.root.header("from"), QByteArray("x@example.com"));
+    }
+    // Line breaks removed, the blanks that start a continuation kept, the ends trimmed.
+    QCOMPARE(received, QByteArray("from a\tby b  with SMTP;"));
+    QCOMPARE(subject, QByteArray("one two\tthree"));
+    QCOMPARE(to, QByteArray("a@example.com, b@example.com"));
+    // The values outlive the result, and writing to one leaves the others alone.
+    subject.append(" four");
+    QCOMPARE(subject, QByteArray("one two\tthree four"));
+    QCOMPARE(to, QByteArray("a@example.com, b@example.com"));
+    QCOMPARE(received, QByteArray("from a\tby b  with SMTP;"));
+}
+
+void TestMime::parameterValues_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QString>("expected");
+    // The bytes that need decoding both in the first eight bytes and after them.
+    QTest::newRow("plain") << QByteArray("report-2024-11.txt") << QStringLiteral("report-2024-11.txt");
+    QTest::newRow("short") << QByteArray("a.txt") << QStringLiteral("a.txt");
+    QTest::newRow("word-first") << QByteArray("=?UTF-8?B?w6k=?=.txt") << QStringLiteral("\u00e9.txt");
+    QTest::newRow("word-later") << QByteArray("report-2024-=?UTF-8?B?w6k=?=.txt")
+                                << QStringLiteral("report-2024-\u00e9.txt");
+    QTest::newRow("equals-no-word") << QByteArray("abcdefgh=12345678") << QStringLiteral("abcdefgh=12345678");
+    QTest::newRow("utf8-later") << QByteArray("abcdefghijk\xc3\xa9") << QStringLiteral("abcdefghijk\u00e9");
+    QTest::newRow("jis-later") << QByteArray("abcdefghijk\x1b$B$$\x1b(B") << QStringLiteral("abcdefghijk\u3044");
+    QTest::newRow("utf8-first") << QByteArray("\xc3\xa9" "abcdefghijk") << QStringLiteral("\u00e9abcdefghijk");
+}
+
+void TestMime::parameterValues()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QString, expected);
+    const Mime::ParseResult result
+        = Mime::parseMessage(QByteArray("From: a@example.com\nContent-Type: text/plain; name=\"" + value + "\"\n\nx\n"));
+    QCOMPARE(result.root.params.value("name"), expected);
+}
+
+void TestMime::boundaries_data()
+{
+    QTest::addColumn<QByteArray>("boundary");
+    QTest::newRow("plain") << QByteArray("b1");
+    QTest::newRow("dashes") << QByteArray("----=_Part_12_34.5678");
+    QTest::newRow("8-bit") << QByteArray("b\xc3\xa9-1");
+}
+
+void TestMime::boundaries()
+{
+    QFETCH(QByteArray, boundary);
+    const QByteArray raw = "From: a@example.com\nContent-Type: multipart/mixed; boundary=\"" + boundary
+        + "\"\n\npreamble\n--" + boundary + "\n\nfirst\n--" + boundary + "x\n\nstill first\n--" + boundary
+        + "\nContent-Type: text/html\n\n<p>second</p>\n--" + boundary + "--\nepilogue\n";
+    const Mime::ParseResult result = Mime::parseMessage(raw);
+    QVERIFY(result.warning.isEmpty());
+    QCOMPARE(result.root.children.size(), 2);
+    QCOMPARE(result.root.preamble, QByteArray("preamble"));
+    QCOMPARE(result.root.children.at(0).body, "first\n--" + boundary + "x\n\nstill first");
+    QVERIFY(result.root.children.at(1).is("text", "html"));
+    QCOMPARE(result.root.children.at(1).body, QByteArray("<p>second</p>"));
 }
 
 void TestMime::headerOnlyParse_data()

@@ -460,6 +460,13 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
 {
     if (bytes.isEmpty())
         return {};
+    if (charset.isEmpty()) {
+        // Unlabelled, as every header value is: the ASCII path below, or guessing.
+        QString text;
+        if (plainAsciiText(bytes, &text))
+            return text;
+        return guessAndDecode(bytes);
+    }
     const QByteArray name = charset.isEmpty() ? QByteArray() : normalizeCharset(charset);
     const bool latin = isSingleByteLatin(name);
     // ASCII without ESC: no guessing reads it otherwise, nor any of these labels (Latin-1 and UTF-8

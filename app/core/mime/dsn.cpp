@@ -49,25 +49,32 @@ bool isBlank(QStringView line)
  */
 qsizetype fieldNameLength(QStringView line, qsizetype *colon)
 {
+    // Field-name characters looked up instead of compared: every line of a report comes through here.
+    static constexpr auto nameChar = [] {
+        std::array<bool, 128> t {};
+        for (int c = 33; c < 127; ++c)
+            t[size_t(c)] = c != ':';
+        return t;
+    }();
     const qsizetype limit = qMin<qsizetype>(line.size(), 80);
-    for (qsizetype i = 0; i < limit; ++i) {
-        const char16_t c = line[i].unicode();
-        if (c == u':') {
-            *colon = i;
-            return i > 0 ? i : -1;
+    qsizetype i = 0;
+    while (i < limit && line[i].unicode() < 128 && nameChar[line[i].unicode()])
+        ++i;
+    if (i >= limit)
+        return -1;
+    const char16_t c = line[i].unicode();
+    if (c == u':') {
+        *colon = i;
+        return i > 0 ? i : -1;
+    }
+    if (c == u' ' || c == u'\t') {
+        qsizetype j = i;
+        while (j < limit && (line[j] == u' ' || line[j] == u'\t'))
+            ++j;
+        if (i > 0 && j < limit && line[j] == u':') {
+            *colon = j;
+            return i;
         }
-        if (c == u' ' || c == u'\t') {
-            qsizetype j = i;
-            while (j < limit && (line[j] == u' ' || line[j] == u'\t'))
-                ++j;
-            if (i > 0 && j < limit && line[j] == u':') {
-                *colon = j;
-                return i;
-            }
-            return -1;
-        }
-        if (c < 32 || c >= 127)
-            return -1;
     }
     return -1;
 }
@@ -108,10 +115,11 @@ Name nameOf(QStringView name, QString *lower)
         { Name::ArrivalDate, QStringLiteral("arrival-date") },
         { Name::ReceivedFromMta, QStringLiteral("received-from-mta") },
     } };
+    const char16_t first = lowerAscii(name.isEmpty() ? u'\0' : name[0].unicode());
     for (const auto &[id, text] : known) {
-        if (text.size() != name.size())
+        if (text.size() != name.size() || text[0].unicode() != first)
             continue;
-        qsizetype i = 0;
+        qsizetype i = 1;
         while (i < name.size() && lowerAscii(name[i].unicode()) == text[i].unicode())
             ++i;
         if (i == name.size()) {
@@ -243,14 +251,12 @@ bool applyBlock(Report *report, const QList<Field> &block)
             }
             if (report->recipients.size() >= MaxRecipients)
                 return false;
-            report->recipients.append(Recipient());
-            current = &report->recipients.last();
+            current = &report->recipients.emplaceBack();
         } else if ((f.id == Name::FinalRecipient && current->fields.contains(f.name))
                    || (f.id == Name::OriginalRecipient && current->fields.contains(f.name))) {
             if (report->recipients.size() >= MaxRecipients)
                 return false;
-            report->recipients.append(Recipient());
-            current = &report->recipients.last();
+            current = &report->recipients.emplaceBack();
         }
         applyRecipientField(current, f);
     }
@@ -285,7 +291,7 @@ QString stripTypePrefix(QStringView value, QString *type)
         }
         if (token) {
             if (type)
-                *type = prefix.toString().toLower();
+                *type = asciiLower(prefix); // the prefix is ASCII (checked above): one allocation
             return value.sliced(semicolon + 1).trimmed().toString();
         }
     }

@@ -202,12 +202,13 @@ bool isBlankLine(QByteArrayView data, qsizetype pos, qsizetype end)
     return true;
 }
 
-/** Joins a folded header value: line breaks removed, surrounding blanks trimmed (RFC 5322 unfolding). */
-QByteArray unfold(QByteArrayView value)
+/**
+ * Writes the folded header value @p value (already trimmed) to @p out with its line breaks removed
+ * (RFC 5322 unfolding); returns the length written, at most @p value's.
+ */
+qsizetype unfoldInto(QByteArrayView value, char *out)
 {
-    value = trimmedView(value);
-    QByteArray out(value.size(), Qt::Uninitialized);
-    char *o = out.data();
+    char *o = out;
     qsizetype pos = 0;
     while (pos < value.size()) {
         const qsizetype nl = lineEnd(value, pos);
@@ -218,8 +219,7 @@ QByteArray unfold(QByteArrayView value)
         o += end - pos;
         pos = nl + 1;
     }
-    out.truncate(o - out.constData());
-    return out;
+    return o - out;
 }
 
 /**
@@ -235,7 +235,25 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
     // Gathered on the stack and handed over in one go: the list is then allocated once at its final
     // size, and filled in a tight loop instead of through one QList::append() per field.
     QVarLengthArray<Header, 48> found;
+    // Folded values (which need a copy without their line breaks) are unfolded at the end into one
+    // buffer that they all share, instead of one allocation each: a message has several.
+    struct Folded
+    {
+        qsizetype index; // in found
+        QByteArrayView value; // trimmed, line breaks still in
+    };
+    QVarLengthArray<Folded, 16> folded;
+    qsizetype foldedSize = 0;
     const auto handOver = [&](qsizetype bodyStart) {
+        if (!folded.isEmpty()) {
+            QByteArray joined(foldedSize, Qt::Uninitialized);
+            char *o = joined.data();
+            for (const Folded &f : folded) {
+                const qsizetype n = unfoldInto(f.value, o);
+                found[f.index].raw = share(&joined, QByteArrayView(o, n));
+                o += n;
+            }
+        }
         *headers = QList<Header>(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         return bodyStart;
     };
@@ -271,8 +289,14 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
             ++valueStart;
         ++valueStart;
         const QByteArrayView value = data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart));
-        found.append(Header { share(owner, data.sliced(pos, nameLen)),
-                              valueEnd == end ? share(owner, trimmedView(value)) : unfold(value) });
+        if (valueEnd == end) {
+            found.append(Header { share(owner, data.sliced(pos, nameLen)), share(owner, trimmedView(value)) });
+        } else {
+            const QByteArrayView trimmed = trimmedView(value);
+            folded.append(Folded { found.size(), trimmed });
+            foldedSize += trimmed.size();
+            found.append(Header { share(owner, data.sliced(pos, nameLen)), QByteArray() });
+        }
         pos = qMin(valueEnd + 1, data.size());
     }
     return handOver(data.size());
@@ -427,16 +451,32 @@ qsizetype skipCfws(QByteArrayView v, qsizetype i)
     return qMin(i, v.size());
 }
 
+/** True when @p bytes are ASCII without ESC or '=': text as it stands, no charset or encoded word in it. */
+bool isPlainParamText(QByteArrayView bytes)
+{
+    const char *p = bytes.data();
+    const char *end = p + bytes.size();
+    // Eight bytes at a time (a boundary is some forty): no high bit, and no byte equal to ESC or
+    // '=' (a zero byte in the word XOR the repeated byte; this test for one is exact).
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x80 * ones;
+    const auto hasZeroByte = [](quint64 w) { return ((w - ones) & ~w & highs) != 0; };
+    for (; end - p >= 8; p += 8) {
+        quint64 w;
+        memcpy(&w, p, 8);
+        if ((w & highs) || hasZeroByte(w ^ (0x1b * ones)) || hasZeroByte(w ^ ('=' * ones)))
+            return false;
+    }
+    for (; p < end; ++p) {
+        if (static_cast<unsigned char>(*p) >= 0x80 || *p == '\x1b' || *p == '=')
+            return false;
+    }
+    return true;
+}
+
 QString paramText(QByteArrayView bytes)
 {
-    bool plain = true;
-    for (const char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80 || c == '\x1b' || c == '=') {
-            plain = false;
-            break;
-        }
-    }
-    if (plain)
+    if (isPlainParamText(bytes))
         return QString::fromLatin1(bytes); // the usual boundary, charset or report-type
     // Not allowed by RFC 2047, but common: encoded words inside quoted parameter values.
     if (indexOfEncodedWord(bytes, 0) >= 0)
@@ -635,11 +675,31 @@ QByteArray guessBoundary(QByteArrayView body)
     return {};
 }
 
+/** "--" and @p boundary in UTF-8, in one allocation when it is ASCII (as boundaries are); empty when it is. */
+QByteArray delimiterFor(const QString &boundary)
+{
+    if (boundary.isEmpty())
+        return {};
+    QByteArray delimiter(2 + boundary.size(), Qt::Uninitialized);
+    char *o = delimiter.data();
+    o[0] = o[1] = '-';
+    for (qsizetype i = 0; i < boundary.size(); ++i) {
+        const char16_t c = boundary[i].unicode();
+        if (c >= 0x80)
+            return "--" + boundary.toUtf8();
+        o[2 + i] = static_cast<char>(c);
+    }
+    return delimiter;
+}
+
 void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
 {
-    QByteArray boundary = part->params.value("boundary").toUtf8();
-    if (boundary.isEmpty())
-        boundary = guessBoundary(body);
+    QByteArray delimiter = delimiterFor(part->params.value("boundary"));
+    if (delimiter.isEmpty()) {
+        const QByteArray guessed = guessBoundary(body);
+        if (!guessed.isEmpty())
+            delimiter = "--" + guessed;
+    }
     const bool digest = QByteArrayView(part->subtype) == "digest";
     auto addPlainChild = [&](QByteArrayView text) {
         part->children.emplaceBack().body = share(ctx->owner, text);
@@ -647,7 +707,7 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
     };
     if (trimmedView(body).isEmpty())
         return; // e.g. the Content-Type of a returned message of which only the headers came back
-    if (boundary.isEmpty()) {
+    if (delimiter.isEmpty()) {
         addPlainChild(body);
         ctx->warn(QCoreApplication::translate(
             "MailDoctor::Mime", "A multipart section has no boundary; it was read as plain text."));
@@ -655,7 +715,6 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
     }
 
     part->children.reserve(3); // a report has three parts; growing one at a time moves them each time
-    const QByteArray delimiter = "--" + boundary;
     // One matcher for the whole body: indexOf() would rebuild its skip table on every call.
     const QByteArrayMatcher delimiterMatcher(delimiter);
     qsizetype pos = 0;

@@ -7,7 +7,20 @@
 #include <QList>
 #include <QString>
 
+#include <cstddef>
+#include <string>
+
 namespace MailDoctor::Mime {
+
+/**
+ * A NUL-terminated char array (in practice a string literal) as a view. QByteArrayView's own array
+ * constructor looks for the NUL at run time on every call; the compiler folds this strlen() of a literal.
+ */
+template<std::size_t N>
+Q_ALWAYS_INLINE QByteArrayView literalView(const char (&text)[N])
+{
+    return QByteArrayView(text, qsizetype(std::char_traits<char>::length(text)));
+}
 
 /** One header field: its name as written and its unfolded raw value (not yet RFC 2047 decoded). */
 struct Header
@@ -57,6 +70,23 @@ struct Part
 
     /** Parameters of a structured header such as Content-Disposition (same decoding as params). */
     ParamList headerParams(QByteArrayView name) const;
+    // The lookups above taking a string literal, as callers usually write them: its length is then known at
+    // compile time (see literalView()), which matters for lookups made several times per message.
+    template<std::size_t N>
+    QByteArray header(const char (&name)[N]) const { return header(literalView(name)); }
+    template<std::size_t N>
+    QList<QByteArray> headerValues(const char (&name)[N]) const { return headerValues(literalView(name)); }
+    template<std::size_t N>
+    qsizetype headerCount(const char (&name)[N]) const { return headerCount(literalView(name)); }
+    template<std::size_t N>
+    bool hasHeader(const char (&name)[N]) const { return hasHeader(literalView(name)); }
+    template<std::size_t N>
+    QString decodedHeader(const char (&name)[N]) const { return decodedHeader(literalView(name)); }
+    template<std::size_t N>
+    ParamList headerParams(const char (&name)[N]) const { return headerParams(literalView(name)); }
+    template<std::size_t T, std::size_t S>
+    bool is(const char (&type)[T], const char (&subtype)[S]) const { return is(literalView(type), literalView(subtype)); }
+
     /** The attachment name: Content-Disposition filename, else the Content-Type name parameter. */
     QString fileName() const;
 
