@@ -610,7 +610,7 @@ void readOriginal(const Mime::Part *part, OriginalMessage *o)
         readOriginalHeaders(inner.root, o);
 }
 
-bool headerSaysAutoReply(const Mime::Part &root)
+bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
 {
     const QByteArray autoSubmitted = root.header("Auto-Submitted").trimmed().toLower();
     if (autoSubmitted.startsWith("auto-replied"))
@@ -620,7 +620,7 @@ bool headerSaysAutoReply(const Mime::Part &root)
     const QByteArray precedence = root.header("Precedence").trimmed().toLower();
     if (precedence == "auto_reply")
         return true;
-    const QString subject = root.decodedHeader("Subject").trimmed();
+    const QString subject = decodedSubject.trimmed();
     if (subject.isEmpty())
         return false;
     // Views of the literals: their lengths are known without counting on every call.
@@ -662,11 +662,13 @@ bool subjectLooksLikeBounce(const QString &subject)
     return false;
 }
 
-bool looksLikeBounce(const Mime::Part &root)
+// @p decodedSubject: the report's Subject when the caller has decoded it already, else null.
+bool looksLikeBounce(const Mime::Part &root, const QString *decodedSubject = nullptr)
 {
     if (bytesContain(root.header("Content-Type").toLower(), "report-type=delivery-status"))
         return true;
-    return fromLooksLikeMailSystem(root) || subjectLooksLikeBounce(root.decodedHeader("Subject"));
+    return fromLooksLikeMailSystem(root)
+        || subjectLooksLikeBounce(decodedSubject ? *decodedSubject : root.decodedHeader("Subject"));
 }
 
 // A forwarded bounce: the user's message wraps the returned mail as an attachment.
@@ -1219,7 +1221,9 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
 {
     BounceReading reading;
     const Mime::Part *message = &top;
-    const bool topLooksLikeBounce = hasHeaders && looksLikeBounce(top);
+    // The Subject is read below in any case: decoded once.
+    const QString topSubject = top.decodedHeader("Subject");
+    const bool topLooksLikeBounce = hasHeaders && looksLikeBounce(top, &topSubject);
     if (hasHeaders && !topLooksLikeBounce) {
         if (const Mime::Part *inner = innerBounce(top))
             message = inner;
@@ -1261,20 +1265,20 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             readOriginalHeaders(inner.root, &reading.original);
     }
 
-    if (hasHeaders && headerSaysAutoReply(root) && c.dsns.isEmpty() && !fromLooksLikeMailSystem(root)
+    const QString subject = message == &top ? topSubject : root.decodedHeader("Subject");
+    if (hasHeaders && headerSaysAutoReply(root, subject) && c.dsns.isEmpty() && !fromLooksLikeMailSystem(root)
         && !textLooksLikeBounce(explanationSearch)) {
         reading.kind = QStringLiteral("auto-reply");
         RecipientReading r;
         r.fact.recipient = firstAddress(root.decodedHeader("From"));
         r.fact.reason = QStringLiteral("vacation");
-        r.fact.diagnostic = root.decodedHeader("Subject").simplified();
+        r.fact.diagnostic = subject.simplified();
         r.evidence.append(QStringLiteral("Subject: ") + r.fact.diagnostic);
         if (!r.fact.recipient.isEmpty())
             reading.recipients.append(r);
         return reading;
     }
 
-    const QString subject = root.decodedHeader("Subject");
     if (c.feedback || (c.original && containsAsciiCi(subject, "complaint about message"))) {
         reading.kind = QStringLiteral("feedback-report");
         QStringList rcpts;
@@ -1317,7 +1321,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         reading.recipients = fromText;
         return reading;
     }
-    const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders && (message == &top ? topLooksLikeBounce : looksLikeBounce(root)))
+    const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders && (message == &top ? topLooksLikeBounce : looksLikeBounce(root, &subject)))
         || textLooksLikeBounce(explanationSearch);
     if (!bounceLike)
         return reading;
