@@ -79,6 +79,15 @@ QStringList sampleTexts()
     return texts;
 }
 
+// Every line of the sample texts: the expressions match line by line.
+QStringList sampleLines()
+{
+    QStringList lines;
+    for (const QString &t : sampleTexts())
+        lines += t.split(u'\n');
+    return lines;
+}
+
 } // namespace
 
 class TestAnalyzer : public QObject
@@ -407,9 +416,7 @@ void TestAnalyzer::requiredLiteralsAreSound()
 {
     // Wherever a knowledge-base expression matches a line, the line holds one literal of each of its
     // clauses: the prefilter never hides a match.
-    QStringList lines;
-    for (const QString &t : sampleTexts())
-        lines += t.split(u'\n');
+    QStringList lines = sampleLines();
     int checked = 0;
     int clauses = 0;
     for (const Entry &e : m_loaded.kb.entries()) {
@@ -692,9 +699,7 @@ void TestAnalyzer::provingLiteralsDecideLines()
     // line holding one of its proofs (in any case), and, when they are complete, no other line.
     // Lines: the samples, and every proof in other cases, in context, and cut or changed by a
     // character.
-    QStringList lines;
-    for (const QString &t : sampleTexts())
-        lines += t.split(u'\n');
+    QStringList lines = sampleLines();
     int withProofs = 0;
     int complete = 0;
     for (const Entry &e : m_loaded.kb.entries()) {
