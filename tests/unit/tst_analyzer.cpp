@@ -637,6 +637,13 @@ void TestAnalyzer::binaryIsOneStrayControlInTwenty_data()
     QTest::newRow("51-in-1000-at-the-tail") << sprinkle(1000, 51, 640) << true;
     QTest::newRow("odd-length-short") << sprinkle(13, 1, 12) << true;
     QTest::newRow("first-8k-only") << sprinkle(8192, 400, 0) + QByteArray(8192, '\x02') << false;
+    // Counted over more than 255 blocks of sixteen: the counts must survive being summed on the way.
+    QTest::newRow("411-in-8192") << sprinkle(8192, 411, 5) << true;
+    QTest::newRow("409-in-8192") << sprinkle(8192, 409, 5) << false;
+    QByteArray vertical = sprinkle(1000, 0, 0);
+    for (qsizetype i = 1; i < vertical.size(); i += 19)
+        vertical[i] = '\x0b'; // a vertical tab sits between tab and carriage return, and is no text
+    QTest::newRow("vertical-tabs") << vertical << true;
     QByteArray text(4000, 'x');
     for (qsizetype i = 0; i < text.size(); i += 5)
         text[i] = "\t\r\n\x1b\x0c"[(i / 5) % 5];
