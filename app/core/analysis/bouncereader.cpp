@@ -632,6 +632,9 @@ bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
         if (subject.startsWith(p, Qt::CaseInsensitive))
             return true;
     }
+    // Each Japanese marker holds 不, 自 or 休: a subject with none of them holds no marker.
+    if (indexOfChar(subject, u'不') < 0 && indexOfChar(subject, u'自') < 0 && indexOfChar(subject, u'休') < 0)
+        return false;
     static constexpr QStringView japanese[] = {u"不在", u"自動応答", u"自動返信", u"【自動返信】", u"[自動返信]", u"休暇"};
     for (const QStringView j : japanese) {
         if (subject.contains(j))
