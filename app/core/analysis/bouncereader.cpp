@@ -628,9 +628,13 @@ bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
                                                u"out of office", u"out of the office", u"away until", u"autoresponse",
                                                u"auto response", u"on vacation", u"vacation reply", u"abwesenheitsnotiz",
                                                u"réponse automatique"};
-    for (const QStringView p : prefixes) {
-        if (subject.startsWith(p, Qt::CaseInsensitive))
-            return true;
+    // They all open with a, o, r or v, and no character beyond ASCII folds to one of these.
+    const char16_t opening = char16_t(subject.front().unicode() | 0x20);
+    if (opening == u'a' || opening == u'o' || opening == u'r' || opening == u'v') {
+        for (const QStringView p : prefixes) {
+            if (subject.startsWith(p, Qt::CaseInsensitive))
+                return true;
+        }
     }
     // Each Japanese marker holds 不, 自 or 休: a subject with none of them holds no marker.
     if (indexOfChar(subject, u'不') < 0 && indexOfChar(subject, u'自') < 0 && indexOfChar(subject, u'休') < 0)
