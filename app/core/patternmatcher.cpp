@@ -918,9 +918,6 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
     const __m128i notAscii = _mm_set1_epi16(short(0xff80));
     const __m128i zero = _mm_setzero_si128();
     const __m128i lineBreak = _mm_set1_epi16('\n');
-    const __m128i beforeA = _mm_set1_epi8('A' - 1);
-    const __m128i afterZ = _mm_set1_epi8('Z' + 1);
-    const __m128i caseBit = _mm_set1_epi8(32);
 #endif
     for (qsizetype i = 0; i < n;) {
         if (w > qsizetype(sizeof buffer) - 8)
@@ -932,9 +929,7 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
             const __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
             if (_mm_movemask_epi8(plain) == 0xffff) {
-                const __m128i b = _mm_packus_epi16(v, v);
-                const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, beforeA), _mm_cmplt_epi8(b, afterZ));
-                _mm_storel_epi64(reinterpret_cast<__m128i *>(buffer + w), _mm_add_epi8(b, _mm_and_si128(upper, caseBit)));
+                _mm_storel_epi64(reinterpret_cast<__m128i *>(buffer + w), lowerAsciiEight(v));
                 w += 8;
                 i += 8;
                 continue;
@@ -943,7 +938,7 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
 #endif
         const char16_t c = d[i++];
         if (c < 0x80) {
-            buffer[w++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            buffer[w++] = char(lowerAsciiChar(c));
             if (c == u'\n') {
                 flush();
                 ++line;
@@ -958,16 +953,7 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
             return false;
         if (!*casedBeyondAscii && hasCaseBeyondAscii(c))
             *casedBeyondAscii = true;
-        if (l < 0x80) {
-            buffer[w++] = char(l);
-        } else if (l < 0x800) {
-            buffer[w++] = char(0xc0 | (l >> 6));
-            buffer[w++] = char(0x80 | (l & 0x3f));
-        } else {
-            buffer[w++] = char(0xe0 | (l >> 12));
-            buffer[w++] = char(0x80 | ((l >> 6) & 0x3f));
-            buffer[w++] = char(0x80 | (l & 0x3f));
-        }
+        w += putUtf8(buffer + w, l);
     }
     flush();
     return true;

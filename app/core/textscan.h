@@ -10,6 +10,43 @@
 
 namespace MailDoctor {
 
+/** @p c with 'A'..'Z' lowered; every other character as it is. */
+constexpr char16_t lowerAsciiChar(char16_t c)
+{
+    return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+}
+
+/**
+ * Writes @p c, a character of the Basic Multilingual Plane that is no surrogate, to @p out as UTF-8;
+ * returns how many bytes (one to three) it took.
+ */
+inline qsizetype putUtf8(char *out, char32_t c)
+{
+    if (c < 0x80) {
+        out[0] = char(c);
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = char(0xc0 | (c >> 6));
+        out[1] = char(0x80 | (c & 0x3f));
+        return 2;
+    }
+    out[0] = char(0xe0 | (c >> 12));
+    out[1] = char(0x80 | ((c >> 6) & 0x3f));
+    out[2] = char(0x80 | (c & 0x3f));
+    return 3;
+}
+
+#if defined(__SSE2__)
+/** Eight ASCII characters (UTF-16) narrowed to bytes with 'A'..'Z' lowered: the result's low eight bytes. */
+inline __m128i lowerAsciiEight(__m128i chars)
+{
+    const __m128i b = _mm_packus_epi16(chars, chars);
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
+    return _mm_add_epi8(b, _mm_and_si128(upper, _mm_set1_epi8(32)));
+}
+#endif
+
 /**
  * Where @p c occurs in @p text at or after @p from (not negative), or -1: what QStringView::indexOf()
  * gives for one character. Inline and eight characters at a time: the analyzer asks this on every

@@ -123,14 +123,10 @@ bool equalsAsciiCi(QStringView a, QStringView b)
     if (a.size() != b.size())
         return false;
     for (qsizetype i = 0; i < a.size(); ++i) {
-        char16_t x = a.utf16()[i];
-        char16_t y = b.utf16()[i];
-        if (x != y) {
-            x = x >= u'A' && x <= u'Z' ? char16_t(x + 32) : x;
-            y = y >= u'A' && y <= u'Z' ? char16_t(y + 32) : y;
-            if (x != y)
-                return false;
-        }
+        const char16_t x = a.utf16()[i];
+        const char16_t y = b.utf16()[i];
+        if (x != y && lowerAsciiChar(x) != lowerAsciiChar(y))
+            return false;
     }
     return true;
 }

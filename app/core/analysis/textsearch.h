@@ -79,7 +79,7 @@ private:
         for (qsizetype i = from; i < n; ++i) {
             const char16_t c = in[i];
             if (c < 0x80) {
-                o[w++] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+                o[w++] = char(lowerAsciiChar(c));
                 continue;
             }
             const char32_t l = (c >= 0xd800 && c <= 0xdfff) || c == 0x130 ? 0 : QChar::toLower(char32_t(c));
@@ -87,16 +87,7 @@ private:
                 m_bytes = text.toString().toLower().toUtf8();
                 return;
             }
-            if (l < 0x80) {
-                o[w++] = char(l);
-            } else if (l < 0x800) {
-                o[w++] = char(0xc0 | (l >> 6));
-                o[w++] = char(0x80 | (l & 0x3f));
-            } else {
-                o[w++] = char(0xe0 | (l >> 12));
-                o[w++] = char(0x80 | ((l >> 6) & 0x3f));
-                o[w++] = char(0x80 | (l & 0x3f));
-            }
+            w += putUtf8(o + w, l);
         }
         out.truncate(w);
         m_bytes = std::move(out);
@@ -139,23 +130,18 @@ private:
         // Eight characters at a time: all below 0x80, narrowed to bytes, 'A'..'Z' moved up by 32.
         const __m128i notAscii = _mm_set1_epi16(short(0xff80));
         const __m128i zero = _mm_setzero_si128();
-        const __m128i beforeA = _mm_set1_epi8('A' - 1);
-        const __m128i afterZ = _mm_set1_epi8('Z' + 1);
-        const __m128i caseBit = _mm_set1_epi8(32);
         for (; i + 8 <= n; i += 8) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
             if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero)) != 0xffff)
                 break;
-            const __m128i b = _mm_packus_epi16(v, v);
-            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, beforeA), _mm_cmplt_epi8(b, afterZ));
-            _mm_storel_epi64(reinterpret_cast<__m128i *>(out + i), _mm_add_epi8(b, _mm_and_si128(upper, caseBit)));
+            _mm_storel_epi64(reinterpret_cast<__m128i *>(out + i), lowerAsciiEight(v));
         }
 #endif
         for (; i < n; ++i) {
             const char16_t c = in[i];
             if (c >= 0x80)
                 break;
-            out[i] = char(c >= u'A' && c <= u'Z' ? c + 32 : c);
+            out[i] = char(lowerAsciiChar(c));
         }
         return i;
     }
@@ -220,10 +206,7 @@ inline qsizetype indexOfAsciiCi(QStringView text, std::string_view lowerPhrase, 
     const char16_t firstUpper = first >= u'a' && first <= u'z' ? char16_t(first - 32) : first;
     auto restMatches = [&](qsizetype i) {
         for (qsizetype k = 1; k < m; ++k) {
-            char16_t c = d[i + k];
-            if (c >= u'A' && c <= u'Z')
-                c = char16_t(c + 32);
-            if (c != char16_t(uchar(lowerPhrase[size_t(k)])))
+            if (lowerAsciiChar(d[i + k]) != char16_t(uchar(lowerPhrase[size_t(k)])))
                 return false;
         }
         return true;
@@ -264,10 +247,7 @@ inline bool matchesAsciiCiAt(QStringView text, qsizetype at, std::string_view lo
         return false;
     const char16_t *d = text.utf16() + at;
     for (size_t k = 0; k < lowerPhrase.size(); ++k) {
-        char16_t c = d[k];
-        if (c >= u'A' && c <= u'Z')
-            c = char16_t(c + 32);
-        if (c != char16_t(uchar(lowerPhrase[k])))
+        if (lowerAsciiChar(d[k]) != char16_t(uchar(lowerPhrase[k])))
             return false;
     }
     return true;

@@ -79,18 +79,13 @@ qsizetype fieldNameLength(QStringView line, qsizetype *colon)
     return -1;
 }
 
-inline char16_t lowerAscii(char16_t c)
-{
-    return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
-}
-
 // A field name (printable ASCII, see fieldNameLength()) in lower case, in one allocation.
 QString asciiLower(QStringView name)
 {
     QString out(name.size(), Qt::Uninitialized);
     QChar *o = out.data();
     for (qsizetype i = 0; i < name.size(); ++i)
-        o[i] = QChar(lowerAscii(name[i].unicode()));
+        o[i] = QChar(lowerAsciiChar(name[i].unicode()));
     return out;
 }
 
@@ -115,12 +110,12 @@ Name nameOf(QStringView name, QString *lower)
         { Name::ArrivalDate, QStringLiteral("arrival-date") },
         { Name::ReceivedFromMta, QStringLiteral("received-from-mta") },
     } };
-    const char16_t first = lowerAscii(name.isEmpty() ? u'\0' : name[0].unicode());
+    const char16_t first = lowerAsciiChar(name.isEmpty() ? u'\0' : name[0].unicode());
     for (const auto &[id, text] : known) {
         if (text.size() != name.size() || text[0].unicode() != first)
             continue;
         qsizetype i = 1;
-        while (i < name.size() && lowerAscii(name[i].unicode()) == text[i].unicode())
+        while (i < name.size() && lowerAsciiChar(name[i].unicode()) == text[i].unicode())
             ++i;
         if (i == name.size()) {
             *lower = text;
