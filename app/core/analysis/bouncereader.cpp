@@ -482,31 +482,22 @@ QStringList evidenceFrom(const QList<QStringView> &lines)
     return out;
 }
 
-// A literal as a byte view whose length is known when compiling (QByteArrayView's own constructor
-// counts it on every call: these run for every part of every message).
-template<size_t N>
-constexpr QByteArrayView bytes(const char (&literal)[N])
-{
-    return QByteArrayView(literal, qsizetype(N - 1));
-}
-
 bool isFeedbackPart(const Mime::Part &p)
 {
-    return p.is(bytes("message"), bytes("feedback-report"));
+    return p.is("message", "feedback-report");
 }
 
 bool isDsnPart(const Mime::Part &p)
 {
-    return (p.type == bytes("message")
-            && (p.subtype == bytes("delivery-status") || p.subtype == bytes("global-delivery-status")))
-        || p.is(bytes("text"), bytes("delivery-status"));
+    return p.is("message", "delivery-status") || p.is("message", "global-delivery-status")
+        || p.is("text", "delivery-status");
 }
 
 bool isOriginalPart(const Mime::Part &p)
 {
-    return p.is(bytes("message"), bytes("rfc822")) || p.is(bytes("text"), bytes("rfc822-headers"))
-        || p.is(bytes("message"), bytes("rfc822-headers")) || p.is(bytes("message"), bytes("global"))
-        || p.is(bytes("message"), bytes("global-headers"));
+    return p.is("message", "rfc822") || p.is("text", "rfc822-headers")
+        || p.is("message", "rfc822-headers") || p.is("message", "global")
+        || p.is("message", "global-headers");
 }
 
 struct Collected
@@ -542,9 +533,9 @@ void collect(const Mime::Part &p, Collected *c, int depth)
             collect(child, c, depth + 1);
         return;
     }
-    if (p.type == bytes("text") && (p.subtype == bytes("plain") || p.subtype.isEmpty()))
+    if (p.is("text", "plain") || p.is("text", ""))
         c->texts.append(&p);
-    else if (p.is(bytes("text"), bytes("html")))
+    else if (p.is("text", "html"))
         c->htmls.append(&p);
 }
 
