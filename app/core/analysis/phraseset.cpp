@@ -14,11 +14,10 @@ constexpr int RowDepth = 2;
 
 int PhraseSet::add(std::string_view phrase)
 {
-    for (const Pending &p : m_pending) {
-        if (p.phrase == phrase)
-            return p.id;
-    }
     const int id = int(m_lengths.size());
+    const auto [known, added] = m_pendingIds.try_emplace(std::string(phrase), id);
+    if (!added)
+        return known->second;
     m_pending.push_back({std::string(phrase), id});
     m_lengths.push_back(int(phrase.size()));
     return id;
@@ -58,6 +57,7 @@ void PhraseSet::build()
             outputs[node].push_back(p.id);
     }
     m_pending.clear();
+    m_pendingIds.clear();
 
     // Renumber the states breadth first: the shallow ones then come first, and a state's failure
     // link (always shallower) is settled before the state itself.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace MailDoctor::Analysis {
@@ -99,7 +100,8 @@ private:
         }
     }
 
-    std::vector<Pending> m_pending;
+    std::vector<Pending> m_pending;                  ///< in the order added (until build())
+    std::unordered_map<std::string, int> m_pendingIds; ///< phrase -> id, so adding stays linear
     std::vector<int> m_lengths;
     std::array<uint8_t, 256> m_class{};
     size_t m_classes = 0;
