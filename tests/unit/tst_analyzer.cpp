@@ -80,6 +80,19 @@ QStringList sampleTexts()
 }
 
 // Every line of the sample texts: the expressions match line by line.
+// Every knowledge-base pattern that is a regular expression.
+QList<const Pattern *> expressionsOf(const KnowledgeBase &kb)
+{
+    QList<const Pattern *> out;
+    for (const Entry &e : kb.entries()) {
+        for (const Pattern &p : e.patterns) {
+            if (p.kind == PatternKind::Regex)
+                out.append(&p);
+        }
+    }
+    return out;
+}
+
 QStringList sampleLines()
 {
     QStringList lines;
@@ -416,27 +429,24 @@ void TestAnalyzer::requiredLiteralsAreSound()
 {
     // Wherever a knowledge-base expression matches a line, the line holds one literal of each of its
     // clauses: the prefilter never hides a match.
-    QStringList lines = sampleLines();
+    const QStringList lines = sampleLines();
     int checked = 0;
     int clauses = 0;
-    for (const Entry &e : m_loaded.kb.entries()) {
-        for (const Pattern &p : e.patterns) {
-            if (p.kind != PatternKind::Regex)
+    for (const Pattern *pattern : expressionsOf(m_loaded.kb)) {
+        const Pattern &p = *pattern;
+        const QList<QStringList> required = PatternMatcher::requiredLiteralClauses(p.value);
+        QCOMPARE(required.value(0), PatternMatcher::requiredLiterals(p.value));
+        clauses += int(required.size());
+        for (const QString &line : std::as_const(lines)) {
+            if (!p.regex.match(line).hasMatch())
                 continue;
-            const QList<QStringList> required = PatternMatcher::requiredLiteralClauses(p.value);
-            QCOMPARE(required.value(0), PatternMatcher::requiredLiterals(p.value));
-            clauses += int(required.size());
-            for (const QString &line : std::as_const(lines)) {
-                if (!p.regex.match(line).hasMatch())
-                    continue;
-                ++checked;
-                const QString lower = line.toLower();
-                for (const QStringList &literals : required) {
-                    bool any = false;
-                    for (const QString &l : literals)
-                        any = any || lower.contains(l);
-                    QVERIFY2(any, qPrintable(QStringLiteral("%1 matched \"%2\" without %3").arg(p.value, line, literals.join(u'|'))));
-                }
+            ++checked;
+            const QString lower = line.toLower();
+            for (const QStringList &literals : required) {
+                bool any = false;
+                for (const QString &l : literals)
+                    any = any || lower.contains(l);
+                QVERIFY2(any, qPrintable(QStringLiteral("%1 matched \"%2\" without %3").arg(p.value, line, literals.join(u'|'))));
             }
         }
     }
@@ -707,27 +717,30 @@ void TestAnalyzer::provingLiteralsDecideLines()
     // Lines: the samples, and every proof in other cases, in context, and cut or changed by a
     // character.
     QStringList lines = sampleLines();
-    int withProofs = 0;
-    int complete = 0;
-    for (const Entry &e : m_loaded.kb.entries()) {
-        for (const Pattern &p : e.patterns) {
-            if (p.kind != PatternKind::Regex)
-                continue;
-            bool all = false;
-            const QStringList proofs = PatternMatcher::provingLiterals(p.value, &all);
-            if (proofs.isEmpty())
-                continue;
-            ++withProofs;
-            complete += all ? 1 : 0;
-            for (const QString &proof : proofs) {
-                QString mixed = proof;
-                for (qsizetype i = 0; i < mixed.size(); i += 2)
-                    mixed[i] = mixed.at(i).toUpper();
-                QString changed = proof;
-                changed[changed.size() / 2] = u'#';
-                lines += {proof.toUpper(), QStringLiteral("550 5.1.1 <a@b.example> ") + mixed + QStringLiteral(" (see 4.2.2)"),
-                          proof.chopped(1), proof.sliced(1), changed, QStringLiteral("x") + proof + QStringLiteral("x")};
-            }
+    struct Proven
+    {
+        const Pattern *pattern;
+        QStringList proofs;
+        bool complete;
+    };
+    QList<Proven> proven;
+    for (const Pattern *p : expressionsOf(m_loaded.kb)) {
+        bool all = false;
+        const QStringList proofs = PatternMatcher::provingLiterals(p->value, &all);
+        if (!proofs.isEmpty())
+            proven.append({p, proofs, all});
+    }
+    const int withProofs = int(proven.size());
+    const int complete = int(std::count_if(proven.cbegin(), proven.cend(), [](const Proven &e) { return e.complete; }));
+    for (const Proven &e : std::as_const(proven)) {
+        for (const QString &proof : e.proofs) {
+            QString mixed = proof;
+            for (qsizetype i = 0; i < mixed.size(); i += 2)
+                mixed[i] = mixed.at(i).toUpper();
+            QString changed = proof;
+            changed[changed.size() / 2] = u'#';
+            lines += {proof.toUpper(), QStringLiteral("550 5.1.1 <a@b.example> ") + mixed + QStringLiteral(" (see 4.2.2)"),
+                      proof.chopped(1), proof.sliced(1), changed, QStringLiteral("x") + proof + QStringLiteral("x")};
         }
     }
     QVERIFY(withProofs >= 20);
@@ -739,26 +752,19 @@ void TestAnalyzer::provingLiteralsDecideLines()
         });
     };
     int checked = 0;
-    for (const Entry &e : m_loaded.kb.entries()) {
-        for (const Pattern &p : e.patterns) {
-            if (p.kind != PatternKind::Regex)
+    for (const Proven &e : std::as_const(proven)) {
+        const Pattern &p = *e.pattern;
+        for (const QString &line : std::as_const(lines)) {
+            if (casedBeyondAscii(line))
                 continue;
-            bool all = false;
-            const QStringList proofs = PatternMatcher::provingLiterals(p.value, &all);
-            if (proofs.isEmpty())
-                continue;
-            for (const QString &line : std::as_const(lines)) {
-                if (casedBeyondAscii(line))
-                    continue;
-                const QString lower = line.toLower();
-                const bool proven = std::any_of(proofs.cbegin(), proofs.cend(), [&](const QString &l) { return lower.contains(l); });
-                const bool matches = p.regex.match(line).hasMatch();
-                ++checked;
-                if (proven)
-                    QVERIFY2(matches, qPrintable(QStringLiteral("%1 does not match \"%2\"").arg(p.value, line)));
-                else if (all)
-                    QVERIFY2(!matches, qPrintable(QStringLiteral("%1 matches \"%2\" without a proof").arg(p.value, line)));
-            }
+            const QString lower = line.toLower();
+            const bool holdsProof = std::any_of(e.proofs.cbegin(), e.proofs.cend(), [&](const QString &l) { return lower.contains(l); });
+            const bool matches = p.regex.match(line).hasMatch();
+            ++checked;
+            if (holdsProof)
+                QVERIFY2(matches, qPrintable(QStringLiteral("%1 does not match \"%2\"").arg(p.value, line)));
+            else if (e.complete)
+                QVERIFY2(!matches, qPrintable(QStringLiteral("%1 matches \"%2\" without a proof").arg(p.value, line)));
         }
     }
     qInfo("%d expressions with proofs, %d complete; %d lines checked", withProofs, complete, checked);
@@ -775,13 +781,9 @@ void TestAnalyzer::lowerCaseAgreesWithCaselessMatching()
             every.append(QChar(u));
     }
     QSet<QChar> chars;
-    for (const Entry &e : m_loaded.kb.entries()) {
-        for (const Pattern &p : e.patterns) {
-            if (p.kind == PatternKind::Regex) {
-                for (const QString &proof : PatternMatcher::provingLiterals(p.value))
-                    chars.unite(QSet<QChar>(proof.cbegin(), proof.cend()));
-            }
-        }
+    for (const Pattern *p : expressionsOf(m_loaded.kb)) {
+        for (const QString &proof : PatternMatcher::provingLiterals(p->value))
+            chars.unite(QSet<QChar>(proof.cbegin(), proof.cend()));
     }
     QVERIFY(chars.size() > 26);
     for (const QChar p : std::as_const(chars)) {
