@@ -87,6 +87,8 @@ private slots:
     void foldedValues();
     void parameterValues_data();
     void parameterValues();
+    void parameterLists_data();
+    void parameterLists();
     void boundaries_data();
     void boundaries();
 };
@@ -567,7 +569,7 @@ void TestMime::fieldNames()
     if (name.isEmpty())
         return;
     QCOMPARE(result.root.headers.size(), 2);
-    QCOMPARE(result.root.headers.at(0).name, name);
+    QCOMPARE(result.root.headers.at(0).name.toByteArray(), name);
     QCOMPARE(result.root.header("subject"), QByteArray("test"));
 }
 
@@ -601,7 +603,7 @@ void TestMime::tooManyHeaderLines()
     QVERIFY(result.truncated);
     QVERIFY(!result.warning.isEmpty());
     QCOMPARE(result.root.headers.size(), 5000);
-    QCOMPARE(result.root.headers.last().name, QByteArray("X-Filler-4997"));
+    QCOMPARE(result.root.headers.last().name.toByteArray(), QByteArray("X-Filler-4997"));
     QCOMPARE(result.root.header("x-filler-4997"), QByteArray("4997"));
     QVERIFY(result.root.body.startsWith("X-Filler-4998: 4998\n"));
     QVERIFY(result.root.body.endsWith("the real body\n"));
@@ -632,7 +634,7 @@ void TestMime::lineEndingsGiveTheSameTree()
     QCOMPARE(readable(crlf.root), readable(lf.root));
     QCOMPARE(crlf.root.headers.size(), lf.root.headers.size());
     for (qsizetype i = 0; i < lf.root.headers.size(); ++i)
-        QCOMPARE(crlf.root.headers.at(i).raw, lf.root.headers.at(i).raw);
+        QCOMPARE(crlf.root.headers.at(i).raw.toByteArray(), lf.root.headers.at(i).raw.toByteArray());
     QString crlfText = crlf.root.children.at(1).text();
     crlfText.remove(QLatin1Char('\r'));
     QCOMPARE(crlfText, lf.root.children.at(1).text());
@@ -654,6 +656,10 @@ void TestMime::slicesOutliveTheResult()
     QVERIFY(body.startsWith("I'm sorry to have to inform you"));
     QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender"));
     QCOMPARE(returned.decodedHeader("subject"), QStringLiteral("Lunch on Friday"));
+    // The copied part keeps the buffers its fields are views into, the unfolded ones among them.
+    QCOMPARE(returned.headerView("message-id"), QByteArrayView("<lunch-0001@example.net>"));
+    QCOMPARE(returned.header("received"),
+             QByteArray("by mx.example.net (Postfix, from userid 1000)\tid 0F0E0D; Sun, 22 Nov 2026 10:00:00 +0900 (JST)"));
     // Writing to a slice detaches it and leaves the others alone.
     subject.append(" (edited)");
     QCOMPARE(subject, QByteArray("Undelivered Mail Returned to Sender (edited)"));
@@ -733,6 +739,42 @@ void TestMime::parameterValues()
     const Mime::ParseResult result
         = Mime::parseMessage(QByteArray("From: a@example.com\nContent-Type: text/plain; name=\"" + value + "\"\n\nx\n"));
     QCOMPARE(result.root.params.value("name"), expected);
+}
+
+void TestMime::parameterLists_data()
+{
+    QTest::addColumn<QByteArray>("params");
+    QTest::addColumn<QString>("expected"); // the value of "name"
+    QTest::addColumn<int>("size");
+    QTest::newRow("mixed-case-name") << QByteArray("NaMe=a.txt") << QStringLiteral("a.txt") << 1;
+    QTest::newRow("first-of-repeated") << QByteArray("name=a.txt; NAME=b.txt") << QStringLiteral("a.txt") << 1;
+    QTest::newRow("escaped-quote") << QByteArray("name=\"a\\\"b.txt\"") << QStringLiteral("a\"b.txt") << 1;
+    QTest::newRow("escaped-then-plain") << QByteArray("name=\"a\\\\b\"; x=y") << QStringLiteral("a\\b") << 2;
+    QTest::newRow("empty-quoted") << QByteArray("x=1; name=\"\"") << QString() << 2;
+    QTest::newRow("rfc2231-wins-over-plain") << QByteArray("name=plain.txt; Name*=utf-8''%C3%A9.txt")
+                                             << QStringLiteral("\u00e9.txt") << 1;
+    QTest::newRow("rfc2231-sections-mixed-case") << QByteArray("NAME*0=\"ab\"; name*1=\"cd\"; x=y")
+                                                 << QStringLiteral("abcd") << 2;
+}
+
+void TestMime::parameterLists()
+{
+    // Names are matched in lower case whatever their spelling; values decoded when read.
+    QFETCH(QByteArray, params);
+    QFETCH(QString, expected);
+    QFETCH(int, size);
+    const Mime::ParseResult result = Mime::parseMessage(
+        QByteArray("From: a@example.com\nContent-Type: text/plain;\n " + params + "\nContent-Disposition: attachment; "
+                   + params + "\n\nx\n"));
+    const Mime::Part &root = result.root;
+    QVERIFY(root.params.contains("name"));
+    QVERIFY(!root.params.contains("Name"));
+    QCOMPARE(root.params.value("name"), expected);
+    QCOMPARE(root.params.value("name").isNull(), expected.isNull());
+    QCOMPARE(root.params.size(), qsizetype(size));
+    const Mime::ParamList disposition = root.headerParams("content-disposition");
+    QCOMPARE(disposition.value("name"), expected);
+    QCOMPARE(disposition.size(), qsizetype(size));
 }
 
 void TestMime::boundaries_data()

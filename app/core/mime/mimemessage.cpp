@@ -223,17 +223,17 @@ qsizetype unfoldInto(QByteArrayView value, char *out)
 }
 
 /**
- * Reads the header block at the start of @p data. Returns the offset of the body, or -1 when the first
- * line is not a header field. A line that is neither a field nor a continuation ends the block (pasted
- * messages often lack the blank line); @p cut is set when the header limit was reached.
+ * Reads the header block at the start of @p data into @p headers, as views into @p data except for
+ * folded values, which are unfolded into @p unfolded. Returns the offset of the body, or -1 when the
+ * first line is not a header field. A line that is neither a field nor a continuation ends the block
+ * (pasted messages often lack the blank line); @p cut is set when the header limit was reached.
  */
-qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Header> *headers, bool *cut,
+qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *unfolded, bool *cut,
                        int limit = MaxHeadersPerPart)
 {
     if (headerNameLength(data, 0) < 0)
         return -1;
-    // Gathered on the stack and handed over in one go: the list is then allocated once at its final
-    // size, and filled in a tight loop instead of through one QList::append() per field.
+    // Gathered on the stack and handed over in one go: the list is then allocated once at its final size.
     QVarLengthArray<Header, 48> found;
     // Folded values (which need a copy without their line breaks) are unfolded at the end into one
     // buffer that they all share, instead of one allocation each: a message has several.
@@ -250,11 +250,12 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
             char *o = joined.data();
             for (const Folded &f : folded) {
                 const qsizetype n = unfoldInto(f.value, o);
-                found[f.index].raw = share(&joined, QByteArrayView(o, n));
+                found[f.index].raw = QByteArrayView(o, n);
                 o += n;
             }
+            *unfolded = std::move(joined); // moving keeps the buffer the views point into
         }
-        *headers = QList<Header>(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        *headers = QList<Header>(found.cbegin(), found.cend());
         return bodyStart;
     };
     qsizetype pos = 0;
@@ -288,15 +289,13 @@ qsizetype parseHeaders(QByteArrayView data, const QByteArray *owner, QList<Heade
         while (valueStart < valueEnd && data[valueStart] != ':')
             ++valueStart;
         ++valueStart;
-        const QByteArrayView value = data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart));
-        if (valueEnd == end) {
-            found.append(Header { share(owner, data.sliced(pos, nameLen)), share(owner, trimmedView(value)) });
-        } else {
-            const QByteArrayView trimmed = trimmedView(value);
-            folded.append(Folded { found.size(), trimmed });
-            foldedSize += trimmed.size();
-            found.append(Header { share(owner, data.sliced(pos, nameLen)), QByteArray() });
+        const QByteArrayView value
+            = trimmedView(data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart)));
+        if (valueEnd != end) {
+            folded.append(Folded { found.size(), value });
+            foldedSize += value.size();
         }
+        found.append(Header { data.sliced(pos, nameLen), value });
         pos = qMin(valueEnd + 1, data.size());
     }
     return handOver(data.size());
@@ -379,8 +378,7 @@ enum class TransferEncoding { Identity, Base64, QuotedPrintable };
 // Compared in place rather than through Part::transferEncoding(), which allocates its lower-case copy.
 TransferEncoding transferEncodingOf(const Part &part)
 {
-    const QByteArray value = part.header("content-transfer-encoding");
-    const QByteArrayView token = transferEncodingToken(value);
+    const QByteArrayView token = transferEncodingToken(part.headerView("content-transfer-encoding"));
     if (equalsIgnoreCase(token, "base64"))
         return TransferEncoding::Base64;
     if (equalsIgnoreCase(token, "quoted-printable"))
@@ -390,10 +388,11 @@ TransferEncoding transferEncodingOf(const Part &part)
 
 struct RawParam
 {
-    QByteArray name; // lower case, without the RFC 2231 section suffix
+    QByteArrayView name; // as written, without the RFC 2231 section suffix
     int section = -1; // -1 when not a continuation
     bool extended = false;
-    QByteArray value; // a slice of the header value unless it had backslash escapes
+    QByteArrayView value; // a slice of the header value, or of unescaped when it had backslash escapes
+    QByteArray unescaped;
 };
 
 int hexValue(char c)
@@ -484,15 +483,39 @@ QString paramText(QByteArrayView bytes)
     return decodeText(bytes, {});
 }
 
-void parseParams(const QByteArray &value, qsizetype i, ParamList *params);
+} // namespace
 
-void parseContentType(const QByteArray &value, Part *part)
+/** Fills and reads a ParamList (a friend of it, so that the list keeps its views to itself). */
+struct ParamListBuilder
+{
+    /** Parses the parameters in @p value from @p i; @p buffer holds @p value (kept alive by the list). */
+    static void parse(QByteArrayView value, qsizetype i, const QByteArray &buffer, ParamList *params);
+    /** The bytes of @p name's value when they need no decoding (ASCII as written), else null (also when empty). */
+    static QByteArrayView plainValue(const ParamList &params, QByteArrayView name);
+
+private:
+    static ParamList::Item *findSame(ParamList *params, QByteArrayView name);
+    static void set(ParamList *params, QByteArrayView name, QByteArrayView raw);
+    static void set(ParamList *params, QByteArrayView name, const QString &text);
+};
+
+namespace {
+
+/** Which of @p part's buffers the header value @p v lies in. */
+const QByteArray &bufferOf(const Part &part, QByteArrayView v)
+{
+    const char *u = part.unfolded.constData();
+    const bool unfolded = !part.unfolded.isEmpty() && v.data() >= u && v.data() <= u + part.unfolded.size();
+    return unfolded ? part.unfolded : part.source;
+}
+
+void parseContentType(QByteArrayView value, const QByteArray &buffer, Part *part)
 {
     qsizetype i = skipCfws(value, 0);
     qsizetype start = i;
     while (i < value.size() && value[i] != '/' && value[i] != ';' && !isWsp(value[i]) && value[i] != '(')
         ++i;
-    QByteArray type = lowerShared(value, QByteArrayView(value).sliced(start, i - start));
+    QByteArray type = lowerShared(buffer, value.sliced(start, i - start));
     QByteArray subtype;
     i = skipCfws(value, i);
     if (i < value.size() && value[i] == '/') {
@@ -500,7 +523,7 @@ void parseContentType(const QByteArray &value, Part *part)
         start = i;
         while (i < value.size() && value[i] != ';' && !isWsp(value[i]) && value[i] != '(')
             ++i;
-        subtype = lowerShared(value, QByteArrayView(value).sliced(start, i - start));
+        subtype = lowerShared(buffer, value.sliced(start, i - start));
     }
     if (type.isEmpty() || subtype.isEmpty()) {
         type = QByteArrayLiteral("text");
@@ -508,10 +531,75 @@ void parseContentType(const QByteArray &value, Part *part)
     }
     part->type = type;
     part->subtype = subtype;
-    parseParams(value, i, &part->params);
+    ParamListBuilder::parse(value, i, buffer, &part->params);
 }
 
-void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
+} // namespace
+
+// Names are kept as written and compared in lower case: lowerAscii() of the stored name against the
+// wanted one (given in lower case), or of both when two stored names are compared.
+const ParamList::Item *ParamList::find(QByteArrayView name) const
+{
+    for (const Item &item : m_items) {
+        if (item.name.size() != name.size())
+            continue;
+        qsizetype i = 0;
+        while (i < name.size() && lowerAscii(item.name[i]) == name[i])
+            ++i;
+        if (i == name.size())
+            return &item;
+    }
+    return nullptr;
+}
+
+QString ParamList::value(QByteArrayView name) const
+{
+    const Item *item = find(name);
+    if (!item)
+        return {};
+    return item->decoded ? item->text : paramText(item->raw);
+}
+
+ParamList::Item *ParamListBuilder::findSame(ParamList *params, QByteArrayView name)
+{
+    for (ParamList::Item &item : params->m_items) {
+        if (equalsIgnoreCase(item.name, name))
+            return &item;
+    }
+    return nullptr;
+}
+
+void ParamListBuilder::set(ParamList *params, QByteArrayView name, QByteArrayView raw)
+{
+    ParamList::Item *item = findSame(params, name);
+    if (!item)
+        item = &params->m_items.emplace_back();
+    item->name = name;
+    item->raw = raw.isEmpty() ? QByteArrayView() : raw; // as the QByteArray slices were: null when empty
+    item->text.clear();
+    item->decoded = false;
+}
+
+void ParamListBuilder::set(ParamList *params, QByteArrayView name, const QString &text)
+{
+    ParamList::Item *item = findSame(params, name);
+    if (!item)
+        item = &params->m_items.emplace_back();
+    item->name = name;
+    item->raw = {};
+    item->text = text;
+    item->decoded = true;
+}
+
+QByteArrayView ParamListBuilder::plainValue(const ParamList &params, QByteArrayView name)
+{
+    const ParamList::Item *item = params.find(name);
+    if (!item || item->decoded || !isPlainParamText(item->raw))
+        return {};
+    return item->raw;
+}
+
+void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray &buffer, ParamList *params)
 {
     qsizetype start;
     QVarLengthArray<RawParam, 8> raw;
@@ -525,7 +613,7 @@ void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
         start = i;
         while (i < value.size() && value[i] != '=' && value[i] != ';' && !isWsp(value[i]))
             ++i;
-        QByteArrayView name = QByteArrayView(value).sliced(start, i - start);
+        QByteArrayView name = value.sliced(start, i - start);
         i = skipCfws(value, i);
         if (i >= value.size() || value[i] != '=') {
             if (name.isEmpty() && i < value.size())
@@ -533,7 +621,8 @@ void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
             continue;
         }
         i = skipCfws(value, i + 1);
-        QByteArray val;
+        QByteArrayView val;
+        QByteArray unescaped;
         if (i < value.size() && value[i] == '"') {
             ++i;
             start = i;
@@ -546,25 +635,27 @@ void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
                 ++i;
             }
             if (!escaped) {
-                val = share(&value, QByteArrayView(value).sliced(start, i - start));
+                val = value.sliced(start, qMin(i, value.size()) - start);
             } else {
                 for (qsizetype k = start; k < i; ++k) {
                     if (value[k] == '\\' && k + 1 < i)
                         ++k;
-                    val.append(value[k]);
+                    unescaped.append(value[k]);
                 }
+                val = unescaped;
             }
             ++i; // closing quote (or past the end when it is missing)
         } else {
             start = i;
             while (i < value.size() && value[i] != ';' && !isWsp(value[i]))
                 ++i;
-            val = share(&value, QByteArrayView(value).sliced(start, i - start));
+            val = value.sliced(start, i - start);
         }
         if (name.isEmpty())
             continue;
         RawParam p;
-        p.value = std::move(val);
+        p.value = val;
+        p.unescaped = std::move(unescaped); // moving keeps the buffer p.value points into
         if (name.endsWith('*')) {
             p.extended = true;
             name.chop(1);
@@ -577,17 +668,22 @@ void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
                 name.truncate(star);
             }
         }
-        p.name = lowerShared(value, name);
+        p.name = name;
         anyExtended = anyExtended || p.extended || p.section >= 0;
         raw.append(std::move(p));
         if (raw.size() > 1000)
             break;
     }
 
+    params->m_buffer = buffer;
     if (!anyExtended) {
         for (const RawParam &p : raw) {
-            if (!params->contains(p.name))
-                params->insert(p.name, paramText(p.value));
+            if (findSame(params, p.name))
+                continue;
+            if (p.unescaped.isNull())
+                set(params, p.name, p.value);
+            else
+                set(params, p.name, paramText(p.value));
         }
         return;
     }
@@ -595,11 +691,11 @@ void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
     QMap<QByteArray, QMap<int, const RawParam *>> sections;
     for (const RawParam &p : raw) {
         if (p.section >= 0 || p.extended)
-            sections[p.name].insert(qMax(0, p.section), &p);
+            sections[toLowerBytes(p.name)].insert(qMax(0, p.section), &p);
     }
     for (const RawParam &p : raw) {
-        if (p.section < 0 && !p.extended && !sections.contains(p.name) && !params->contains(p.name))
-            params->insert(p.name, paramText(p.value));
+        if (p.section < 0 && !p.extended && !sections.contains(toLowerBytes(p.name)) && !findSame(params, p.name))
+            set(params, p.name, paramText(p.value));
     }
     for (auto it = sections.cbegin(); it != sections.cend(); ++it) {
         QByteArray charset;
@@ -623,9 +719,11 @@ void parseParams(const QByteArray &value, qsizetype i, ParamList *params)
             }
             first = false;
         }
-        params->insert(it.key(), charset.isEmpty() ? paramText(bytes) : decodeText(bytes, charset));
+        set(params, it.value().first()->name, charset.isEmpty() ? paramText(bytes) : decodeText(bytes, charset));
     }
 }
+
+namespace {
 
 // ---------------------------------------------------------------- the entity parser
 
@@ -651,7 +749,7 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
                  qsizetype bodyStart = NotParsed, bool cut = false);
 
 /** Guesses a boundary when Content-Type has none: the first "--token" line that appears again. */
-QByteArray guessBoundary(QByteArrayView body)
+QByteArrayView guessBoundary(QByteArrayView body)
 {
     // Bounded: a few candidate lines near the top, each looked for again within the first megabyte.
     const QByteArrayView window = body.first(qMin<qsizetype>(body.size(), 1024 * 1024));
@@ -667,7 +765,7 @@ QByteArray guessBoundary(QByteArrayView body)
             if (candidate.endsWith("--"))
                 candidate.chop(2);
             if (!candidate.isEmpty() && window.indexOf(line.first(2 + candidate.size()), end) >= 0)
-                return candidate.toByteArray();
+                return candidate;
         }
         pos = end + 1;
         ++lines;
@@ -675,31 +773,30 @@ QByteArray guessBoundary(QByteArrayView body)
     return {};
 }
 
-/** "--" and @p boundary in UTF-8, in one allocation when it is ASCII (as boundaries are); empty when it is. */
-QByteArray delimiterFor(const QString &boundary)
+/** Sets @p delimiter to "--" and @p boundary. */
+void setDelimiter(QByteArrayView boundary, QVarLengthArray<char, 128> *delimiter)
 {
-    if (boundary.isEmpty())
-        return {};
-    QByteArray delimiter(2 + boundary.size(), Qt::Uninitialized);
-    char *o = delimiter.data();
+    delimiter->resize(2 + boundary.size());
+    char *o = delimiter->data();
     o[0] = o[1] = '-';
-    for (qsizetype i = 0; i < boundary.size(); ++i) {
-        const char16_t c = boundary[i].unicode();
-        if (c >= 0x80)
-            return "--" + boundary.toUtf8();
-        o[2 + i] = static_cast<char>(c);
-    }
-    return delimiter;
+    memcpy(o + 2, boundary.data(), size_t(boundary.size()));
 }
 
 void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
 {
-    QByteArray delimiter = delimiterFor(part->params.value("boundary"));
-    if (delimiter.isEmpty()) {
-        const QByteArray guessed = guessBoundary(body);
-        if (!guessed.isEmpty())
-            delimiter = "--" + guessed;
+    // On the stack: the matcher below reads the delimiter where it lies instead of copying it.
+    QVarLengthArray<char, 128> delimiter;
+    // The boundary as written when it needs no decoding, as boundaries do; else decoded, in UTF-8.
+    QByteArrayView boundary = ParamListBuilder::plainValue(part->params, "boundary");
+    QByteArray decoded;
+    if (boundary.isNull()) {
+        decoded = part->params.value("boundary").toUtf8();
+        boundary = decoded;
     }
+    if (boundary.isEmpty())
+        boundary = guessBoundary(body);
+    if (!boundary.isEmpty())
+        setDelimiter(boundary, &delimiter);
     const bool digest = QByteArrayView(part->subtype) == "digest";
     auto addPlainChild = [&](QByteArrayView text) {
         part->children.emplaceBack().body = share(ctx->owner, text);
@@ -716,7 +813,7 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
 
     part->children.reserve(3); // a report has three parts; growing one at a time moves them each time
     // One matcher for the whole body: indexOf() would rebuild its skip table on every call.
-    const QByteArrayMatcher delimiterMatcher(delimiter);
+    const QByteArrayMatcher delimiterMatcher(delimiter.constData(), delimiter.size());
     qsizetype pos = 0;
     qsizetype partStart = -1;
     bool closed = false;
@@ -789,8 +886,10 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
                  qsizetype bodyStart, bool cut)
 {
     if (bodyStart == NotParsed)
-        bodyStart = parseHeaders(data, ctx->owner, &part->headers, &cut,
+        bodyStart = parseHeaders(data, &part->headers, &part->unfolded, &cut,
                                  qMin(MaxHeadersPerPart, ctx->headerBudget));
+    if (!part->headers.isEmpty())
+        part->source = *ctx->owner; // the fields are views into it
     ctx->headerBudget -= int(part->headers.size());
     if (cut) {
         ctx->truncated = true;
@@ -805,9 +904,9 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
         else if (data.startsWith('\n'))
             bodyStart = 1;
     }
-    const QByteArray contentType = part->header("content-type");
+    const QByteArrayView contentType = part->headerView("content-type");
     if (!contentType.isEmpty()) {
-        parseContentType(contentType, part);
+        parseContentType(contentType, bufferOf(*part, contentType), part);
     } else if (defaultRfc822) {
         part->type = QByteArrayLiteral("message");
         part->subtype = QByteArrayLiteral("rfc822");
@@ -865,7 +964,7 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
 
 // ---------------------------------------------------------------- Part
 
-QByteArray Part::header(QByteArrayView name) const
+QByteArrayView Part::headerView(QByteArrayView name) const
 {
     for (const Header &h : headers) {
         if (equalsIgnoreCase(h.name, name))
@@ -874,12 +973,18 @@ QByteArray Part::header(QByteArrayView name) const
     return {};
 }
 
+QByteArray Part::header(QByteArrayView name) const
+{
+    const QByteArrayView v = headerView(name);
+    return share(&bufferOf(*this, v), v);
+}
+
 QList<QByteArray> Part::headerValues(QByteArrayView name) const
 {
     QList<QByteArray> values;
     for (const Header &h : headers) {
         if (equalsIgnoreCase(h.name, name))
-            values.append(h.raw);
+            values.append(share(&bufferOf(*this, h.raw), h.raw));
     }
     return values;
 }
@@ -912,7 +1017,7 @@ QString Part::decodedHeader(QByteArrayView name) const
 
 QByteArray Part::transferEncoding() const
 {
-    const QByteArray value = header("content-transfer-encoding");
+    const QByteArrayView value = headerView("content-transfer-encoding");
     if (value.isEmpty())
         return {};
     return toLowerBytes(transferEncodingToken(value));
@@ -933,23 +1038,37 @@ QByteArray Part::decodedBody() const
 
 QString Part::text() const
 {
-    // The label as QString::toLatin1() would give it, without allocating for it.
-    const QString charset = params.value("charset");
-    QVarLengthArray<char, 64> label(charset.size());
-    for (qsizetype i = 0; i < charset.size(); ++i) {
-        const char16_t c = charset[i].unicode();
-        label[i] = c < 0x100 ? static_cast<char>(c) : '?';
+    // The label as written when it needs no decoding (as labels do), else as QString::toLatin1()
+    // would give the decoded one, without allocating for it.
+    QByteArrayView label = ParamListBuilder::plainValue(params, "charset");
+    QVarLengthArray<char, 64> decodedLabel;
+    if (label.isNull()) {
+        const QString charset = params.value("charset");
+        decodedLabel.resize(charset.size());
+        for (qsizetype i = 0; i < charset.size(); ++i) {
+            const char16_t c = charset[i].unicode();
+            decodedLabel[i] = c < 0x100 ? static_cast<char>(c) : '?';
+        }
+        label = QByteArrayView(decodedLabel.constData(), decodedLabel.size());
     }
-    return decodeText(decodedBody(), QByteArrayView(label.constData(), label.size()));
+    switch (transferEncodingOf(*this)) {
+    case TransferEncoding::Base64:
+        return decodeText(decodeBase64(body), label);
+    case TransferEncoding::QuotedPrintable:
+        return decodeText(decodeQuotedPrintable(body), label);
+    case TransferEncoding::Identity:
+        break;
+    }
+    return decodeText(body, label); // read where it lies: no copy of the body's QByteArray
 }
 
 ParamList Part::headerParams(QByteArrayView name) const
 {
     ParamList params;
-    const QByteArray value = header(name);
+    const QByteArrayView value = headerView(name);
     const qsizetype semicolon = value.indexOf(';');
     if (semicolon >= 0)
-        parseParams(value, semicolon, &params);
+        ParamListBuilder::parse(value, semicolon, bufferOf(*this, value), &params);
     return params;
 }
 
@@ -1021,15 +1140,17 @@ ParseResult parseInput(QByteArrayView raw, const QByteArray *whole, bool headerO
     ctx.parts = 1;
 
     bool cut = false;
-    const qsizetype bodyStart = parseHeaders(owner, &owner, &result.root.headers, &cut);
+    const qsizetype bodyStart = parseHeaders(owner, &result.root.headers, &result.root.unfolded, &cut);
     // Fields all the way to the end, among them report fields, are a pasted report, not a header.
     const bool pastedReport = bodyStart == owner.size() && hasReportField(result.root.headers);
     if (bodyStart >= 0 && !pastedReport && looksLikeMessageHeader(result.root.headers)) {
         result.hasHeaders = true;
+        result.root.source = owner;
         if (!headerOnly)
             parseEntity(owner, &result.root, 0, &ctx, false, bodyStart, cut);
     } else {
         result.root.headers.clear();
+        result.root.unfolded.clear();
         result.root.body = owner;
     }
     result.truncated = ctx.truncated;
@@ -1052,6 +1173,11 @@ ParseResult parseMessage(const QByteArray &raw)
 ParseResult parseMessageHeader(QByteArrayView raw)
 {
     return parseInput(raw, nullptr, true);
+}
+
+ParseResult parseMessageHeader(const QByteArray &raw)
+{
+    return parseInput(raw, &raw, true);
 }
 
 // ---------------------------------------------------------------- transfer encodings

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QVarLengthArray>
 #include <QString>
 
 #include <cstddef>
@@ -22,18 +23,50 @@ Q_ALWAYS_INLINE QByteArrayView literalView(const char (&text)[N])
     return QByteArrayView(text, qsizetype(std::char_traits<char>::length(text)));
 }
 
-/** One header field: its name as written and its unfolded raw value (not yet RFC 2047 decoded). */
+/**
+ * One header field: its name as written and its unfolded raw value (not yet RFC 2047 decoded), as views
+ * into the buffers of the Part that holds it (Part::source, Part::unfolded): valid while that part, or
+ * a copy of it, lives. Views rather than one QByteArray per field: a message has dozens of fields, and
+ * sharing a buffer costs a reference count to take and to drop for each.
+ */
 struct Header
 {
-    QByteArray name;
-    QByteArray raw;
+    QByteArrayView name;
+    QByteArrayView raw;
 };
+
+struct ParamListBuilder;
 
 /**
  * The parameters of a structured header (Content-Type, Content-Disposition) by lower-case name, RFC 2231
- * continuations and charsets decoded. Content-Type has one or two: no allocation for those.
+ * continuations and charsets decoded. A plain value stays a view into the header until it is asked for
+ * (most are never read); Content-Type has one or two: no allocation for those.
  */
-using ParamList = SmallMap<QByteArray, QByteArrayView, 2>;
+class ParamList
+{
+public:
+    /** The value of the parameter @p name (given in lower case), decoded; empty when absent. */
+    QString value(QByteArrayView name) const;
+    /** True when the parameter @p name (given in lower case) is present. */
+    bool contains(QByteArrayView name) const { return find(name) != nullptr; }
+    /** The number of parameters. */
+    qsizetype size() const { return m_items.size(); }
+    /** True when there are none. */
+    bool isEmpty() const { return m_items.isEmpty(); }
+
+private:
+    friend struct ParamListBuilder;
+    struct Item
+    {
+        QByteArrayView name; ///< as written; compared in lower case
+        QByteArrayView raw; ///< the value as written (quotes removed), decoded by value()
+        QString text; ///< the decoded value when it had to be assembled or unescaped
+        bool decoded = false; ///< text holds the value
+    };
+    const Item *find(QByteArrayView name) const;
+    QVarLengthArray<Item, 2> m_items;
+    QByteArray m_buffer; ///< keeps the header value the views point into alive
+};
 
 /**
  * One MIME entity: a whole message, a part of a multipart, or the message inside message/rfc822.
@@ -43,7 +76,7 @@ using ParamList = SmallMap<QByteArray, QByteArrayView, 2>;
  */
 struct Part
 {
-    QList<Header> headers;
+    QList<Header> headers; ///< views into source and unfolded
     QByteArray type = QByteArrayLiteral("text"); ///< lower-case media type; "text" when absent
     QByteArray subtype = QByteArrayLiteral("plain"); ///< lower-case subtype
     ParamList params; ///< Content-Type parameters
@@ -52,6 +85,11 @@ struct Part
     /// child: the inner message (only headers for the -headers types).
     QList<Part> children;
     QByteArray preamble; ///< multipart only: the text before the first boundary
+    QByteArray source; ///< the buffer the header fields lie in (the input, shared rather than copied)
+    QByteArray unfolded; ///< the values of folded header fields, without their line breaks
+
+    /** First raw value of the header @p name as a view into this part's buffers; empty when absent. */
+    QByteArrayView headerView(QByteArrayView name) const;
 
     /** First raw value of the header @p name (case-insensitive), unfolded; empty when absent. */
     QByteArray header(QByteArrayView name) const;
@@ -74,6 +112,8 @@ struct Part
     // compile time (see literalView()), which matters for lookups made several times per message.
     template<std::size_t N>
     QByteArray header(const char (&name)[N]) const { return header(literalView(name)); }
+    template<std::size_t N>
+    QByteArrayView headerView(const char (&name)[N]) const { return headerView(literalView(name)); }
     template<std::size_t N>
     QList<QByteArray> headerValues(const char (&name)[N]) const { return headerValues(literalView(name)); }
     template<std::size_t N>
@@ -118,6 +158,8 @@ ParseResult parseMessage(const QByteArray &raw);
  * hasHeaders answer, and neither body nor parts. For a quoted original whose header is all that counts.
  */
 ParseResult parseMessageHeader(QByteArrayView raw);
+/** parseMessageHeader() that shares @p raw's buffer with the result instead of copying it. */
+ParseResult parseMessageHeader(const QByteArray &raw);
 
 /** Decodes RFC 2047 encoded words in a header value; the rest is taken as UTF-8 (or a fallback). */
 QString decodeEncodedWords(QByteArrayView value);
