@@ -26,8 +26,9 @@
 #endif
 
 #include <array>
-#include <iterator>
 #include <cstring>
+#include <iterator>
+#include <limits>
 
 namespace MailDoctor::Mime {
 
@@ -485,7 +486,7 @@ QString paramText(QByteArrayView bytes)
 
 } // namespace
 
-/** Fills and reads a ParamList (a friend of it, so that the list keeps its views to itself). */
+/** Fills and reads a ParamList (a friend of it, so that the list keeps its layout to itself). */
 struct ParamListBuilder
 {
     /** Parses the parameters in @p value from @p i; @p buffer holds @p value (kept alive by the list). */
@@ -495,6 +496,7 @@ struct ParamListBuilder
 
 private:
     static ParamList::Item *findSame(ParamList *params, QByteArrayView name);
+    static ParamList::Item *itemFor(ParamList *params, QByteArrayView name);
     static void set(ParamList *params, QByteArrayView name, QByteArrayView raw);
     static void set(ParamList *params, QByteArrayView name, const QString &text);
 };
@@ -541,10 +543,11 @@ void parseContentType(QByteArrayView value, const QByteArray &buffer, Part *part
 const ParamList::Item *ParamList::find(QByteArrayView name) const
 {
     for (const Item &item : m_items) {
-        if (item.name.size() != name.size())
+        if (item.nameSize != name.size())
             continue;
+        const char *stored = m_buffer.constData() + item.name;
         qsizetype i = 0;
-        while (i < name.size() && lowerAscii(item.name[i]) == name[i])
+        while (i < name.size() && lowerAscii(stored[i]) == name[i])
             ++i;
         if (i == name.size())
             return &item;
@@ -557,50 +560,70 @@ QString ParamList::value(QByteArrayView name) const
     const Item *item = find(name);
     if (!item)
         return {};
-    return item->decoded ? item->text : paramText(item->raw);
+    if (item->value < 0)
+        return m_texts.at(-1 - item->value);
+    if (item->valueSize == 0)
+        return {}; // null, as it was when values were QByteArray slices
+    return paramText(QByteArrayView(m_buffer.constData() + item->value, item->valueSize));
 }
 
 ParamList::Item *ParamListBuilder::findSame(ParamList *params, QByteArrayView name)
 {
     for (ParamList::Item &item : params->m_items) {
-        if (equalsIgnoreCase(item.name, name))
+        if (equalsIgnoreCase(params->nameOf(item), name))
             return &item;
     }
     return nullptr;
 }
 
-void ParamListBuilder::set(ParamList *params, QByteArrayView name, QByteArrayView raw)
+/** The item of @p name (which lies in the list's buffer), added when there is none. */
+ParamList::Item *ParamListBuilder::itemFor(ParamList *params, QByteArrayView name)
 {
     ParamList::Item *item = findSame(params, name);
     if (!item)
         item = &params->m_items.emplace_back();
-    item->name = name;
-    item->raw = raw.isEmpty() ? QByteArrayView() : raw; // as the QByteArray slices were: null when empty
-    item->text.clear();
-    item->decoded = false;
+    item->name = qint32(name.data() - params->m_buffer.constData());
+    item->nameSize = qint32(name.size());
+    return item;
+}
+
+void ParamListBuilder::set(ParamList *params, QByteArrayView name, QByteArrayView raw)
+{
+    ParamList::Item *item = itemFor(params, name);
+    item->value = qint32(raw.data() - params->m_buffer.constData());
+    item->valueSize = qint32(raw.size());
 }
 
 void ParamListBuilder::set(ParamList *params, QByteArrayView name, const QString &text)
 {
-    ParamList::Item *item = findSame(params, name);
-    if (!item)
-        item = &params->m_items.emplace_back();
-    item->name = name;
-    item->raw = {};
-    item->text = text;
-    item->decoded = true;
+    ParamList::Item *item = itemFor(params, name);
+    params->m_texts.append(text);
+    item->value = qint32(-params->m_texts.size());
+    item->valueSize = 0;
 }
 
 QByteArrayView ParamListBuilder::plainValue(const ParamList &params, QByteArrayView name)
 {
     const ParamList::Item *item = params.find(name);
-    if (!item || item->decoded || !isPlainParamText(item->raw))
+    if (!item || item->value < 0 || item->valueSize == 0)
         return {};
-    return item->raw;
+    const QByteArrayView raw(params.m_buffer.constData() + item->value, item->valueSize);
+    return isPlainParamText(raw) ? raw : QByteArrayView();
 }
 
 void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray &buffer, ParamList *params)
 {
+    // The list keeps offsets into the buffer of the value: 32-bit ones, so a value beyond 2 GiB has
+    // the parameters of its first 2 GiB. A value outside the buffer (not the case for parts) is copied.
+    constexpr qsizetype maxOffset = std::numeric_limits<qint32>::max();
+    value.truncate(qMin(value.size(), maxOffset));
+    const char *base = buffer.constData();
+    if (value.data() >= base && value.data() + value.size() <= base + qMin(buffer.size(), maxOffset)) {
+        params->m_buffer = buffer;
+    } else {
+        params->m_buffer = value.toByteArray();
+        value = params->m_buffer;
+    }
     qsizetype start;
     QVarLengthArray<RawParam, 8> raw;
     bool anyExtended = false;
@@ -675,7 +698,6 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
             break;
     }
 
-    params->m_buffer = buffer;
     if (!anyExtended) {
         for (const RawParam &p : raw) {
             if (findSame(params, p.name))

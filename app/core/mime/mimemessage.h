@@ -1,12 +1,10 @@
 #pragma once
 
-#include "smallmap.h"
-
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
-#include <QVarLengthArray>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <cstddef>
 #include <string>
@@ -56,16 +54,20 @@ public:
 
 private:
     friend struct ParamListBuilder;
+    // Offsets into m_buffer rather than views: a Part holds a ParamList, and three Parts (a report)
+    // must fit the allocator's small-block cache together.
     struct Item
     {
-        QByteArrayView name; ///< as written; compared in lower case
-        QByteArrayView raw; ///< the value as written (quotes removed), decoded by value()
-        QString text; ///< the decoded value when it had to be assembled or unescaped
-        bool decoded = false; ///< text holds the value
+        qint32 name; ///< offset of the name as written (compared in lower case)
+        qint32 nameSize;
+        qint32 value; ///< offset of the value as written (quotes removed); below 0: -1 - index in m_texts
+        qint32 valueSize;
     };
     const Item *find(QByteArrayView name) const;
-    QVarLengthArray<Item, 2> m_items;
-    QByteArray m_buffer; ///< keeps the header value the views point into alive
+    QByteArrayView nameOf(const Item &item) const { return QByteArrayView(m_buffer.constData() + item.name, item.nameSize); }
+    QVarLengthArray<Item, 3> m_items;
+    QByteArray m_buffer; ///< the header value the offsets point into (shared, not copied)
+    QList<QString> m_texts; ///< values that had to be unescaped or assembled, decoded
 };
 
 /**
