@@ -19,6 +19,8 @@ private slots:
     void severalRecipients();
     void missingFields();
     void extensionFields();
+    void repeatedFieldNames();
+    void reportOutlivesItsText();
     void recipientsWithoutBlankLines();
     void noPerMessageBlock();
     void blanksBeforeColon();
@@ -168,6 +170,44 @@ void TestDsn::extensionFields()
     QCOMPARE(r.fields.value(QStringLiteral("x-actual-recipient")),
              QStringLiteral("rfc822; alias@example.com"));
     QCOMPARE(r.fields.value(QStringLiteral("x-display-name")), QStringLiteral("Kuro Neko"));
+}
+
+void TestDsn::repeatedFieldNames()
+{
+    // Names match in lower case whatever their spelling: the per-message block keeps the first of a
+    // repeated name, a recipient the last; a second Final-Recipient (any spelling) starts a recipient.
+    const Dsn::Report report = Dsn::parse(u"X-Queue: first\nx-QUEUE: second\n\n"
+                                          u"Final-Recipient: rfc822; a@example.com\n"
+                                          u"X-Note: one\nX-NOTE: two\n"
+                                          u"FINAL-RECIPIENT: rfc822; b@example.com\n");
+    QCOMPARE(report.fields.value(QStringLiteral("x-queue")), QStringLiteral("first"));
+    QCOMPARE(report.fields.size(), 1);
+    QVERIFY(report.fields.contains(QStringLiteral("x-queue")));
+    QVERIFY(!report.fields.contains(QStringLiteral("X-Queue"))); // lookups are in lower case
+    QCOMPARE(report.recipients.size(), 2);
+    QCOMPARE(report.recipients.at(0).fields.value(QStringLiteral("x-note")), QStringLiteral("two"));
+    QCOMPARE(report.recipients.at(0).fields.size(), 2);
+    QCOMPARE(report.recipients.at(1).finalRecipient, QStringLiteral("b@example.com"));
+}
+
+void TestDsn::reportOutlivesItsText()
+{
+    // The fields are views into the text the report shares: a recipient copied out keeps them valid
+    // after the report is gone and the caller's string was written to.
+    QString body = QStringLiteral("Reporting-MTA: dns; mx.example.org\n\n"
+                                  "Final-Recipient: rfc822; a@example.com\n"
+                                  "Diagnostic-Code: smtp; 550 5.1.1 no such\n"
+                                  "    user here\n"
+                                  "X-Extra: kept\n");
+    Dsn::Recipient copy;
+    {
+        const Dsn::Report report = Dsn::parse(body);
+        copy = report.recipients.first();
+        body.fill(u'#');
+    }
+    QCOMPARE(copy.fields.value(QStringLiteral("x-extra")), QStringLiteral("kept"));
+    QCOMPARE(copy.fields.value(QStringLiteral("diagnostic-code")), QStringLiteral("smtp; 550 5.1.1 no such user here"));
+    QCOMPARE(copy.diagnosticCode, QStringLiteral("550 5.1.1 no such user here"));
 }
 
 void TestDsn::recipientsWithoutBlankLines()

@@ -27,11 +27,19 @@ enum class Name {
     Other
 };
 
+/**
+ * One field of the body as read: views into the text. A folded value is joined in the unfolded buffer,
+ * found there by offset while the buffer still grows, and viewed once all the lines are read.
+ */
 struct Field
 {
-    QString name; // lower case
-    QString value;
+    QStringView name; // as written
+    QStringView value; // trimmed
     Name id = Name::Other;
+    qsizetype joinedAt = -1; // offset of the joined value in the unfolded buffer, when folded
+    qsizetype joinedSize = 0;
+
+    qsizetype valueSize() const { return joinedAt >= 0 ? joinedSize : value.size(); }
 };
 
 bool isBlank(QStringView line)
@@ -79,7 +87,7 @@ qsizetype fieldNameLength(QStringView line, qsizetype *colon)
     return -1;
 }
 
-// A field name (printable ASCII, see fieldNameLength()) in lower case, in one allocation.
+// A name (printable ASCII, see fieldNameLength() and stripTypePrefix()) in lower case, in one allocation.
 QString asciiLower(QStringView name)
 {
     QString out(name.size(), Qt::Uninitialized);
@@ -89,40 +97,40 @@ QString asciiLower(QStringView name)
     return out;
 }
 
-/**
- * Which field @p name (as written) is; @p lower receives its lower-case form. The known names come
- * from a table of static strings, so the fields every report has cost no allocation for their names.
- */
-Name nameOf(QStringView name, QString *lower)
+/** True when @p name (as written) is @p lower (in lower case), ignoring ASCII case. */
+bool isNamed(QStringView name, QLatin1String lower)
 {
-    static const std::array<std::pair<Name, QString>, 13> known = { {
-        { Name::FinalRecipient, QStringLiteral("final-recipient") },
-        { Name::OriginalRecipient, QStringLiteral("original-recipient") },
-        { Name::Action, QStringLiteral("action") },
-        { Name::Status, QStringLiteral("status") },
-        { Name::DiagnosticCode, QStringLiteral("diagnostic-code") },
-        { Name::RemoteMta, QStringLiteral("remote-mta") },
-        { Name::LastAttemptDate, QStringLiteral("last-attempt-date") },
-        { Name::WillRetryUntil, QStringLiteral("will-retry-until") },
-        { Name::XActualRecipient, QStringLiteral("x-actual-recipient") },
-        { Name::FinalLogId, QStringLiteral("final-log-id") },
-        { Name::ReportingMta, QStringLiteral("reporting-mta") },
-        { Name::ArrivalDate, QStringLiteral("arrival-date") },
-        { Name::ReceivedFromMta, QStringLiteral("received-from-mta") },
-    } };
-    const char16_t first = lowerAsciiChar(name.isEmpty() ? u'\0' : name[0].unicode());
-    for (const auto &[id, text] : known) {
-        if (text.size() != name.size() || text[0].unicode() != first)
-            continue;
-        qsizetype i = 1;
-        while (i < name.size() && lowerAsciiChar(name[i].unicode()) == text[i].unicode())
-            ++i;
-        if (i == name.size()) {
-            *lower = text;
-            return id;
-        }
+    if (name.size() != lower.size())
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        if (lowerAsciiChar(name[i].unicode()) != char16_t(lower[i].unicode()))
+            return false;
     }
-    *lower = asciiLower(name);
+    return true;
+}
+
+/** Which field @p name (as written) is. */
+Name nameOf(QStringView name)
+{
+    static constexpr std::pair<Name, QLatin1String> known[] = {
+        { Name::FinalRecipient, QLatin1String("final-recipient") },
+        { Name::OriginalRecipient, QLatin1String("original-recipient") },
+        { Name::Action, QLatin1String("action") },
+        { Name::Status, QLatin1String("status") },
+        { Name::DiagnosticCode, QLatin1String("diagnostic-code") },
+        { Name::RemoteMta, QLatin1String("remote-mta") },
+        { Name::LastAttemptDate, QLatin1String("last-attempt-date") },
+        { Name::WillRetryUntil, QLatin1String("will-retry-until") },
+        { Name::XActualRecipient, QLatin1String("x-actual-recipient") },
+        { Name::FinalLogId, QLatin1String("final-log-id") },
+        { Name::ReportingMta, QLatin1String("reporting-mta") },
+        { Name::ArrivalDate, QLatin1String("arrival-date") },
+        { Name::ReceivedFromMta, QLatin1String("received-from-mta") },
+    };
+    for (const auto &[id, text] : known) {
+        if (isNamed(name, text))
+            return id;
+    }
     return Name::Other;
 }
 
@@ -136,16 +144,16 @@ bool isRecipientField(const Field &f)
     return f.id <= Name::FinalLogId;
 }
 
-QString stripAngles(QString address)
+QStringView stripAngles(QStringView address)
 {
     address = address.trimmed();
-    if (address.startsWith(QLatin1Char('<')) && address.endsWith(QLatin1Char('>')))
+    if (address.startsWith(u'<') && address.endsWith(u'>'))
         address = address.mid(1, address.size() - 2).trimmed();
     return address;
 }
 
 /** The first "d.d.d" enhanced status code in @p value, else the trimmed value. */
-QString statusCode(const QString &value)
+QStringView statusCode(QStringView value)
 {
     const qsizetype size = value.size();
     for (qsizetype i = 0; i < size; ++i) {
@@ -172,97 +180,14 @@ QString statusCode(const QString &value)
     return value.trimmed();
 }
 
-void applyRecipientField(Recipient *r, const Field &f)
-{
-    r->fields.insert(f.name, f.value);
-    switch (f.id) {
-    case Name::FinalRecipient:
-        r->finalRecipient = stripAngles(stripTypePrefix(f.value));
-        break;
-    case Name::OriginalRecipient:
-        r->originalRecipient = stripAngles(stripTypePrefix(f.value));
-        break;
-    case Name::Action: {
-        QString action = f.value.trimmed().toLower();
-        const qsizetype cut = action.indexOf(QLatin1Char(' '));
-        r->action = cut > 0 ? action.left(cut) : action;
-        break;
-    }
-    case Name::Status:
-        r->status = statusCode(f.value);
-        break;
-    case Name::RemoteMta:
-        r->remoteMta = stripTypePrefix(f.value);
-        break;
-    case Name::DiagnosticCode:
-        r->diagnosticCode = stripTypePrefix(f.value, &r->diagnosticType);
-        break;
-    case Name::LastAttemptDate:
-        r->lastAttemptDate = f.value;
-        break;
-    case Name::WillRetryUntil:
-        r->willRetryUntil = f.value;
-        break;
-    default:
-        break;
-    }
-}
-
-void applyMessageField(Report *report, const Field &f)
-{
-    if (!report->fields.contains(f.name))
-        report->fields.insert(f.name, f.value);
-    if (f.id == Name::ReportingMta && report->reportingMta.isEmpty())
-        report->reportingMta = stripTypePrefix(f.value);
-    else if (f.id == Name::ArrivalDate && report->arrivalDate.isEmpty())
-        report->arrivalDate = f.value;
-    else if (f.id == Name::ReceivedFromMta && report->receivedFromMta.isEmpty())
-        report->receivedFromMta = stripTypePrefix(f.value);
-}
-
-/** Applies one block of fields to @p report; false when the recipient limit was reached. */
-bool applyBlock(Report *report, const QList<Field> &block)
-{
-    bool hasRecipientField = false;
-    for (const Field &f : block) {
-        if (isRecipientField(f)) {
-            hasRecipientField = true;
-            break;
-        }
-    }
-    if (!hasRecipientField) {
-        for (const Field &f : block)
-            applyMessageField(report, f);
-        return true;
-    }
-    // A recipient block; a missing blank line can put several recipients (or the per-message
-    // fields) into one block, so a new recipient starts at every repeated address field.
-    Recipient *current = nullptr;
-    for (const Field &f : block) {
-        if (!current) {
-            if (!isRecipientField(f)) {
-                applyMessageField(report, f);
-                continue;
-            }
-            if (report->recipients.size() >= MaxRecipients)
-                return false;
-            current = &report->recipients.emplaceBack();
-        } else if ((f.id == Name::FinalRecipient && current->fields.contains(f.name))
-                   || (f.id == Name::OriginalRecipient && current->fields.contains(f.name))) {
-            if (report->recipients.size() >= MaxRecipients)
-                return false;
-            current = &report->recipients.emplaceBack();
-        }
-        applyRecipientField(current, f);
-    }
-    return true;
-}
-
-} // namespace
-
-QString stripTypePrefix(QStringView value, QString *type)
+/**
+ * stripTypePrefix() as views: the value without its "type;" prefix; @p type receives the prefix (not
+ * lower-cased) when there is one, else an empty view.
+ */
+QStringView typedValue(QStringView value, QStringView *type)
 {
     value = value.trimmed();
+    *type = {};
     // Only a type within the first 32 characters counts, so the search stops there (a loop rather
     // than indexOf(), which runs Qt's general substring search for one character).
     qsizetype semicolon = -1;
@@ -285,53 +210,273 @@ QString stripTypePrefix(QStringView value, QString *type)
             }
         }
         if (token) {
-            if (type)
-                *type = asciiLower(prefix); // the prefix is ASCII (checked above): one allocation
-            return value.sliced(semicolon + 1).trimmed().toString();
+            *type = prefix;
+            return value.sliced(semicolon + 1).trimmed();
         }
     }
-    if (type)
-        type->clear();
-    return value.toString();
+    return value;
+}
+
+/** The value of @p f without its "type;" prefix, as a string. */
+QString untypedValue(const Field &f)
+{
+    QStringView type;
+    return typedValue(f.value, &type).toString();
+}
+
+} // namespace
+
+/** Fills a FieldList (a friend of it, so that the list keeps its views to itself). */
+struct FieldListBuilder
+{
+    /** Makes @p list share the buffers its views will point into. */
+    static void keep(FieldList *list, const QString &text, const QString &unfolded)
+    {
+        list->m_text = text;
+        list->m_unfolded = unfolded;
+    }
+    /** The item named as @p name (as written), compared in lower case. */
+    static FieldList::Item *findSame(FieldList *list, QStringView name)
+    {
+        for (FieldList::Item &item : list->m_items) {
+            if (item.name.size() != name.size())
+                continue;
+            qsizetype i = 0;
+            while (i < name.size() && lowerAsciiChar(item.name[i].unicode()) == lowerAsciiChar(name[i].unicode()))
+                ++i;
+            if (i == name.size())
+                return &item;
+        }
+        return nullptr;
+    }
+    /** Sets the field @p f, replacing an earlier value of its name. */
+    static void set(FieldList *list, const Field &f)
+    {
+        if (FieldList::Item *item = findSame(list, f.name))
+            item->value = f.value;
+        else
+            list->m_items.append(FieldList::Item { f.name, f.value });
+    }
+};
+
+namespace {
+
+void applyRecipientField(Recipient *r, const Field &f)
+{
+    FieldListBuilder::set(&r->fields, f);
+    QStringView type;
+    switch (f.id) {
+    case Name::FinalRecipient:
+        r->finalRecipient = stripAngles(typedValue(f.value, &type)).toString();
+        break;
+    case Name::OriginalRecipient:
+        r->originalRecipient = stripAngles(typedValue(f.value, &type)).toString();
+        break;
+    case Name::Action: {
+        QString action = f.value.trimmed().toString().toLower();
+        const qsizetype cut = action.indexOf(QLatin1Char(' '));
+        r->action = cut > 0 ? action.left(cut) : action;
+        break;
+    }
+    case Name::Status:
+        r->status = statusCode(f.value).toString();
+        break;
+    case Name::RemoteMta:
+        r->remoteMta = untypedValue(f);
+        break;
+    case Name::DiagnosticCode:
+        r->diagnosticCode = typedValue(f.value, &type).toString();
+        if (type.isEmpty())
+            r->diagnosticType.clear();
+        else
+            r->diagnosticType = asciiLower(type); // the prefix is ASCII (see typedValue()): one allocation
+        break;
+    case Name::LastAttemptDate:
+        r->lastAttemptDate = f.value.toString();
+        break;
+    case Name::WillRetryUntil:
+        r->willRetryUntil = f.value.toString();
+        break;
+    default:
+        break;
+    }
+}
+
+void applyMessageField(Report *report, const Field &f)
+{
+    if (!FieldListBuilder::findSame(&report->fields, f.name))
+        FieldListBuilder::set(&report->fields, f);
+    if (f.id == Name::ReportingMta && report->reportingMta.isEmpty())
+        report->reportingMta = untypedValue(f);
+    else if (f.id == Name::ArrivalDate && report->arrivalDate.isEmpty())
+        report->arrivalDate = f.value.toString();
+    else if (f.id == Name::ReceivedFromMta && report->receivedFromMta.isEmpty())
+        report->receivedFromMta = untypedValue(f);
+}
+
+/** The fields between two blank lines. */
+struct Block
+{
+    const Field *first;
+    const Field *last; // past the end
+    const Field *begin() const { return first; }
+    const Field *end() const { return last; }
+};
+
+/**
+ * Applies one block of fields to @p report; false when the recipient limit was reached. New recipients
+ * share @p text and @p unfolded, which the fields' views point into.
+ */
+bool applyBlock(Report *report, const Block &block, const QString &text, const QString &unfolded)
+{
+    bool hasRecipientField = false;
+    for (const Field &f : block) {
+        if (isRecipientField(f)) {
+            hasRecipientField = true;
+            break;
+        }
+    }
+    if (!hasRecipientField) {
+        for (const Field &f : block)
+            applyMessageField(report, f);
+        return true;
+    }
+    // A recipient block; a missing blank line can put several recipients (or the per-message
+    // fields) into one block, so a new recipient starts at every repeated address field.
+    Recipient *current = nullptr;
+    const auto addRecipient = [&] {
+        current = &report->recipients.emplaceBack();
+        FieldListBuilder::keep(&current->fields, text, unfolded);
+    };
+    for (const Field &f : block) {
+        if (!current) {
+            if (!isRecipientField(f)) {
+                applyMessageField(report, f);
+                continue;
+            }
+            if (report->recipients.size() >= MaxRecipients)
+                return false;
+            addRecipient();
+        } else if ((f.id == Name::FinalRecipient || f.id == Name::OriginalRecipient)
+                   && FieldListBuilder::findSame(&current->fields, f.name)) {
+            if (report->recipients.size() >= MaxRecipients)
+                return false;
+            addRecipient();
+        }
+        applyRecipientField(current, f);
+    }
+    return true;
+}
+
+/** Appends @p piece, a further line of the folded field @p f, to its value joined in @p unfolded. */
+void extend(Field *f, QStringView piece, bool alwaysBlank, QString *unfolded)
+{
+    if (f->joinedAt < 0) {
+        f->joinedAt = unfolded->size();
+        unfolded->append(f->value);
+        f->joinedSize = f->value.size();
+    }
+    // Folded lines are joined with one blank (none before the first text); an unindented Diagnostic-Code
+    // continuation always with one.
+    if (alwaysBlank || f->joinedSize > 0) {
+        unfolded->append(QLatin1Char(' '));
+        ++f->joinedSize;
+    }
+    unfolded->append(piece);
+    f->joinedSize += piece.size();
+}
+
+} // namespace
+
+QString FieldList::value(QStringView name) const
+{
+    const Item *item = find(name);
+    return item ? item->value.toString() : QString();
+}
+
+// Names are kept as written and compared in lower case with the wanted one (given in lower case).
+const FieldList::Item *FieldList::find(QStringView name) const
+{
+    for (const Item &item : m_items) {
+        if (item.name.size() != name.size())
+            continue;
+        qsizetype i = 0;
+        while (i < name.size() && lowerAsciiChar(item.name[i].unicode()) == name[i].unicode())
+            ++i;
+        if (i == name.size())
+            return &item;
+    }
+    return nullptr;
+}
+
+QString stripTypePrefix(QStringView value, QString *type)
+{
+    QStringView prefix;
+    const QStringView rest = typedValue(value, &prefix);
+    if (type) {
+        if (prefix.isEmpty())
+            type->clear();
+        else
+            *type = asciiLower(prefix); // the prefix is ASCII (see typedValue()): one allocation
+    }
+    return rest.toString();
 }
 
 Report parse(QStringView deliveryStatusBody)
 {
-    // Each block is applied as soon as its blank line is read; one list of fields serves them all.
-    Report report;
-    QList<Field> block;
-    block.reserve(16);
-    int fields = 0;
+    return parse(deliveryStatusBody.toString());
+}
+
+Report parse(const QString &deliveryStatusBody)
+{
+    // The fields are read first, as views into the text (folded values joined in one buffer), then
+    // applied block by block: a block ends at a blank line.
+    QVarLengthArray<Field, 32> fields;
+    QVarLengthArray<qsizetype, 8> blockEnds;
+    QString unfolded;
+    qsizetype blockStart = 0;
+    int count = 0;
     LineReader reader(deliveryStatusBody);
-    for (QStringView line; fields < MaxFields && reader.next(&line);) {
+    for (QStringView line; count < MaxFields && reader.next(&line);) {
+        const bool inBlock = fields.size() > blockStart;
         if (isBlank(line)) {
-            if (!block.isEmpty()) {
-                if (!applyBlock(&report, block))
-                    return report;
-                block.clear();
+            if (inBlock) {
+                blockEnds.append(fields.size());
+                blockStart = fields.size();
             }
         } else if (line[0].isSpace()) {
             // Folded line: joined with one blank (RFC 5322 unfolding, runs of blanks collapsed).
-            if (!block.isEmpty() && block.last().value.size() < MaxFieldValue) {
-                QString &value = block.last().value;
-                if (!value.isEmpty())
-                    value += QLatin1Char(' ');
-                value += line.trimmed();
-            }
+            if (inBlock && fields.last().valueSize() < MaxFieldValue)
+                extend(&fields.last(), line.trimmed(), false, &unfolded);
         } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
             Field f;
-            f.id = nameOf(line.first(n), &f.name);
-            f.value = line.sliced(colon + 1).trimmed().toString();
-            block.append(std::move(f));
-            ++fields;
-        } else if (!block.isEmpty() && block.last().id == Name::DiagnosticCode
-                   && block.last().value.size() < MaxFieldValue) {
+            f.name = line.first(n);
+            f.id = nameOf(f.name);
+            f.value = line.sliced(colon + 1).trimmed();
+            fields.append(f);
+            ++count;
+        } else if (inBlock && fields.last().id == Name::DiagnosticCode && fields.last().valueSize() < MaxFieldValue) {
             // Some MTAs wrap a long diagnostic without indenting the continuation.
-            block.last().value += QLatin1Char(' ') + line.trimmed();
+            extend(&fields.last(), line.trimmed(), true, &unfolded);
         }
     }
-    if (!block.isEmpty())
-        applyBlock(&report, block);
+    if (fields.size() > blockStart)
+        blockEnds.append(fields.size());
+    // The joined buffer is complete: it no longer moves.
+    for (Field &f : fields) {
+        if (f.joinedAt >= 0)
+            f.value = QStringView(unfolded).sliced(f.joinedAt, f.joinedSize);
+    }
+
+    Report report;
+    FieldListBuilder::keep(&report.fields, deliveryStatusBody, unfolded);
+    qsizetype start = 0;
+    for (const qsizetype end : blockEnds) {
+        if (!applyBlock(&report, Block { fields.constData() + start, fields.constData() + end }, deliveryStatusBody,
+                        unfolded))
+            break;
+        start = end;
+    }
     return report;
 }
 
