@@ -698,8 +698,11 @@ void TestMime::foldedValues()
     {
         const Mime::ParseResult result = Mime::parseMessage(
             QByteArray("Received: from a\r\n\tby b\r\n  with SMTP;  \r\nSubject: one\r\n two\r\n\tthree\r\n"
-                       "From: x@example.com\r\nTo: a@example.com,\n b@example.com\n\nbody\n"));
-        QCOMPARE(result.root.headers.size(), 4);
+                       "From: x@example.com\r\nTo: a@example.com,\n b@example.com\n"
+                       "X-Late:\r\n\tstarts here\r\n  and\r\r\n ends\n\nbody\n"));
+        QCOMPARE(result.root.headers.size(), 5);
+        // A value that starts on a continuation line; one CR dropped where two stand before a break.
+        QCOMPARE(result.root.header("x-late"), QByteArray("starts here  and\r ends"));
         received = result.root.header("received");
         subject = result.root.header("subject");
         to = result.root.header("to");

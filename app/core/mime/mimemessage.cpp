@@ -51,7 +51,18 @@ inline char lowerAscii(char c)
 
 bool sameIgnoringCase(const char *a, const char *b, qsizetype size)
 {
-    for (qsizetype i = 0; i < size; ++i) {
+    // Eight bytes at a time while they are the same: the names compared here are mostly spelt alike
+    // ("Received" against "Received"), and those that differ usually do in their first bytes.
+    qsizetype i = 0;
+    for (; size - i >= 8; i += 8) {
+        quint64 x;
+        quint64 y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            break;
+    }
+    for (; i < size; ++i) {
         if (a[i] != b[i] && lowerAscii(a[i]) != lowerAscii(b[i]))
             return false;
     }
@@ -205,21 +216,30 @@ bool isBlankLine(QByteArrayView data, qsizetype pos, qsizetype end)
 
 /**
  * Writes the folded header value @p value (already trimmed) to @p out with its line breaks removed
- * (RFC 5322 unfolding); returns the length written, at most @p value's.
+ * (RFC 5322 unfolding, a CR before each break with it); returns the length written, at most @p value's.
+ * @p breaks are the offsets (in the data @p value lies in, as @p value's are from @p data) of the line
+ * breaks of the field, found when its lines were read; those outside @p value are skipped.
  */
-qsizetype unfoldInto(QByteArrayView value, char *out)
+qsizetype unfoldInto(QByteArrayView data, QByteArrayView value, const qsizetype *breaks, qsizetype breakCount,
+                     char *out)
 {
     char *o = out;
-    qsizetype pos = 0;
-    while (pos < value.size()) {
-        const qsizetype nl = lineEnd(value, pos);
+    const qsizetype valueStart = value.data() - data.data();
+    const qsizetype valueEnd = valueStart + value.size();
+    qsizetype pos = valueStart;
+    for (qsizetype k = 0; k < breakCount; ++k) {
+        const qsizetype nl = breaks[k];
+        if (nl < pos || nl >= valueEnd)
+            continue;
         qsizetype end = nl;
-        if (end > pos && value[end - 1] == '\r')
+        if (end > pos && data[end - 1] == '\r')
             --end;
-        memcpy(o, value.data() + pos, size_t(end - pos));
+        memcpy(o, data.data() + pos, size_t(end - pos));
         o += end - pos;
         pos = nl + 1;
     }
+    memcpy(o, data.data() + pos, size_t(valueEnd - pos));
+    o += valueEnd - pos;
     return o - out;
 }
 
@@ -242,15 +262,18 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
     {
         qsizetype index; // in found
         QByteArrayView value; // trimmed, line breaks still in
+        qsizetype firstBreak; // in breaks
+        qsizetype breakCount;
     };
     QVarLengthArray<Folded, 16> folded;
+    QVarLengthArray<qsizetype, 64> breaks; // where the lines of folded fields end
     qsizetype foldedSize = 0;
     const auto handOver = [&](qsizetype bodyStart) {
         if (!folded.isEmpty()) {
             QByteArray joined(foldedSize, Qt::Uninitialized);
             char *o = joined.data();
             for (const Folded &f : folded) {
-                const qsizetype n = unfoldInto(f.value, o);
+                const qsizetype n = unfoldInto(data, f.value, breaks.constData() + f.firstBreak, f.breakCount, o);
                 found[f.index].raw = QByteArrayView(o, n);
                 o += n;
             }
@@ -280,10 +303,12 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
         }
         // Continuation lines start with a blank.
         qsizetype valueEnd = end;
+        const qsizetype firstBreak = breaks.size();
         while (valueEnd + 1 < data.size() && isWsp(data[valueEnd + 1])) {
             const qsizetype next = lineEnd(data, valueEnd + 1);
             if (isBlankLine(data, valueEnd + 1, next))
                 break; // a whitespace-only line ends the header block
+            breaks.append(valueEnd);
             valueEnd = next;
         }
         qsizetype valueStart = pos + nameLen;
@@ -293,7 +318,7 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
         const QByteArrayView value
             = trimmedView(data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart)));
         if (valueEnd != end) {
-            folded.append(Folded { found.size(), value });
+            folded.append(Folded { found.size(), value, firstBreak, breaks.size() - firstBreak });
             foldedSize += value.size();
         }
         found.append(Header { data.sliced(pos, nameLen), value });
