@@ -1132,11 +1132,6 @@ QByteArray Part::mimeType() const
     return type + '/' + subtype;
 }
 
-bool Part::is(QByteArrayView t, QByteArrayView s) const
-{
-    return type == t && subtype == s;
-}
-
 // ---------------------------------------------------------------- parseMessage
 
 namespace {

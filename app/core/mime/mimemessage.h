@@ -7,6 +7,7 @@
 #include <QVarLengthArray>
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 
 namespace MailDoctor::Mime {
@@ -135,9 +136,15 @@ struct Part
     /** "type/subtype" in lower case, e.g. "multipart/report". */
     QByteArray mimeType() const;
     /** True when this part is type/subtype (both given in lower case). */
-    bool is(QByteArrayView type, QByteArrayView subtype) const;
+    bool is(QByteArrayView type, QByteArrayView subtype) const
+    {
+        // Inline and sizes first: readers ask this of every part with literals, whose sizes are known.
+        return this->type.size() == type.size() && this->subtype.size() == subtype.size()
+            && std::memcmp(this->type.constData(), type.data(), size_t(type.size())) == 0
+            && std::memcmp(this->subtype.constData(), subtype.data(), size_t(subtype.size())) == 0;
+    }
     /** True for any multipart type. */
-    bool isMultipart() const { return type == "multipart"; }
+    bool isMultipart() const { return QByteArrayView(type) == literalView("multipart"); }
     /** Content-Transfer-Encoding in lower case, empty when absent. */
     QByteArray transferEncoding() const;
 };
