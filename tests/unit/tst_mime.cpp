@@ -418,6 +418,24 @@ void TestMime::decodeText_data()
                                                << asciiText + QStringLiteral("café");
     QTest::newRow("lone-esc-unlabelled") << ascii + QByteArray("\x1b[0m") << QByteArray()
                                          << asciiText + QStringLiteral("\x1b[0m");
+    // UTF-8 is decoded in the same pass as the ASCII before it; anything but strict UTF-8 without ESC
+    // (a stray byte, an overlong form, a surrogate, a cut sequence, an opening byte order mark) goes
+    // back to the guessing or the label.
+    const QByteArray emoji("\xf0\x9f\x93\xa7"); // U+1F4E7, a surrogate pair in UTF-16
+    QTest::newRow("utf8-first-byte") << jp.toUtf8() << QByteArray("utf-8") << jp;
+    QTest::newRow("utf8-four-byte") << ascii + emoji + "!" << QByteArray() << asciiText + QStringLiteral("\U0001F4E7!");
+    QTest::newRow("utf8-latin-label") << ascii + "caf\xc3\xa9" << QByteArray("iso-8859-1") << asciiText + QStringLiteral("café");
+    QTest::newRow("utf8-then-stray-byte") << QByteArray("caf\xc3\xa9 caf\xe9") << QByteArray()
+                                           << QStringLiteral("caf\u00c3\u00a9 caf\u00e9"); // Latin-1, the last guess
+    QTest::newRow("utf8-overlong") << QByteArray("a\xc0\xaf" "b") << QByteArray("utf-8") << QStringLiteral("a\u653f" "b"); // EUC-JP
+    QTest::newRow("utf8-surrogate") << QByteArray("a\xed\xa0\x80" "b") << QByteArray("utf-8")
+                                    << QStringLiteral("a\ufffd\ufffd\ufffd" "b"); // no guess fits: Qt's UTF-8 reading
+    QTest::newRow("utf8-cut-at-end") << QByteArray("abc\xe3\x81") << QByteArray("utf-8") << QStringLiteral("abc\u7e3a");
+    QTest::newRow("utf8-bom-first") << QByteArray("\xef\xbb\xbf" "abc\xc3\xa9") << QByteArray() << QStringLiteral("abc\u00e9");
+    QTest::newRow("utf8-bom-later") << QByteArray("x\xef\xbb\xbf\xc3\xa9") << QByteArray("utf-8")
+                                    << QStringLiteral("x\ufeff\u00e9");
+    // Valid UTF-8 under its own label keeps an escape as text; the escape sends it down the slow path.
+    QTest::newRow("utf8-then-jis") << jp.toUtf8() + jisBytes << QByteArray("utf-8") << jp + QString::fromLatin1(jisBytes);
     QTest::newRow("empty") << QByteArray() << QByteArray("utf-8") << QString();
 }
 

@@ -42,15 +42,86 @@ bool isAscii(QByteArrayView bytes)
 }
 
 /**
- * @p bytes widened into @p out when every byte is ASCII and none is ESC, else false (and @p out is
- * left alone). Most text and header values are such bytes: converting while checking reads them once,
- * where the check for 8-bit bytes, the search for ISO-2022 escapes and QString::fromLatin1() read
- * them three times.
+ * Decodes strict UTF-8 (what isValidUtf8() accepts) from @p i of @p bytes into @p o; returns
+ * the end of the output, or null at an invalid sequence or an ESC (whose text may be ISO-2022-JP).
  */
-bool plainAsciiText(QByteArrayView bytes, QString *out)
+char16_t *utf8Tail(QByteArrayView bytes, qsizetype i, char16_t *o)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data()) + i;
+    const auto *end = reinterpret_cast<const unsigned char *>(bytes.data()) + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            if (c == 0x1b)
+                return nullptr;
+            *o++ = c;
+            ++p;
+#if defined(__SSE2__)
+            // Mail text in UTF-8 is still mostly ASCII: widen it sixteen bytes at a time.
+            const __m128i esc = _mm_set1_epi8(0x1b);
+            const __m128i zero = _mm_setzero_si128();
+            while (end - p >= 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, esc))) != 0)
+                    break;
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(o), _mm_unpacklo_epi8(v, zero));
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(o + 8), _mm_unpackhi_epi8(v, zero));
+                p += 16;
+                o += 16;
+            }
+#endif
+            continue;
+        }
+        int extra;
+        unsigned int min;
+        unsigned int cp;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1;
+            min = 0x80;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2;
+            min = 0x800;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3;
+            min = 0x10000;
+            cp = c & 0x07;
+        } else {
+            return nullptr;
+        }
+        if (end - p <= extra)
+            return nullptr;
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[k] & 0xC0) != 0x80)
+                return nullptr;
+            cp = (cp << 6) | (p[k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return nullptr;
+        if (cp >= 0x10000) {
+            *o++ = QChar::highSurrogate(cp);
+            *o++ = QChar::lowSurrogate(cp);
+        } else {
+            *o++ = char16_t(cp);
+        }
+        p += extra + 1;
+    }
+    return o;
+}
+
+/**
+ * @p bytes decoded into @p out when none is ESC and they are ASCII or strict UTF-8, else false (and
+ * @p out is left alone). The text is then what QString::fromLatin1() (ASCII) or fromUtf8() would give,
+ * which is what every caller below answers for such bytes. Most text and header values are such bytes:
+ * decoding while checking reads them once, where the check for 8-bit bytes, the search for ISO-2022
+ * escapes, the UTF-8 check and the conversion read them up to four times.
+ */
+bool asciiOrUtf8Text(QByteArrayView bytes, QString *out)
 {
     const char *p = bytes.data();
     const qsizetype n = bytes.size();
+    // UTF-16 never takes more units than UTF-8 takes bytes.
     QString text(n, Qt::Uninitialized);
     auto *o = reinterpret_cast<char16_t *>(text.data());
     qsizetype i = 0;
@@ -60,7 +131,7 @@ bool plainAsciiText(QByteArrayView bytes, QString *out)
     for (; n - i >= 16; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
         if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, esc))) != 0)
-            return false; // a high bit: 8-bit byte or ESC
+            break; // a high bit (8-bit byte or ESC): the loop below finds which
         _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
         _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(v, zero));
     }
@@ -68,8 +139,17 @@ bool plainAsciiText(QByteArrayView bytes, QString *out)
     for (; i < n; ++i) {
         const auto c = static_cast<unsigned char>(p[i]);
         if (c >= 0x80 || c == 0x1b)
-            return false;
+            break;
         o[i] = c;
+    }
+    if (i < n) {
+        // QString::fromUtf8() drops a byte order mark that opens the text: leave that case to it.
+        if (i == 0 && bytes.startsWith("\xef\xbb\xbf"))
+            return false;
+        const char16_t *end = utf8Tail(bytes, i, o + i);
+        if (!end)
+            return false;
+        text.truncate(end - o);
     }
     *out = std::move(text);
     return true;
@@ -461,19 +541,21 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
     if (bytes.isEmpty())
         return {};
     if (charset.isEmpty()) {
-        // Unlabelled, as every header value is: the ASCII path below, or guessing.
+        // Unlabelled, as every header value is: ASCII or UTF-8 as below, or guessing.
         QString text;
-        if (plainAsciiText(bytes, &text))
+        if (asciiOrUtf8Text(bytes, &text))
             return text;
         return guessAndDecode(bytes);
     }
     const QByteArray name = charset.isEmpty() ? QByteArray() : normalizeCharset(charset);
     const bool latin = isSingleByteLatin(name);
     // ASCII without ESC: no guessing reads it otherwise, nor any of these labels (Latin-1 and UTF-8
-    // agree on ASCII). Other labels may not be ASCII-based or give control bytes a meaning.
+    // agree on ASCII). Other labels may not be ASCII-based or give control bytes a meaning. Strict
+    // UTF-8 without ESC: guessing reads it as UTF-8 (it has no JIS escape), a Latin label defers to the
+    // guess for text that is valid UTF-8, and so does a UTF-8 label.
     if (name.isEmpty() || latin || name == "UTF-8") {
         QString text;
-        if (plainAsciiText(bytes, &text))
+        if (asciiOrUtf8Text(bytes, &text))
             return text;
     }
     if (name.isEmpty() || name == "US-ASCII")
