@@ -357,6 +357,8 @@ void TestDsn::emptyAndJunk_data()
     // Names with a character no field name has are not fields.
     QTest::newRow("8-bit-name") << QStringLiteral("Final-Recipi\u00e9nt: rfc822; a@example.com\n"
                                                   "R\u00e9porting-MTA: dns; mx.example.com\n");
+    QTest::newRow("wide-in-name") << QStringLiteral("Final-Recipient\u5b9b: rfc822; a@example.com\n"
+                                                    "Rep\uff4frting-MTA: dns; mx.example.com\n");
     QTest::newRow("control-in-name") << QStringLiteral("Final-\u0001Recipient: rfc822; a@example.com\n"
                                                        "Reporting\u007f-MTA: dns; mx.example.com\n");
     QTest::newRow("blank-inside-name") << QStringLiteral("Final Recipient: rfc822; a@example.com\n"

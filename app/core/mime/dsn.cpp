@@ -2,6 +2,10 @@
 
 #include "linereader.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
 #include <utility>
 
@@ -66,6 +70,26 @@ qsizetype fieldNameLength(QStringView line, qsizetype *colon)
     }();
     const qsizetype limit = qMin<qsizetype>(line.size(), 80);
     qsizetype i = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time until one is no name character (below '!', above '~', or ':'; as
+    // signed 16-bit numbers those beyond ASCII are negative, so below '!' too). The loop after it
+    // stops on that character.
+    const char16_t *p = line.utf16();
+    const __m128i low = _mm_set1_epi16(' ');
+    const __m128i high = _mm_set1_epi16(127);
+    const __m128i colonChar = _mm_set1_epi16(':');
+    while (limit - i >= 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i name = _mm_andnot_si128(_mm_cmpeq_epi16(v, colonChar),
+                                              _mm_and_si128(_mm_cmpgt_epi16(v, low), _mm_cmplt_epi16(v, high)));
+        const int stops = _mm_movemask_epi8(name) ^ 0xFFFF;
+        if (stops != 0) {
+            i += qCountTrailingZeroBits(static_cast<quint32>(stops)) / 2;
+            break;
+        }
+        i += 8;
+    }
+#endif
     while (i < limit && line[i].unicode() < 128 && nameChar[line[i].unicode()])
         ++i;
     if (i >= limit)
@@ -470,6 +494,12 @@ Report parse(const QString &deliveryStatusBody)
 
     Report report;
     FieldListBuilder::keep(&report.fields, deliveryStatusBody, unfolded);
+    // A recipient a Final-Recipient, as a rule: the list then grows once instead of moving the
+    // recipients (large, and not relocatable) at each growth.
+    qsizetype finalRecipients = 0;
+    for (const Field &f : fields)
+        finalRecipients += f.id == Name::FinalRecipient ? 1 : 0;
+    report.recipients.reserve(qMin<qsizetype>(finalRecipients, MaxRecipients));
     qsizetype start = 0;
     for (const qsizetype end : blockEnds) {
         if (!applyBlock(&report, Block { fields.constData() + start, fields.constData() + end }, deliveryStatusBody,
