@@ -42,6 +42,44 @@ bool isAscii(QByteArrayView bytes)
 }
 
 /**
+ * The length of the strict UTF-8 sequence (no overlong form, no surrogate, nothing above U+10FFFF) that
+ * starts with the 8-bit byte at @p p, its code point in @p cp; 0 when there is none before @p end.
+ */
+inline int utf8Sequence(const unsigned char *p, const unsigned char *end, char32_t *cp)
+{
+    const unsigned char c = *p;
+    int extra;
+    char32_t min;
+    char32_t value;
+    if ((c & 0xE0) == 0xC0) {
+        extra = 1;
+        min = 0x80;
+        value = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        extra = 2;
+        min = 0x800;
+        value = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        extra = 3;
+        min = 0x10000;
+        value = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (end - p <= extra)
+        return 0;
+    for (int k = 1; k <= extra; ++k) {
+        if ((p[k] & 0xC0) != 0x80)
+            return 0;
+        value = (value << 6) | (p[k] & 0x3F);
+    }
+    if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+        return 0;
+    *cp = value;
+    return extra + 1;
+}
+
+/**
  * Decodes strict UTF-8 (what isValidUtf8() accepts) from @p i of @p bytes into @p o; returns
  * the end of the output, or null at an invalid sequence or an ESC (whose text may be ISO-2022-JP).
  */
@@ -72,32 +110,9 @@ char16_t *utf8Tail(QByteArrayView bytes, qsizetype i, char16_t *o)
 #endif
             continue;
         }
-        int extra;
-        unsigned int min;
-        unsigned int cp;
-        if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            min = 0x80;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            min = 0x800;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            min = 0x10000;
-            cp = c & 0x07;
-        } else {
-            return nullptr;
-        }
-        if (end - p <= extra)
-            return nullptr;
-        for (int k = 1; k <= extra; ++k) {
-            if ((p[k] & 0xC0) != 0x80)
-                return nullptr;
-            cp = (cp << 6) | (p[k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        char32_t cp;
+        const int length = utf8Sequence(p, end, &cp);
+        if (length == 0)
             return nullptr;
         if (cp >= 0x10000) {
             *o++ = QChar::highSurrogate(cp);
@@ -105,7 +120,7 @@ char16_t *utf8Tail(QByteArrayView bytes, qsizetype i, char16_t *o)
         } else {
             *o++ = char16_t(cp);
         }
-        p += extra + 1;
+        p += length;
     }
     return o;
 }
@@ -175,34 +190,11 @@ bool isValidUtf8(QByteArrayView bytes)
             ++p;
             continue;
         }
-        int extra;
-        unsigned int min;
-        unsigned int cp;
-        if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            min = 0x80;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            min = 0x800;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            min = 0x10000;
-            cp = c & 0x07;
-        } else {
+        char32_t cp;
+        const int length = utf8Sequence(p, end, &cp);
+        if (length == 0)
             return false;
-        }
-        if (end - p <= extra)
-            return false;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        p += extra + 1;
+        p += length;
     }
     return true;
 }
