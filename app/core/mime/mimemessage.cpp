@@ -332,36 +332,38 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
 bool looksLikeMessageHeader(const QList<Header> &headers)
 {
     // Views, not char pointers: the lengths are known at compile time instead of strlen() per compare.
-    static constexpr QByteArrayView known[] = { "from",
-                                         "to",
-                                         "subject",
-                                         "date",
-                                         "received",
-                                         "return-path",
-                                         "message-id",
-                                         "content-type",
-                                         "mime-version",
-                                         "delivered-to",
-                                         "x-original-to",
-                                         "reply-to",
-                                         "sender",
-                                         "cc",
-                                         "x-failed-recipients",
-                                         "auto-submitted",
-                                         "in-reply-to",
-                                         "references",
-                                         "envelope-to",
-                                         "x-mailer",
-                                         "content-transfer-encoding",
-                                         "dkim-signature",
-                                         "authentication-results",
-                                         "arc-seal",
-                                         "thread-topic",
-                                         "x-ms-exchange-organization-scl",
-                                         "precedence",
-                                         "errors-to",
-                                         "list-id",
-                                         "x-spam-status" };
+    // Spelt as mail usually spells them: the comparison ignores case, but equal bytes it settles
+    // eight at a time.
+    static constexpr QByteArrayView known[] = { "From",
+                                         "To",
+                                         "Subject",
+                                         "Date",
+                                         "Received",
+                                         "Return-Path",
+                                         "Message-ID",
+                                         "Content-Type",
+                                         "MIME-Version",
+                                         "Delivered-To",
+                                         "X-Original-To",
+                                         "Reply-To",
+                                         "Sender",
+                                         "Cc",
+                                         "X-Failed-Recipients",
+                                         "Auto-Submitted",
+                                         "In-Reply-To",
+                                         "References",
+                                         "Envelope-To",
+                                         "X-Mailer",
+                                         "Content-Transfer-Encoding",
+                                         "DKIM-Signature",
+                                         "Authentication-Results",
+                                         "ARC-Seal",
+                                         "Thread-Topic",
+                                         "X-MS-Exchange-Organization-SCL",
+                                         "Precedence",
+                                         "Errors-To",
+                                         "List-Id",
+                                         "X-Spam-Status" };
     for (const Header &h : headers) {
         for (const QByteArrayView name : known) {
             if (equalsIgnoreCase(h.name, name))
@@ -374,8 +376,8 @@ bool looksLikeMessageHeader(const QList<Header> &headers)
 bool hasReportField(const QList<Header> &headers)
 {
     static constexpr QByteArrayView fields[]
-        = { "final-recipient", "original-recipient", "diagnostic-code", "status",
-            "action",          "remote-mta",         "reporting-mta" };
+        = { "Final-Recipient", "Original-Recipient", "Diagnostic-Code", "Status",
+            "Action",          "Remote-MTA",         "Reporting-MTA" };
     for (const Header &h : headers) {
         for (const QByteArrayView name : fields) {
             if (equalsIgnoreCase(h.name, name))
@@ -405,7 +407,7 @@ enum class TransferEncoding { Identity, Base64, QuotedPrintable };
 // Compared in place rather than through Part::transferEncoding(), which allocates its lower-case copy.
 TransferEncoding transferEncodingOf(const Part &part)
 {
-    const QByteArrayView token = transferEncodingToken(part.headerView("content-transfer-encoding"));
+    const QByteArrayView token = transferEncodingToken(part.headerView("Content-Transfer-Encoding"));
     if (equalsIgnoreCase(token, "base64"))
         return TransferEncoding::Base64;
     if (equalsIgnoreCase(token, "quoted-printable"))
@@ -952,7 +954,7 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
         else if (data.startsWith('\n'))
             bodyStart = 1;
     }
-    const QByteArrayView contentType = part->headerView("content-type");
+    const QByteArrayView contentType = part->headerView("Content-Type"); // as usually spelt: see sameIgnoringCase()
     if (!contentType.isEmpty()) {
         parseContentType(contentType, bufferOf(*part, contentType), part);
     } else if (defaultRfc822) {
@@ -1065,7 +1067,7 @@ QString Part::decodedHeader(QByteArrayView name) const
 
 QByteArray Part::transferEncoding() const
 {
-    const QByteArrayView value = headerView("content-transfer-encoding");
+    const QByteArrayView value = headerView("Content-Transfer-Encoding");
     if (value.isEmpty())
         return {};
     return toLowerBytes(transferEncodingToken(value));
@@ -1122,7 +1124,7 @@ ParamList Part::headerParams(QByteArrayView name) const
 
 QString Part::fileName() const
 {
-    QString name = headerParams("content-disposition").value("filename");
+    QString name = headerParams("Content-Disposition").value("filename");
     if (name.isEmpty())
         name = params.value("name");
     return name;
