@@ -328,6 +328,14 @@ void TestMime::encodedWords_data()
 
     QTest::newRow("plain-ascii") << QByteArray("Delivery Status Notification")
                                  << "Delivery Status Notification";
+    // Plain ASCII is read in one pass; '=', an 8-bit byte or ESC anywhere sends a value the long way.
+    QTest::newRow("plain-short") << QByteArray("Re: x") << QStringLiteral("Re: x");
+    QTest::newRow("equals-without-word") << QByteArray("<CAF+q=x9@mail.example.com>")
+                                         << QStringLiteral("<CAF+q=x9@mail.example.com>");
+    QTest::newRow("equals-in-last-block") << QByteArray("Returned mail: see transcript =?UTF-8?Q?a?=")
+                                          << QStringLiteral("Returned mail: see transcript a");
+    QTest::newRow("raw-utf8-after-ascii") << QByteArray("Undeliverable: caf\xc3\xa9")
+                                          << QStringLiteral("Undeliverable: caf\u00e9");
     QTest::newRow("b-utf8") << QByteArray("=?UTF-8?B?44Ko44Op44O8?=") << QStringLiteral("エラー");
     QTest::newRow("q-lowercase-encoding")
         << QByteArray("=?utf-8?q?caf=C3=A9_ouvert?=") << QStringLiteral("café ouvert");
@@ -418,6 +426,17 @@ void TestMime::decodeText_data()
                                                << asciiText + QStringLiteral("café");
     QTest::newRow("lone-esc-unlabelled") << ascii + QByteArray("\x1b[0m") << QByteArray()
                                          << asciiText + QStringLiteral("\x1b[0m");
+    // What is left after the last whole block is read as one block ending with the text, and a text
+    // shorter than a block as two overlapping halves: a high byte or ESC anywhere in them still counts.
+    QTest::newRow("ascii-short") << QByteArray("abcdefghi") << QByteArray() << QStringLiteral("abcdefghi");
+    QTest::newRow("latin1-in-short-tail") << QByteArray("abcdefgh\xe9") << QByteArray()
+                                          << QStringLiteral("abcdefgh\u00e9");
+    QTest::newRow("esc-in-short-head") << QByteArray("a\x1b[0mbcdefg") << QByteArray()
+                                       << QStringLiteral("a\x1b[0mbcdefg");
+    QTest::newRow("utf8-in-last-block") << QByteArray("abcdefghijklmnop\xc3\xa9") << QByteArray()
+                                        << QStringLiteral("abcdefghijklmnop\u00e9");
+    QTest::newRow("utf8-before-ascii-blocks") << QByteArray("\xc3\xa9" "abcdefghijklmnopqrstu") << QByteArray()
+                                              << QStringLiteral("\u00e9abcdefghijklmnopqrstu");
     // UTF-8 is decoded in the same pass as the ASCII before it; anything but strict UTF-8 without ESC
     // (a stray byte, an overlong form, a surrogate, a cut sequence, an opening byte order mark) goes
     // back to the guessing or the label.

@@ -126,6 +126,57 @@ char16_t *utf8Tail(QByteArrayView bytes, qsizetype i, char16_t *o)
 }
 
 /**
+ * Widens the bytes @p p[0, @p n) to @p o up to the first that is 8-bit, ESC or @p also (0: none), or
+ * sixteen bytes before it; returns how many were widened (the caller reads on from there byte by byte).
+ */
+Q_ALWAYS_INLINE qsizetype widenPlainAscii(const char *p, qsizetype n, char16_t *o, char also)
+{
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    const __m128i esc = _mm_set1_epi8(0x1b);
+    const __m128i other = also ? _mm_set1_epi8(also) : esc;
+    const __m128i zero = _mm_setzero_si128();
+    const auto plain = [&](__m128i v) {
+        return _mm_movemask_epi8(_mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, esc), _mm_cmpeq_epi8(v, other))))
+            == 0;
+    };
+    for (; n - i >= 16; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        if (!plain(v))
+            return i;
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(v, zero));
+    }
+    // The rest, which most header values end in, as one block that ends with the text (overlapping
+    // bytes already widened) rather than byte by byte; a text shorter than a block as two halves.
+    if (n >= 16) {
+        if (i < n) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + n - 16));
+            if (plain(v)) {
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(o + n - 16), _mm_unpacklo_epi8(v, zero));
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(o + n - 8), _mm_unpackhi_epi8(v, zero));
+                i = n;
+            }
+        }
+    } else if (n >= 8) {
+        const __m128i head = _mm_loadl_epi64(reinterpret_cast<const __m128i *>(p));
+        const __m128i tail = _mm_loadl_epi64(reinterpret_cast<const __m128i *>(p + n - 8));
+        if (plain(_mm_unpacklo_epi64(head, tail))) {
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(o), _mm_unpacklo_epi8(head, zero));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(o + n - 8), _mm_unpacklo_epi8(tail, zero));
+            i = n;
+        }
+    }
+#else
+    Q_UNUSED(p);
+    Q_UNUSED(n);
+    Q_UNUSED(o);
+    Q_UNUSED(also);
+#endif
+    return i;
+}
+
+/**
  * @p bytes decoded into @p out when none is ESC and they are ASCII or strict UTF-8, else false (and
  * @p out is left alone). The text is then what QString::fromLatin1() (ASCII) or fromUtf8() would give,
  * which is what every caller below answers for such bytes. Most text and header values are such bytes:
@@ -139,18 +190,7 @@ bool asciiOrUtf8Text(QByteArrayView bytes, QString *out)
     // UTF-16 never takes more units than UTF-8 takes bytes.
     QString text(n, Qt::Uninitialized);
     auto *o = reinterpret_cast<char16_t *>(text.data());
-    qsizetype i = 0;
-#if defined(__SSE2__)
-    const __m128i esc = _mm_set1_epi8(0x1b);
-    const __m128i zero = _mm_setzero_si128();
-    for (; n - i >= 16; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, esc))) != 0)
-            break; // a high bit (8-bit byte or ESC): the loop below finds which
-        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
-        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(v, zero));
-    }
-#endif
+    qsizetype i = widenPlainAscii(p, n, o, 0);
     for (; i < n; ++i) {
         const auto c = static_cast<unsigned char>(p[i]);
         if (c >= 0x80 || c == 0x1b)
@@ -526,6 +566,26 @@ QByteArray normalizeCharset(QByteArrayView label)
     if (decoder->isValid())
         return name;
     return {};
+}
+
+bool plainHeaderText(QByteArrayView value, QString *out)
+{
+    const char *p = value.data();
+    const qsizetype n = value.size();
+    if (n == 0) {
+        *out = QString(); // null, as decodeText() gives for no bytes
+        return true;
+    }
+    QString text(n, Qt::Uninitialized);
+    auto *o = reinterpret_cast<char16_t *>(text.data());
+    for (qsizetype i = widenPlainAscii(p, n, o, '='); i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if (c >= 0x80 || c == 0x1b || c == '=')
+            return false;
+        o[i] = c;
+    }
+    *out = std::move(text);
+    return true;
 }
 
 QString decodeText(QByteArrayView bytes, QByteArrayView charset)
