@@ -153,9 +153,12 @@ inline qsizetype lineEnd(QByteArrayView data, qsizetype pos)
     return nl ? static_cast<const char *>(nl) - data.data() : data.size();
 }
 
-/** Length of the header field name at @p pos when the line is "name:", else -1. */
+/**
+ * Length of the header field name at @p pos when the line is "name:", else -1; @p colonAt (when given)
+ * receives the index of the colon.
+ */
 // Always inlined: it runs for every line of every header block, and the call cost a tenth of it.
-Q_ALWAYS_INLINE qsizetype headerNameLength(QByteArrayView data, qsizetype pos)
+Q_ALWAYS_INLINE qsizetype headerNameLength(QByteArrayView data, qsizetype pos, qsizetype *colonAt = nullptr)
 {
     // Field-name characters (printable ASCII but ':'), looked up instead of compared: every line of
     // every header block goes through here.
@@ -196,13 +199,18 @@ Q_ALWAYS_INLINE qsizetype headerNameLength(QByteArrayView data, qsizetype pos)
             qsizetype j = i;
             while (j < limit && isWsp(data[j]))
                 ++j;
-            if (j > i && j < limit && data[j] == ':' && i > pos)
+            if (j > i && j < limit && data[j] == ':' && i > pos) {
+                if (colonAt)
+                    *colonAt = j;
                 return i - pos;
+            }
             return -1;
         }
     }
     if (i >= limit || data[i] != ':' || i == pos)
         return -1;
+    if (colonAt)
+        *colonAt = i;
     return i - pos;
 }
 
@@ -286,8 +294,9 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
     qsizetype pos = 0;
     while (pos < data.size()) {
         // The name first: a blank line never has one, and nearly every line is a field.
-        const qsizetype nameLen = headerNameLength(data, pos);
-        const qsizetype end = lineEnd(data, pos);
+        qsizetype colon = pos;
+        const qsizetype nameLen = headerNameLength(data, pos, &colon);
+        const qsizetype end = lineEnd(data, colon); // from the colon: the name has no line break
         if (nameLen < 0) {
             if (isBlankLine(data, pos, end))
                 return handOver(qMin(end + 1, data.size()));
@@ -312,10 +321,7 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
             breaks.append(valueEnd);
             valueEnd = next;
         }
-        qsizetype valueStart = pos + nameLen;
-        while (valueStart < valueEnd && data[valueStart] != ':')
-            ++valueStart;
-        ++valueStart;
+        const qsizetype valueStart = colon + 1;
         const QByteArrayView value
             = trimmedView(data.sliced(valueStart, qMax<qsizetype>(0, valueEnd - valueStart)));
         if (valueEnd != end) {
