@@ -791,6 +791,9 @@ void TestMime::parameterLists_data()
     QTest::newRow("escaped-quote") << QByteArray("name=\"a\\\"b.txt\"") << QStringLiteral("a\"b.txt") << 1;
     QTest::newRow("escaped-then-plain") << QByteArray("name=\"a\\\\b\"; x=y") << QStringLiteral("a\\b") << 2;
     QTest::newRow("empty-quoted") << QByteArray("x=1; name=\"\"") << QString() << 2;
+    QTest::newRow("unclosed-quote") << QByteArray("x=1; name=\"a b.txt") << QStringLiteral("a b.txt") << 2;
+    QTest::newRow("unclosed-quote-escaped") << QByteArray("name=\"a\\\"b") << QStringLiteral("a\"b") << 1;
+    QTest::newRow("backslash-after-quote") << QByteArray("name=\"a;b\"; x=c\\d") << QStringLiteral("a;b") << 2;
     QTest::newRow("rfc2231-wins-over-plain") << QByteArray("name=plain.txt; Name*=utf-8''%C3%A9.txt")
                                              << QStringLiteral("\u00e9.txt") << 1;
     QTest::newRow("rfc2231-sections-mixed-case") << QByteArray("NAME*0=\"ab\"; name*1=\"cd\"; x=y")

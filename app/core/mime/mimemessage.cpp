@@ -531,7 +531,8 @@ struct ParamListBuilder
 private:
     static ParamList::Item *findSame(ParamList *params, QByteArrayView name);
     static ParamList::Item *itemFor(ParamList *params, QByteArrayView name);
-    static void set(ParamList *params, QByteArrayView name, QByteArrayView raw);
+    /** Adds @p name (not in the list yet) with the value @p raw as written; both lie in the list's buffer. */
+    static void add(ParamList *params, QByteArrayView name, QByteArrayView raw);
     static void set(ParamList *params, QByteArrayView name, const QString &text);
 };
 
@@ -621,11 +622,11 @@ ParamList::Item *ParamListBuilder::itemFor(ParamList *params, QByteArrayView nam
     return item;
 }
 
-void ParamListBuilder::set(ParamList *params, QByteArrayView name, QByteArrayView raw)
+void ParamListBuilder::add(ParamList *params, QByteArrayView name, QByteArrayView raw)
 {
-    ParamList::Item *item = itemFor(params, name);
-    item->value = qint32(raw.data() - params->m_buffer.constData());
-    item->valueSize = qint32(raw.size());
+    const char *base = params->m_buffer.constData();
+    params->m_items.append(ParamList::Item { qint32(name.data() - base), qint32(name.size()),
+                                             qint32(raw.data() - base), qint32(raw.size()) });
 }
 
 void ParamListBuilder::set(ParamList *params, QByteArrayView name, const QString &text)
@@ -683,13 +684,18 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
         if (i < value.size() && value[i] == '"') {
             ++i;
             start = i;
-            bool escaped = false;
-            while (i < value.size() && value[i] != '"') {
-                if (value[i] == '\\' && i + 1 < value.size()) {
-                    escaped = true;
+            // The closing quote found by memchr(), then the value read again only if it has a backslash
+            // before that quote (a boundary runs to some forty characters, and has none).
+            const void *quote = memchr(value.data() + i, '"', size_t(value.size() - i));
+            i = quote ? static_cast<const char *>(quote) - value.data() : value.size();
+            const bool escaped = memchr(value.data() + start, '\\', size_t(i - start)) != nullptr;
+            if (escaped) {
+                i = start;
+                while (i < value.size() && value[i] != '"') {
+                    if (value[i] == '\\' && i + 1 < value.size())
+                        ++i;
                     ++i;
                 }
-                ++i;
             }
             if (!escaped) {
                 val = value.sliced(start, qMin(i, value.size()) - start);
@@ -717,7 +723,11 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
             p.extended = true;
             name.chop(1);
         }
-        if (const qsizetype star = name.lastIndexOf('*'); star > 0) {
+        // A loop rather than lastIndexOf(), a library call for a name of a few characters.
+        qsizetype star = name.size() - 1;
+        while (star > 0 && name[star] != '*')
+            --star;
+        if (star > 0) {
             bool ok = false;
             const int section = name.sliced(star + 1).toInt(&ok);
             if (ok && section >= 0 && section < 1000) {
@@ -737,7 +747,7 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
             if (findSame(params, p.name))
                 continue;
             if (p.unescaped.isNull())
-                set(params, p.name, p.value);
+                add(params, p.name, p.value);
             else
                 set(params, p.name, paramText(p.value));
         }
