@@ -754,6 +754,20 @@ void TestMime::foldedValues()
     QCOMPARE(subject, QByteArray("one two\tthree four"));
     QCOMPARE(to, QByteArray("a@example.com, b@example.com"));
     QCOMPARE(received, QByteArray("from a\tby b  with SMTP;"));
+
+    // A line of nothing but blanks (a CR among them) is no continuation: it ends the header block,
+    // also as the input's last line.
+    const Mime::ParseResult blankLine
+        = Mime::parseMessage(QByteArray("Subject: a\r\n \t\r\nTo: b@example.com\r\n"));
+    QCOMPARE(blankLine.root.header("subject"), QByteArray("a"));
+    QVERIFY(!blankLine.root.hasHeader("to"));
+    QCOMPARE(blankLine.root.body, QByteArray("To: b@example.com\r\n"));
+    const Mime::ParseResult blankEnd = Mime::parseMessage(QByteArray("Subject: a\n\t \r"));
+    QCOMPARE(blankEnd.root.header("subject"), QByteArray("a"));
+    QCOMPARE(blankEnd.root.headers.size(), 1);
+    // A CR inside the indent leaves a line a continuation when text follows it.
+    const Mime::ParseResult crIndent = Mime::parseMessage(QByteArray("Subject: a\n \r b\n\nbody"));
+    QCOMPARE(crIndent.root.header("subject"), QByteArray("a \r b"));
 }
 
 void TestMime::parameterValues_data()

@@ -315,11 +315,15 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
         qsizetype valueEnd = end;
         const qsizetype firstBreak = breaks.size();
         while (valueEnd + 1 < data.size() && isWsp(data[valueEnd + 1])) {
-            const qsizetype next = lineEnd(data, valueEnd + 1);
-            if (isBlankLine(data, valueEnd + 1, next))
-                break; // a whitespace-only line ends the header block
+            // Past the indent first: a line with nothing else (a blank one) ends the header block, and
+            // the search for the line's end need not read the indent again.
+            qsizetype text = valueEnd + 2;
+            while (text < data.size() && (isWsp(data[text]) || data[text] == '\r'))
+                ++text;
+            if (text == data.size() || data[text] == '\n')
+                break;
             breaks.append(valueEnd);
-            valueEnd = next;
+            valueEnd = lineEnd(data, text);
         }
         const qsizetype valueStart = colon + 1;
         const QByteArrayView value
@@ -863,7 +867,7 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
         boundary = guessBoundary(body);
     if (!boundary.isEmpty())
         setDelimiter(boundary, &delimiter);
-    const bool digest = QByteArrayView(part->subtype) == "digest";
+    const bool digest = part->is("multipart", "digest");
     auto addPlainChild = [&](QByteArrayView text) {
         part->children.emplaceBack().body = share(ctx->owner, text);
         ++ctx->parts;
@@ -979,14 +983,12 @@ void parseEntity(QByteArrayView data, Part *part, int depth, Context *ctx, bool 
     }
     const QByteArrayView body = data.sliced(bodyStart);
 
-    // Compared as views: QByteArray == "literal" compares the bytes even when the lengths differ.
-    const QByteArrayView type = part->type;
-    const QByteArrayView subtype = part->subtype;
-    const bool isMultipart = type == "multipart";
-    const bool isMessage = (type == "message"
-                            && (subtype == "rfc822" || subtype == "global" || subtype == "rfc822-headers"
-                                || subtype == "global-headers"))
-        || (type == "text" && subtype == "rfc822-headers");
+    // Through Part::is(), which compares sizes first and the bytes inline: a view's == calls a library
+    // function whenever the sizes agree ("text" against "text").
+    const bool isMultipart = part->isMultipart();
+    const bool isMessage = part->is("message", "rfc822") || part->is("message", "global")
+        || part->is("message", "rfc822-headers") || part->is("message", "global-headers")
+        || part->is("text", "rfc822-headers");
     if (!isMultipart && !isMessage) {
         part->body = share(ctx->owner, body);
         return;
