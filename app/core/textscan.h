@@ -96,19 +96,31 @@ inline qsizetype indexOfEither(QStringView text, char16_t a, char16_t b, qsizety
     return -1;
 }
 
+/** Whether the UTF-16 unit @p c is white space, as QChar::isSpace() says (inline for ASCII). */
+constexpr bool isSpaceChar(char16_t c)
+{
+    return QChar::isSpace(char32_t(c));
+}
+
 /**
  * @p text without white space at either end, as QStringView::trimmed() gives it. Most lines start and
- * end with a printable ASCII character and need no trimming: that is answered inline.
+ * end with a printable ASCII character and need no trimming: that is answered inline, and the rest
+ * is trimmed inline too (the lines are short: a call into Qt costs more than the trimming).
  */
 inline QStringView trimmedView(QStringView text)
 {
     if (text.isEmpty())
         return text;
-    const char16_t first = text.utf16()[0];
-    const char16_t last = text.utf16()[text.size() - 1];
-    if (first > u' ' && first < 0x80 && last > u' ' && last < 0x80)
+    const char16_t *d = text.utf16();
+    qsizetype b = 0;
+    qsizetype e = text.size();
+    if (d[0] > u' ' && d[0] < 0x80 && d[e - 1] > u' ' && d[e - 1] < 0x80)
         return text;
-    return text.trimmed();
+    while (b < e && isSpaceChar(d[b]))
+        ++b;
+    while (e > b && isSpaceChar(d[e - 1]))
+        --e;
+    return text.sliced(b, e - b);
 }
 
 /**

@@ -29,6 +29,8 @@ private slots:
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
     void fewAndManyRecipientsKeepTheirParagraphs();
+    void explanationEndsAtTheQuotedOriginal_data();
+    void explanationEndsAtTheQuotedOriginal();
 };
 
 void TestBounceText::smtpCommand_data()
@@ -195,6 +197,43 @@ void TestBounceText::fewAndManyRecipientsKeepTheirParagraphs()
         QVERIFY2(f.diagnostic.contains(QStringLiteral("code-%1").arg(i)), qPrintable(f.diagnostic));
         QCOMPARE(f.remoteMta, QStringLiteral("mx%1.example.jp").arg(i));
     }
+}
+
+void TestBounceText::explanationEndsAtTheQuotedOriginal_data()
+{
+    // The line that opens the quoted original, found whatever its case, indentation and the dashes
+    // around it; lines that only look like one (other dash counts, Sendmail's preamble) are text.
+    QTest::addColumn<QString>("marker");
+    QTest::addColumn<bool>("cuts");
+    QTest::newRow("exim-copy") << QStringLiteral("------ This is a copy of the message, including all the headers. ------") << true;
+    QTest::newRow("indented-original-message") << QStringLiteral("   ----- Original Message -----") << true;
+    QTest::newRow("glued-dashes") << QStringLiteral("-----Original Message-----") << true;
+    QTest::newRow("eight-dashes") << QStringLiteral("--------Returned mail--------") << true;
+    QTest::newRow("more-dashes-than-the-marker") << QStringLiteral("--------- Original Message -----") << false;
+    QTest::newRow("fewer-dashes-than-the-marker") << QStringLiteral("---- Original Message -----") << false;
+    QTest::newRow("spaces-after-the-dashes-count") << QStringLiteral("-----  Original Message -----") << false;
+    QTest::newRow("boundary-of-many-dashes") << QStringLiteral("----------------------------------------") << false;
+    QTest::newRow("header-block") << QStringLiteral("Received: from mx.example.jp (mx.example.jp [192.0.2.1])") << true;
+    QTest::newRow("return-path") << QStringLiteral("return-path: <taro@example.jp>") << true;
+    QTest::newRow("sendmail-preamble") << QStringLiteral("The original message was received at Sat, 4 Oct 2025 08:00:07 +0900") << false;
+    QTest::newRow("original-attached") << QStringLiteral("The original message was attached below.") << true;
+    QTest::newRow("original-was-lost") << QStringLiteral("The original message was lost.") << false;
+    QTest::newRow("mbox-from-line") << QStringLiteral("From taro@example.jp  Sat Oct  4 08:00:07 2025") << true;
+    QTest::newRow("from-in-prose") << QStringLiteral("From taro@example.jp we heard nothing") << false;
+    QTest::newRow("dotted-capital-i") << QStringLiteral("\u0130ncluded is a copy of the message") << false;
+    QTest::newRow("included-copy") << QStringLiteral("INCLUDED IS A COPY OF THE message") << true;
+}
+
+void TestBounceText::explanationEndsAtTheQuotedOriginal()
+{
+    QFETCH(QString, marker);
+    QFETCH(bool, cuts);
+    const QString before = QStringLiteral("Delivery to taro@example.jp failed.\n\n550 5.1.1 User unknown\n\n");
+    const QString text = before + marker + QStringLiteral("\nSubject: hello\n");
+    qsizetype originalAt = -2;
+    const QStringView explanation = explanationPart(text, &originalAt);
+    QCOMPARE(explanation, cuts ? QStringView(before) : QStringView(text));
+    QCOMPARE(originalAt, cuts ? before.size() : qsizetype(-1));
 }
 
 QTEST_APPLESS_MAIN(TestBounceText)

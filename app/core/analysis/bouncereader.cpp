@@ -131,6 +131,18 @@ bool equalsAsciiCi(QStringView a, QStringView b)
     return true;
 }
 
+// Whether @p a reads exactly the ASCII @p b: inline, as it is asked behind every colon of a text.
+bool equalsAscii(QStringView a, std::string_view b)
+{
+    if (a.size() != qsizetype(b.size()))
+        return false;
+    for (size_t i = 0; i < b.size(); ++i) {
+        if (a.utf16()[i] != char16_t(uchar(b[i])))
+            return false;
+    }
+    return true;
+}
+
 // Whether @p bytes hold @p needle: a plain search, cheaper than QByteArray's on short header values.
 bool bytesContain(const QByteArray &bytes, std::string_view needle)
 {
@@ -158,73 +170,125 @@ bool isBoundaryLine(QStringView t)
 }
 
 // Lines where a mail system starts quoting the original message or its header.
+constexpr std::string_view originalMarkers[] = {
+    "------ this is a copy of the message",
+    "------ this is a copy of your message",
+    "--- below this line is a copy of the message",
+    "----- original message -----",
+    "-----original message-----",
+    "original message headers:",
+    "--- the header of the original message is following",
+    "----- the header of the original message is following",
+    "message headers follow",
+    "original mail as follows:",
+    "------- returned message --------",
+    "--- original message follows",
+    "----- original message follows -----",
+    "----- unsent message follows -----",
+    "----- message header follows -----",
+    "------ original message ------",
+    "original message follows",
+    "included is a copy of the",
+    "below is a copy of the original message",
+    "the original message was",
+    "----- transcript of the original message",
+    "------ original message headers ------",
+    "--------returned mail--------",
+    "content-type: message/rfc822",
+    "content-type: text/rfc822-headers",
+    "original message header:",
+    "----- message truncated -----",
+    "----- non-delivered original message -----",
+    "the headers of the original message",
+    "------ a copy of the original message follows",
+    "----- original message header -----",
+    // A header block of the returned original pasted into the text.
+    "received: from ",
+    "return-path:",
+    "received: by ",
+};
+
+// The markers by the run of dashes they open with (none, or up to eight) and the first character
+// after it and any spaces, so that a line is compared only with the one or two markers that can match (no line starts
+// with two of them), and a boundary line of many dashes with none.
+class OriginalMarkerIndex
+{
+public:
+    OriginalMarkerIndex()
+    {
+        for (const std::string_view m : originalMarkers) {
+            m_buckets[bucketOf(m)].append(m);
+            m_opens[size_t(uchar(m[0]))] = true;
+        }
+        m_opens[size_t('f')] = true; // the mbox "From " line
+    }
+
+    /** Whether a line whose first character is @p first may be a marker line: most lines are not. */
+    bool mayOpen(char16_t first) const
+    {
+        first = lowerAsciiChar(first);
+        return first < 128 && m_opens[first];
+    }
+
+    /** The markers @p line (trimmed) may start with. */
+    const QVarLengthArray<std::string_view, 2> &candidates(QStringView line) const
+    {
+        return m_buckets[bucketOf(line)];
+    }
+
+private:
+    static constexpr size_t MaxDashes = 8;
+
+    static char16_t unitAt(QStringView t, size_t i) { return t.utf16()[i]; }
+    static char16_t unitAt(std::string_view t, size_t i) { return char16_t(uchar(t[i])); }
+
+    template<typename Text>
+    static size_t bucketOf(Text t)
+    {
+        const size_t n = size_t(t.size());
+        size_t dashes = 0;
+        while (dashes < n && dashes <= MaxDashes && unitAt(t, dashes) == u'-')
+            ++dashes;
+        if (dashes > MaxDashes)
+            return 0; // the empty bucket: no marker opens with so many dashes
+        size_t at = dashes;
+        while (at < n && unitAt(t, at) == u' ')
+            ++at;
+        const char16_t next = at < n ? lowerAsciiChar(unitAt(t, at)) : 0;
+        return 1 + (dashes * 131 + next) % (Buckets - 1);
+    }
+
+    static constexpr size_t Buckets = 256;
+    std::array<QVarLengthArray<std::string_view, 2>, Buckets> m_buckets;
+    std::array<bool, 128> m_opens{};
+};
+
+const OriginalMarkerIndex &originalMarkerIndex()
+{
+    static const OriginalMarkerIndex index;
+    return index;
+}
+
 bool isOriginalMarker(QStringView t)
 {
-    static constexpr std::string_view markers[] = {
-        "------ this is a copy of the message",
-        "------ this is a copy of your message",
-        "--- below this line is a copy of the message",
-        "----- original message -----",
-        "-----original message-----",
-        "original message headers:",
-        "--- the header of the original message is following",
-        "----- the header of the original message is following",
-        "message headers follow",
-        "original mail as follows:",
-        "------- returned message --------",
-        "--- original message follows",
-        "----- original message follows -----",
-        "----- unsent message follows -----",
-        "----- message header follows -----",
-        "------ original message ------",
-        "original message follows",
-        "included is a copy of the",
-        "below is a copy of the original message",
-        "the original message was",
-        "----- transcript of the original message",
-        "------ original message headers ------",
-        "--------returned mail--------",
-        "content-type: message/rfc822",
-        "content-type: text/rfc822-headers",
-        "original message header:",
-        "----- message truncated -----",
-        "----- non-delivered original message -----",
-        "the headers of the original message",
-        "------ a copy of the original message follows",
-        "----- original message header -----",
-    };
-    static constexpr std::string_view headerMarkers[] = {"received: from ", "return-path:", "received: by "};
-    // Most lines start with a character no marker starts with (worked out from the tables, the mbox
-    // "From " line included): those are done at once.
-    static const std::array<bool, 128> opensMarker = [] {
-        std::array<bool, 128> a{};
-        for (const std::string_view m : markers)
-            a[size_t(uchar(m[0]))] = true;
-        for (const std::string_view m : headerMarkers)
-            a[size_t(uchar(m[0]))] = true;
-        a[size_t('f')] = true;
-        return a;
-    }();
-    const QChar first = t.isEmpty() ? QChar() : t.at(0).toLower();
-    if (first.unicode() >= opensMarker.size() || !opensMarker[first.unicode()])
+    // Compared without case on ASCII letters only: a line opening with a character beyond ASCII
+    // (even one that lowers to an ASCII letter) starts no marker.
+    const OriginalMarkerIndex &index = originalMarkerIndex();
+    if (t.isEmpty() || !index.mayOpen(t.utf16()[0]))
         return false;
-    for (const std::string_view m : markers) {
-        if (first == QLatin1Char(m[0]) && startsWithCi(t, m)) {
+    for (const std::string_view m : index.candidates(t)) {
+        if (!startsWithCi(t, m))
+            continue;
+        if (m == std::string_view("the original message was")) {
             // "The original message was received at ..." is Sendmail's preamble, not a quote.
-            if (m[0] == 't' && startsWithCi(t, "the original message was received"))
+            if (startsWithCi(t, "the original message was received"))
                 return false;
-            if (m[0] == 't' && startsWithCi(t, "the original message was"))
-                return containsCi(t, "attached") || containsCi(t, "follow") || containsCi(t, "below");
-            return true;
+            return containsCi(t, "attached") || containsCi(t, "follow") || containsCi(t, "below");
         }
-    }
-    // A header block of the returned original pasted into the text.
-    for (const std::string_view m : headerMarkers) {
-        if (startsWithCi(t, m))
-            return true;
+        return true;
     }
     // The returned original quoted in mbox form: "From sender@example.jp  Sat Oct  4 08:00:07 2025".
-    if (t.startsWith(QLatin1String("From ")) && t.size() > 20) {
+    if (t.size() > 20 && equalsAscii(t.first(5), "From ")) {
         const qsizetype space = t.indexOf(u' ', 5);
         return space > 5 && t.mid(5, space - 5).contains(u'@') && t.at(t.size() - 1).isDigit();
     }
@@ -729,7 +793,7 @@ QString embeddedDsn(QStringView text)
     bool named = false;
     for (qsizetype colon = indexOfChar(text, u':'); colon >= 0 && !named; colon = indexOfChar(text, u':', colon + 1)) {
         const QStringView before = text.mid(qMax<qsizetype>(0, colon - 8), qMin<qsizetype>(colon, 8));
-        named = before == QLatin1String("ecipient") || before == QLatin1String("ECIPIENT");
+        named = equalsAscii(before, "ecipient") || equalsAscii(before, "ECIPIENT");
     }
     if (!named)
         return {};
@@ -922,13 +986,22 @@ QString firstAddress(QStringView text)
 
 QStringView explanationPart(QStringView text, qsizetype *originalAt)
 {
+    const OriginalMarkerIndex &index = originalMarkerIndex();
     qsizetype pos = 0;
     while (pos < text.size()) {
         qsizetype end = indexOfChar(text, u'\n', pos);
         if (end < 0)
             end = text.size();
+        // Most lines open with a character no marker opens with: those are passed over untrimmed.
+        qsizetype first = pos;
+        while (first < end && isSpaceChar(text.utf16()[first]))
+            ++first;
+        if (first == end || !index.mayOpen(text.utf16()[first])) {
+            pos = end + 1;
+            continue;
+        }
         const QStringView line = trimmedView(text.mid(pos, end - pos));
-        if (!line.isEmpty() && isOriginalMarker(line)) {
+        if (isOriginalMarker(line)) {
             if (originalAt)
                 *originalAt = pos;
             return text.first(pos);
