@@ -121,10 +121,14 @@ void TestBounceText::multilineReply()
 void TestBounceText::paragraphJoinsAsSimplified()
 {
     // A recipient's paragraph becomes one line with single spaces: what joining its lines with a
-    // space and simplifying gives, for runs of ASCII, tabs, other spaces (U+3000, U+00A0) and Japanese.
+    // space and simplifying gives, for runs of ASCII, tabs, other spaces (U+3000, U+00A0) and Japanese,
+    // and for prose (ASCII words, mostly single spaces) whose spaces fall anywhere in the eight-character
+    // steps of the copy.
     QRandomGenerator rng(20261127);
-    const QString alphabet = QStringLiteral("abcdefghij0123 .,;:\t\u3000\u00a0\u2003日本語ＡX");
-    for (int round = 0; round < 300; ++round) {
+    const QString mixed = QStringLiteral("abcdefghij0123 .,;:\t\u3000\u00a0\u2003日本語ＡX");
+    const QString prose = QStringLiteral("abcdefghijklmnopqrstuvwxyz.,     \t");
+    for (int round = 0; round < 600; ++round) {
+        const QString &alphabet = round % 2 ? prose : mixed;
         QStringList lines;
         const int count = 1 + int(rng.bounded(4));
         for (int l = 0; l < count; ++l) {

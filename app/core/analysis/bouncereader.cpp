@@ -26,26 +26,33 @@ namespace {
 
 constexpr qsizetype MaxRecipients = 1000;
 
+// What each ASCII character may be in an address: one table lookup instead of a row of comparisons
+// (every line with an '@' is walked character by character).
+enum AddressCharClass : uchar { LocalChar = 1, DomainChar = 2 };
+
+constexpr std::array<uchar, 128> addressCharClasses = [] {
+    std::array<uchar, 128> a{};
+    for (char16_t c = u'0'; c <= u'9'; ++c)
+        a[c] = LocalChar | DomainChar;
+    for (char16_t c = u'a'; c <= u'z'; ++c)
+        a[c] = a[c - 32] = LocalChar | DomainChar;
+    for (const char c : std::string_view("!#$%&'*+/=?^`{|}~"))
+        a[size_t(c)] = LocalChar;
+    for (const char c : std::string_view(".-_"))
+        a[size_t(c)] = LocalChar | DomainChar;
+    return a;
+}();
+
 bool isLocalChar(QChar c)
 {
     const char16_t u = c.unicode();
-    if ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9'))
-        return true;
-    switch (u) {
-    case u'.': case u'!': case u'#': case u'$': case u'%': case u'&': case u'\'': case u'*': case u'+':
-    case u'-': case u'/': case u'=': case u'?': case u'^': case u'_': case u'`': case u'{': case u'|':
-    case u'}': case u'~':
-        return true;
-    default:
-        return false;
-    }
+    return u < 128 && (addressCharClasses[u] & LocalChar);
 }
 
 bool isDomainChar(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
-        || u == u'.' || u == u'_';
+    return u < 128 && (addressCharClasses[u] & DomainChar);
 }
 
 struct AddressSpan
@@ -72,7 +79,7 @@ AddressSpan addressAround(QStringView s, qsizetype at)
     if (b == at || e <= at + 1)
         return span;
     const QStringView domain = s.mid(at + 1, e - at - 1);
-    if (!domain.contains(u'.') && domain.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0)
+    if (indexOfChar(domain, u'.') < 0 && domain.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0)
         return span;
     span.start = b;
     span.end = e;
@@ -385,18 +392,29 @@ bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
     return false;
 }
 
+// Views into the scanned text, copied only for the recipients' results. A recipient's paragraph has a
+// few lines: those stay inside the block, with no allocation per line.
+using LineViews = QVarLengthArray<QStringView, 8>;
+
 struct Block
 {
     QString address;
-    // Views into the scanned text: copied only for the recipients' results.
-    QList<QStringView> lines; ///< what the lines say about this recipient (the address itself left out)
-    QList<QStringView> raw;   ///< the same lines as written, for the evidence
+    LineViews lines; ///< what the lines say about this recipient (the address itself left out)
+    LineViews raw;   ///< the same lines as written, for the evidence
     bool reasonOnAddressLine = false; ///< "a@b: reason" paragraphs (Postfix, OpenSMTPD) end at a blank line
 };
 
+// @p a's lines, then @p b's.
+LineViews concatenated(const LineViews &a, const LineViews &b)
+{
+    LineViews out = a;
+    out.append(b.constData(), b.size());
+    return out;
+}
+
 // The lines joined by single spaces, runs of white space made one space, no space at either end: what
 // joining with ' ' and then simplified() gives, in one pass.
-QString joinLines(const QList<QStringView> &lines)
+QString joinLines(const LineViews &lines)
 {
     qsizetype total = 8; // room for the last eight-character store
     for (const QStringView l : lines)
@@ -420,6 +438,20 @@ QString joinLines(const QList<QStringView> &lines)
                 const __m128i low = _mm_cmplt_epi16(v, _mm_set1_epi16(0x21)); // spaces, controls
                 const __m128i high = _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e)); // may be a space
                 const unsigned special = unsigned(_mm_movemask_epi8(_mm_or_si128(low, high)));
+                // Prose: words of printable ASCII with single spaces between them, the first character
+                // no space. Such eight characters are already simplified and copied whole; a space
+                // that ends them is left pending, as the next character decides whether it is written.
+                // (Two bits per character in the masks: a space beside a space shows two bits apart.)
+                const unsigned blanks = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(0x20))));
+                if (special == blanks && !(blanks & 1u) && !(blanks & (blanks >> 2))) {
+                    if (space && o != begin)
+                        *o++ = u' ';
+                    _mm_storeu_si128(reinterpret_cast<__m128i *>(o), v);
+                    space = (blanks & 0x4000u) != 0;
+                    o += space ? 7 : 8;
+                    p += 8;
+                    continue;
+                }
                 const qsizetype run = special ? qsizetype(qCountTrailingZeroBits(special) / 2) : 8;
                 if (run > 0) {
                     if (space && o != begin)
@@ -533,9 +565,10 @@ void fillFromText(RecipientReading *r, const QString &diagnostic)
         f.remoteMta = remoteMtaIn(diagnostic, search);
 }
 
-QStringList evidenceFrom(const QList<QStringView> &lines)
+QStringList evidenceFrom(const LineViews &lines)
 {
     QStringList out;
+    out.reserve(qMin<qsizetype>(lines.size(), 8));
     for (const QStringView l : lines) {
         if (l.isEmpty())
             continue;
@@ -1023,9 +1056,9 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     int current = -1;
     bool afterBoundary = false;
     int mentionedAfterBoundary = -1;
-    QList<QStringView> preamble; // lines before the first recipient of a section: some systems give the reason first
+    QVarLengthArray<QStringView, 16> preamble; // lines before the first recipient of a section: some systems give the reason first
     bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
-    QList<QStringView> transcript;  // Sendmail's conversation lines not yet given to a recipient
+    LineViews transcript;           // Sendmail's conversation lines not yet given to a recipient
 
     // Reports name a few recipients: those are compared one by one (addresses are ASCII here), and
     // only a long list gets an index.
@@ -1083,7 +1116,17 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         bool recipientLine = false;
         bool addressOpensLine = false;
         if (!spans.isEmpty()) {
-            const AddressSpan lead = firstAddressSpan(s);
+            // The first address in s is the first in t, shifted, unless the address in t reaches back
+            // into what s leaves out: the characters left out are no '@', and an '@' with no address
+            // in t has none in s either.
+            const qsizetype cut = s.utf16() - t.utf16();
+            AddressSpan lead = spans.first();
+            if (lead.start >= cut) {
+                lead.start -= cut;
+                lead.end -= cut;
+            } else {
+                lead = firstAddressSpan(s);
+            }
             if (lead.start == 0) {
                 recipientLine = true;
                 addressOpensLine = true;
@@ -1094,8 +1137,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 target = blockFor(spans.first().address, true);
                 if (target < 0)
                     continue;
-                blocks[target].lines += transcript;
-                blocks[target].raw += transcript;
+                blocks[target].lines.append(transcript.constData(), transcript.size());
+                blocks[target].raw.append(transcript.constData(), transcript.size());
                 transcript.clear();
                 blocks[target].lines.append(t);
                 blocks[target].raw.append(t);
@@ -1164,39 +1207,46 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     }
 
     QList<RecipientReading> out;
+    out.reserve(blocks.size());
     for (const Block &b : std::as_const(blocks)) {
         RecipientReading r;
         r.fact.recipient = b.address;
         QString diagnostic = joinLines(b.lines);
-        QList<QStringView> evidence = b.raw;
+        LineViews evidence = b.raw;
         if (blocks.size() == 1 && !preamble.isEmpty()) {
             // Some systems give the reason before the address ("Could not be delivered because of
-            // 550 5.1.1 User unknown. The following recipients were affected: ...").
-            QList<QStringView> coded;
-            for (const QStringView l : std::as_const(preamble)) {
-                if (!findReplyCode(l).isEmpty() || !findStatusCode(l).isEmpty())
-                    coded.append(l);
-            }
+            // 550 5.1.1 User unknown. The following recipients were affected: ..."). The preamble's
+            // coded lines matter only when the block has no code of its own: looked for only then.
             const bool blockHasCode = !findReplyCode(diagnostic).isEmpty() || !findStatusCode(diagnostic).isEmpty();
+            LineViews coded;
+            if (!blockHasCode) {
+                for (const QStringView l : std::as_const(preamble)) {
+                    if (!findReplyCode(l).isEmpty() || !findStatusCode(l).isEmpty())
+                        coded.append(l);
+                }
+            }
             if (!blockHasCode && !coded.isEmpty()) {
-                diagnostic = joinLines(coded + QList<QStringView>{diagnostic});
-                evidence = coded + evidence;
+                LineViews lines = coded;
+                lines.append(diagnostic);
+                diagnostic = joinLines(lines);
+                evidence = concatenated(coded, evidence);
             } else if (diagnostic.isEmpty()) {
                 // The sentences before the address, without the lead-in ("... the following recipients:")
-                // and the report's banner.
-                QList<QStringView> said;
+                // and the report's banner: the last three of them.
+                LineViews said;
                 for (const QStringView l : std::as_const(preamble)) {
                     if (!l.endsWith(u':') && !containsCi(l, "automatically") && !containsCi(l, "status notification"))
                         said.append(l);
                 }
-                said = said.mid(qMax<qsizetype>(0, said.size() - 3));
+                if (said.size() > 3)
+                    said.remove(0, said.size() - 3);
                 diagnostic = joinLines(said);
-                evidence = said + evidence;
+                evidence = concatenated(said, evidence);
             }
         }
         fillFromText(&r, diagnostic);
         r.evidence = evidenceFrom(evidence);
-        out.append(r);
+        out.append(std::move(r));
     }
     return out;
 }
