@@ -6,6 +6,7 @@
 #include "analysis/recipientdecision.h"
 #include "analysis/textsearch.h"
 #include "analysis/smtpcodes.h"
+#include "mime/mimemessage.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -31,6 +32,8 @@ private slots:
     void fewAndManyRecipientsKeepTheirParagraphs();
     void explanationEndsAtTheQuotedOriginal_data();
     void explanationEndsAtTheQuotedOriginal();
+    void dsnRecipientsAndVendor_data();
+    void dsnRecipientsAndVendor();
 };
 
 void TestBounceText::smtpCommand_data()
@@ -238,6 +241,66 @@ void TestBounceText::explanationEndsAtTheQuotedOriginal()
     const QStringView explanation = explanationPart(text, &originalAt);
     QCOMPARE(explanation, cuts ? QStringView(before) : QStringView(text));
     QCOMPARE(originalAt, cuts ? before.size() : qsizetype(-1));
+}
+
+void TestBounceText::dsnRecipientsAndVendor_data()
+{
+    // The mail system family from the remote host, the recipient's domain or the report's sender, in
+    // any case and with characters beyond ASCII; the DSN's fields in any case; a recipient repeated
+    // in another case is one recipient.
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("remoteMta");
+    QTest::addColumn<QString>("vendor");
+    const QString daemon = QStringLiteral("MAILER-DAEMON@mx.example.jp");
+    QTest::newRow("kddi-host-in-capitals") << daemon << QStringLiteral("taro@example.jp")
+                                           << QStringLiteral("LSEAN.EZWEB.NE.JP") << QStringLiteral("kddi");
+    QTest::newRow("docomo-recipient-domain") << daemon << QStringLiteral("<Hanako@DoCoMo.ne.jp>")
+                                             << QString() << QStringLiteral("docomo");
+    QTest::newRow("outlook-host") << daemon << QStringLiteral("jiro@example.jp")
+                                  << QStringLiteral("mail.protection.OUTLOOK.com") << QStringLiteral("microsoft");
+    QTest::newRow("hotmail-sender") << QStringLiteral("postmaster@HOTMAIL.COM") << QStringLiteral("jiro@example.jp")
+                                    << QStringLiteral("mx.example.jp") << QStringLiteral("microsoft");
+    QTest::newRow("mailru-sender-ends-the-header") << QStringLiteral("MAILER-DAEMON@corp.MAIL.RU")
+                                                   << QStringLiteral("saburo@example.jp") << QString()
+                                                   << QStringLiteral("mailru");
+    QTest::newRow("wide-letters-in-the-host") << daemon << QStringLiteral("shiro@example.jp")
+                                              << QStringLiteral("ＭＸ.QQ.COM") << QStringLiteral("tencent");
+    QTest::newRow("host-beyond-ascii-names-none") << daemon << QStringLiteral("goro@example.jp")
+                                                  << QStringLiteral("mx.ézweb.ne.jp") << QString();
+    QTest::newRow("facebook-domain-exactly") << daemon << QStringLiteral("rokuro@FACEBOOK.COM")
+                                             << QString() << QStringLiteral("facebook");
+    QTest::newRow("not-quite-facebook") << daemon << QStringLiteral("rokuro@myfacebook.com")
+                                        << QString() << QString();
+}
+
+void TestBounceText::dsnRecipientsAndVendor()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, recipient);
+    QFETCH(QString, remoteMta);
+    QFETCH(QString, vendor);
+    const QString address = firstAddress(recipient);
+    QString message = QStringLiteral(
+        "From: %1\r\nTo: sender@example.jp\r\nSubject: Returned mail\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+        "--b\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n\r\n"
+        "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.jp\r\n\r\n"
+        "Final-Recipient: rfc822; %2\r\nAction: FAILED\r\nStatus: 5.1.1\r\n")
+                          .arg(from, recipient);
+    if (!remoteMta.isEmpty())
+        message += QStringLiteral("Remote-MTA: dns; %1\r\n").arg(remoteMta);
+    message += QStringLiteral("Diagnostic-Code: smtp; 550 5.1.1 unknown\r\n\r\n"
+                              "Final-Recipient: rfc822; %1\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--\r\n")
+                   .arg(address.toUpper());
+    const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+    QCOMPARE(reading.kind, QStringLiteral("dsn"));
+    QCOMPARE(reading.recipients.size(), qsizetype(1));
+    const DeliveryFact &f = reading.recipients.first().fact;
+    QCOMPARE(f.recipient, address);
+    QCOMPARE(f.action, QStringLiteral("failed"));
+    QCOMPARE(f.diagnosticType, QStringLiteral("SMTP"));
+    QCOMPARE(f.vendor, vendor);
 }
 
 QTEST_APPLESS_MAIN(TestBounceText)

@@ -151,9 +151,95 @@ bool equalsAscii(QStringView a, std::string_view b)
 }
 
 // Whether @p bytes hold @p needle: a plain search, cheaper than QByteArray's on short header values.
+bool bytesContain(std::string_view bytes, std::string_view needle)
+{
+    return bytes.find(needle) != std::string_view::npos;
+}
+
 bool bytesContain(const QByteArray &bytes, std::string_view needle)
 {
-    return std::string_view(bytes.constData(), size_t(bytes.size())).find(needle) != std::string_view::npos;
+    return bytesContain(std::string_view(bytes.constData(), size_t(bytes.size())), needle);
+}
+
+// A header value with ASCII letters lowered, as QByteArray::toLower() gives it, kept on the stack: the
+// header values asked about are short and only searched.
+class LoweredBytes
+{
+public:
+    explicit LoweredBytes(const QByteArray &bytes) : m_bytes(bytes.size())
+    {
+        const char *in = bytes.constData();
+        char *out = m_bytes.data();
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            out[i] = char(lowerAsciiChar(char16_t(uchar(in[i]))));
+    }
+
+    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
+    bool contains(std::string_view needle) const { return bytesContain(view(), needle); }
+    bool endsWith(std::string_view tail) const
+    {
+        const std::string_view v = view();
+        return v.size() >= tail.size() && v.substr(v.size() - tail.size()) == tail;
+    }
+
+private:
+    QVarLengthArray<char, 256> m_bytes;
+};
+
+// A text compared in lower case, as QString::toLower() gives it: ASCII text (nearly every host and
+// domain) is compared as it stands, ASCII letters in either case; anything else through a lowered copy.
+class LowerText
+{
+public:
+    explicit LowerText(QStringView text) : m_view(text)
+    {
+        for (const QChar c : text) {
+            if (c.unicode() >= 0x80) {
+                m_lowered = text.toString().toLower();
+                m_view = m_lowered;
+                break;
+            }
+        }
+    }
+
+    bool isEmpty() const { return m_view.isEmpty(); }
+    bool equals(std::string_view lower) const
+    {
+        return m_view.size() == qsizetype(lower.size()) && matchesAsciiCiAt(m_view, 0, lower);
+    }
+    bool endsWith(std::string_view lower) const { return endsWithAsciiCi(m_view, lower); }
+    bool contains(std::string_view lower) const { return containsAsciiCi(m_view, lower); }
+
+private:
+    QString m_lowered;
+    QStringView m_view;
+};
+
+// @p s with ASCII letters raised (@p upper) or lowered, as QString::toUpper()/toLower() give it; a
+// text with nothing to change is shared, not copied.
+QString asciiCased(const QString &s, bool upper)
+{
+    const char16_t from = upper ? u'a' : u'A';
+    qsizetype i = 0;
+    for (; i < s.size(); ++i) {
+        const char16_t c = QStringView(s).utf16()[i];
+        if (c >= 0x80)
+            return upper ? s.toUpper() : s.toLower();
+        if (c >= from && c <= from + 25)
+            break;
+    }
+    if (i == s.size())
+        return s;
+    QString out = s;
+    char16_t *d = reinterpret_cast<char16_t *>(out.data());
+    for (; i < out.size(); ++i) {
+        const char16_t c = d[i];
+        if (c >= 0x80)
+            return upper ? s.toUpper() : s.toLower();
+        if (c >= from && c <= from + 25)
+            d[i] = upper ? char16_t(c - 32) : char16_t(c + 32);
+    }
+    return out;
 }
 
 bool startsWithCi(QStringView s, std::string_view prefix)
@@ -579,22 +665,33 @@ QStringList evidenceFrom(const LineViews &lines)
     return out;
 }
 
-bool isFeedbackPart(const Mime::Part &p)
-{
-    return p.is("message", "feedback-report");
-}
+// What a part is to the report, told from its type and subtype, each compared once.
+enum class PartRole { Original, Dsn, Feedback, Multipart, Text, Html, Other };
 
-bool isDsnPart(const Mime::Part &p)
+PartRole roleOf(const Mime::Part &p)
 {
-    return p.is("message", "delivery-status") || p.is("message", "global-delivery-status")
-        || p.is("text", "delivery-status");
-}
-
-bool isOriginalPart(const Mime::Part &p)
-{
-    return p.is("message", "rfc822") || p.is("text", "rfc822-headers")
-        || p.is("message", "rfc822-headers") || p.is("message", "global")
-        || p.is("message", "global-headers");
+    const QByteArrayView type = p.type;
+    const QByteArrayView sub = p.subtype;
+    if (type == "message") {
+        if (sub == "rfc822" || sub == "rfc822-headers" || sub == "global" || sub == "global-headers")
+            return PartRole::Original;
+        if (sub == "delivery-status" || sub == "global-delivery-status")
+            return PartRole::Dsn;
+        if (sub == "feedback-report")
+            return PartRole::Feedback;
+    } else if (type == "text") {
+        if (sub == "plain" || sub.isEmpty())
+            return PartRole::Text;
+        if (sub == "html")
+            return PartRole::Html;
+        if (sub == "rfc822-headers")
+            return PartRole::Original;
+        if (sub == "delivery-status")
+            return PartRole::Dsn;
+    } else if (type == "multipart") {
+        return PartRole::Multipart;
+    }
+    return PartRole::Other;
 }
 
 struct Collected
@@ -611,29 +708,31 @@ void collect(const Mime::Part &p, Collected *c, int depth)
 {
     if (depth > 60)
         return;
-    if (isOriginalPart(p)) {
+    switch (roleOf(p)) {
+    case PartRole::Original:
         if (!c->original)
             c->original = &p;
         return;
-    }
-    if (isDsnPart(p)) {
+    case PartRole::Dsn:
         c->dsns.append(&p);
         return;
-    }
-    if (isFeedbackPart(p)) {
+    case PartRole::Feedback:
         if (!c->feedback)
             c->feedback = &p;
         return;
-    }
-    if (p.isMultipart()) {
+    case PartRole::Multipart:
         for (const Mime::Part &child : p.children)
             collect(child, c, depth + 1);
         return;
-    }
-    if (p.is("text", "plain") || p.is("text", ""))
+    case PartRole::Text:
         c->texts.append(&p);
-    else if (p.is("text", "html"))
+        return;
+    case PartRole::Html:
         c->htmls.append(&p);
+        return;
+    case PartRole::Other:
+        return;
+    }
 }
 
 QString htmlToText(const QString &html)
@@ -733,10 +832,10 @@ bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
 
 bool fromLooksLikeMailSystem(const Mime::Part &root)
 {
-    const QByteArray from = root.header("From").toLower();
-    return bytesContain(from, "mailer-daemon") || bytesContain(from, "postmaster") || bytesContain(from, "mail delivery")
-        || bytesContain(from, "mdaemon") || bytesContain(from, "mailerdaemon") || bytesContain(from, "post_master")
-        || bytesContain(from, "bounce");
+    const LoweredBytes from(root.header("From"));
+    return from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery")
+        || from.contains("mdaemon") || from.contains("mailerdaemon") || from.contains("post_master")
+        || from.contains("bounce");
 }
 
 bool subjectLooksLikeBounce(const QString &subject)
@@ -756,7 +855,7 @@ bool subjectLooksLikeBounce(const QString &subject)
 // @p decodedSubject: the report's Subject when the caller has decoded it already, else null.
 bool looksLikeBounce(const Mime::Part &root, const QString *decodedSubject = nullptr)
 {
-    if (bytesContain(root.header("Content-Type").toLower(), "report-type=delivery-status"))
+    if (LoweredBytes(root.header("Content-Type")).contains("report-type=delivery-status"))
         return true;
     return fromLooksLikeMailSystem(root)
         || subjectLooksLikeBounce(decodedSubject ? *decodedSubject : root.decodedHeader("Subject"));
@@ -798,24 +897,43 @@ bool textLooksLikeBounce(const TextSearch &text)
     return false;
 }
 
+// Case-insensitive equality as QString::compare() gives it: ASCII pairs (addresses) compared inline,
+// anything else through Qt. Qt folds one code unit to one, so texts of different lengths differ.
+bool equalsCi(QStringView a, QStringView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const char16_t x = a.utf16()[i];
+        const char16_t y = b.utf16()[i];
+        if (x == y)
+            continue;
+        if (x >= 0x80 || y >= 0x80)
+            return a.compare(b, Qt::CaseInsensitive) == 0;
+        if (lowerAsciiChar(x) != lowerAsciiChar(y))
+            return false;
+    }
+    return true;
+}
+
 RecipientReading *findRecipient(QList<RecipientReading> &list, const QString &address)
 {
     for (RecipientReading &r : list) {
-        if (r.fact.recipient.compare(address, Qt::CaseInsensitive) == 0)
+        if (equalsCi(r.fact.recipient, address))
             return &r;
     }
     return nullptr;
 }
 
-QString cleanAddress(QString a)
+// A DSN recipient field without white space, brackets and quotes around it, nor a final dot.
+QStringView cleanedAddress(QStringView a)
 {
-    a = a.trimmed();
-    while (a.startsWith(u'<') || a.startsWith(u'"') || a.startsWith(u'\''))
-        a.remove(0, 1);
-    while (a.endsWith(u'>') || a.endsWith(u'"') || a.endsWith(u'\'') || a.endsWith(u'.'))
+    a = trimmedView(a);
+    while (!a.isEmpty() && (a.front() == u'<' || a.front() == u'"' || a.front() == u'\''))
+        a = a.mid(1);
+    while (!a.isEmpty() && (a.back() == u'>' || a.back() == u'"' || a.back() == u'\'' || a.back() == u'.'))
         a.chop(1);
-    const QString found = firstAddress(a);
-    return found.isEmpty() ? a : found;
+    return a;
 }
 
 // The text/plain portions of an embedded RFC 3464 block ("Final-Recipient: ..." lines in a text part).
@@ -848,9 +966,9 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
 {
     for (const Dsn::Recipient &d : report.recipients) {
         // A source route or a bare domain ("@mx.example.org") is no address: the text names the recipient.
-        QString address = firstAddress(cleanAddress(d.finalRecipient));
+        QString address = firstAddress(cleanedAddress(d.finalRecipient));
         if (address.isEmpty())
-            address = firstAddress(cleanAddress(d.originalRecipient));
+            address = firstAddress(cleanedAddress(d.originalRecipient));
         if (address.isEmpty())
             continue;
         if (RecipientReading *existing = findRecipient(*out, address)) {
@@ -861,10 +979,10 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
         }
         RecipientReading r;
         r.fact.recipient = address;
-        r.fact.action = d.action.toLower();
+        r.fact.action = asciiCased(d.action, false);
         r.fact.status = d.status.trimmed();
         r.fact.diagnostic = simplifiedText(d.diagnosticCode);
-        r.fact.diagnosticType = d.diagnosticType.toUpper();
+        r.fact.diagnosticType = asciiCased(d.diagnosticType, true);
         r.fact.remoteMta = d.remoteMta.trimmed();
         r.fact.command = commandIn(r.fact.diagnostic, *r.fact.diagnosticSearch());
         r.fact.category = d.fields.value(QStringLiteral("x-powermta-bouncecategory")).trimmed().toLower();
@@ -872,7 +990,7 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
             r.evidence.append(QStringLiteral("Diagnostic-Code: ") + r.fact.diagnostic);
         if (!d.status.isEmpty())
             r.evidence.append(QStringLiteral("Status: ") + d.status);
-        out->append(r);
+        out->append(std::move(r));
     }
 }
 
@@ -1258,7 +1376,7 @@ class ReportHeader
 {
 public:
     explicit ReportHeader(const Mime::Part &root)
-        : from(root.header("From").toLower()), msNdr(root.hasHeader("X-MS-Exchange-Message-Is-Ndr")), m_root(root)
+        : from(root.header("From")), msNdr(root.hasHeader("X-MS-Exchange-Message-Is-Ndr")), m_root(root)
     {
     }
 
@@ -1275,7 +1393,7 @@ public:
         return m_viaMessageLabs == 1;
     }
 
-    const QByteArray from; ///< lower case
+    const LoweredBytes from;
     const bool msNdr;      ///< Exchange marks its own reports
 
 private:
@@ -1286,37 +1404,36 @@ private:
 // The mail system family a recipient's report comes from, where Sisimai-compatible rules differ.
 QString vendorOf(const ReportHeader &header, const DeliveryFact &f)
 {
-    const QString rhost = f.remoteMta.toLower();
-    const QString domain = f.recipient.mid(f.recipient.lastIndexOf(u'@') + 1).toLower();
-    if (rhost.endsWith(QLatin1String(".ezweb.ne.jp")) || rhost.endsWith(QLatin1String("msmx.au.com"))
-        || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
+    const LowerText rhost(f.remoteMta);
+    const LowerText domain(QStringView(f.recipient).mid(f.recipient.lastIndexOf(u'@') + 1));
+    if (rhost.endsWith(".ezweb.ne.jp") || rhost.endsWith("msmx.au.com") || domain.equals("ezweb.ne.jp")
+        || domain.equals("au.com"))
         return QStringLiteral("kddi");
-    const QByteArray &from = header.from;
-    if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
-        || header.msNdr || bytesContain(from, "hotmail.com") || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
+    const LoweredBytes &from = header.from;
+    if (rhost.endsWith(".outlook.com") || rhost.contains("hotmail") || header.msNdr || from.contains("hotmail.com")
+        || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
         return QStringLiteral("microsoft");
-    if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
+    if (rhost.endsWith("docomo.ne.jp") || domain.equals("docomo.ne.jp"))
         return QStringLiteral("docomo");
-    if (rhost.endsWith(QLatin1String(".qq.com")))
+    if (rhost.endsWith(".qq.com"))
         return QStringLiteral("tencent");
-    if (bytesContain(from, "mail.ru>") || from.endsWith("mail.ru"))
+    if (from.contains("mail.ru>") || from.endsWith("mail.ru"))
         return QStringLiteral("mailru");
-    if (bytesContain(from, "gmx.") || bytesContain(from, "gmx>"))
+    if (from.contains("gmx.") || from.contains("gmx>"))
         return QStringLiteral("gmx");
-    if (rhost.endsWith(QLatin1String(".messagelabs.com")))
+    if (rhost.endsWith(".messagelabs.com"))
         return QStringLiteral("messagelabs");
     // No remote host in the report: the relays that carried the report back name it.
     if (rhost.isEmpty() && header.viaMessageLabs())
         return QStringLiteral("messagelabs");
-    if (rhost.endsWith(QLatin1String(".mimecast.com")))
+    if (rhost.endsWith(".mimecast.com"))
         return QStringLiteral("mimecast");
-    if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))
+    if (domain.equals("facebook.com") || rhost.endsWith(".facebook.com"))
         return QStringLiteral("facebook");
-    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || indexOfAscii(f.diagnostic, ".yahoo.com") >= 0)
+    if (rhost.endsWith(".yahoodns.net") || indexOfAscii(f.diagnostic, ".yahoo.com") >= 0)
         return QStringLiteral("yahoo");
-    if (rhost.endsWith(QLatin1String(".laposte.net")) || rhost.endsWith(QLatin1String(".orange.fr"))
-        || rhost.endsWith(QLatin1String(".wanadoo.fr")) || domain == QLatin1String("laposte.net")
-        || domain == QLatin1String("orange.fr") || domain == QLatin1String("wanadoo.fr"))
+    if (rhost.endsWith(".laposte.net") || rhost.endsWith(".orange.fr") || rhost.endsWith(".wanadoo.fr")
+        || domain.equals("laposte.net") || domain.equals("orange.fr") || domain.equals("wanadoo.fr"))
         return QStringLiteral("franceptt");
     return {};
 }
