@@ -130,7 +130,25 @@ inline QStringView trimmedView(QStringView text)
 inline QString simplifiedText(const QString &text)
 {
     bool afterSpace = true; // a space at the start is not simple either
-    for (const QChar c : text) {
+    const char16_t *d = QStringView(text).utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time while they are printable ASCII with single spaces between words (two
+    // mask bits per character: a space beside a space shows two bits apart).
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const __m128i low = _mm_cmplt_epi16(v, _mm_set1_epi16(0x21));
+        const __m128i high = _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e));
+        const unsigned special = unsigned(_mm_movemask_epi8(_mm_or_si128(low, high)));
+        const unsigned blanks = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(0x20))));
+        if (special != blanks || (blanks & (blanks >> 2)) || (afterSpace && (blanks & 1u)))
+            break; // the rest character by character
+        afterSpace = (blanks & 0x4000u) != 0;
+    }
+#endif
+    for (; i < n; ++i) {
+        const QChar c(d[i]);
         const char16_t u = c.unicode();
         if (u == u' ') {
             if (afterSpace)

@@ -115,10 +115,13 @@ void TestTextSearch::manySearchesAgreeWithPlainFind()
 void TestTextSearch::charSearchAndTrimAgreeWithQt()
 {
     // indexOfChar(), trimmedView() and simplifiedText() against QStringView's own answers, on texts with white space
-    // (ASCII and not) at the ends and the characters looked for anywhere, before and after eight.
+    // (ASCII and not) at the ends and the characters looked for anywhere, before and after eight; and
+    // on prose (words and mostly single spaces), which simplifiedText() reads eight characters at a time.
     QRandomGenerator rng(20261124);
-    const QString alphabet = QStringLiteral("ab@\n\r \t.\u3000\u00a0\u2028日x\x01");
-    for (int round = 0; round < 400; ++round) {
+    const QString spaced = QStringLiteral("ab@\n\r \t.\u3000\u00a0\u2028日x\x01");
+    const QString prose = QStringLiteral("abcdefghijklmnopqrstuvwxyz@.    \t");
+    for (int round = 0; round < 800; ++round) {
+        const QString &alphabet = round % 2 ? prose : spaced;
         QString text;
         const int n = int(rng.bounded(40));
         for (int i = 0; i < n; ++i)
