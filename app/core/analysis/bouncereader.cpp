@@ -639,16 +639,16 @@ QString commandIn(QStringView text)
     return commandIn(text, TextSearch(text));
 }
 
-void fillFromText(RecipientReading *r, const QString &diagnostic)
+// The SMTP step and the remote host that a reading's diagnostic names, where it has none yet.
+void completeFromText(RecipientReading *r)
 {
     DeliveryFact &f = r->fact;
-    f.diagnostic = diagnostic;
     const std::shared_ptr<const TextSearch> prepared = f.diagnosticSearch();
     const TextSearch &search = *prepared;
     if (f.command.isEmpty())
-        f.command = commandIn(diagnostic, search);
+        f.command = commandIn(f.diagnostic, search);
     if (f.remoteMta.isEmpty())
-        f.remoteMta = remoteMtaIn(diagnostic, search);
+        f.remoteMta = remoteMtaIn(f.diagnostic, search);
 }
 
 QStringList evidenceFrom(const LineViews &lines)
@@ -1164,11 +1164,12 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt)
     return text;
 }
 
-QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
-{
-    if (warningOnly)
-        *warningOnly = looksWarningOnly(TextSearch(text));
+namespace {
 
+// The recipients a text names, each with its diagnostic and evidence, not yet completeFromText():
+// a report whose DSN part names the step and the host needs neither from the text.
+QList<RecipientReading> readRecipientParagraphs(QStringView text)
+{
     QList<Block> blocks;
     QHash<QString, int> index; // lower-case address -> block
     int current = -1;
@@ -1362,10 +1363,22 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 evidence = concatenated(said, evidence);
             }
         }
-        fillFromText(&r, diagnostic);
+        r.fact.diagnostic = diagnostic;
         r.evidence = evidenceFrom(evidence);
         out.append(std::move(r));
     }
+    return out;
+}
+
+} // namespace
+
+QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
+{
+    if (warningOnly)
+        *warningOnly = looksWarningOnly(TextSearch(text));
+    QList<RecipientReading> out = readRecipientParagraphs(text);
+    for (RecipientReading &r : out)
+        completeFromText(&r);
     return out;
 }
 
@@ -1560,7 +1573,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     if (!bounceLike)
         return reading;
     bool warning = false;
-    fromText = scanBounceText(explanation, nullptr);
+    fromText = readRecipientParagraphs(explanation); // completed below, as far as needed
     warning = looksWarningOnly(explanationSearch);
     const QStringList failedHeader = failedRecipientsHeader(root);
     bool textNamesFailed = false;
@@ -1573,7 +1586,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         for (const QString &a : failedHeader) {
             RecipientReading r;
             r.fact.recipient = a;
-            fillFromText(&r, explanation.simplified());
+            r.fact.diagnostic = explanation.simplified();
             // Exim gave up retrying on its own schedule: Sisimai counts that as a temporary failure.
             r.fact.temporary = indexOfAscii(r.fact.diagnostic, "retry timeout exceeded") >= 0;
             r.evidence = detailLines(explanation);
@@ -1612,10 +1625,11 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
                 if (r.fact.diagnostic.isEmpty() || indexOfAscii(t->fact.diagnostic, "(in reply to ") >= 0
                     || fieldSaysLittle)
                     r.fact.diagnostic = t->fact.diagnostic;
+                // The text's step and host are worked out only for what the DSN part leaves out.
                 if (r.fact.command.isEmpty())
-                    r.fact.command = t->fact.command;
+                    r.fact.command = commandIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
                 if (r.fact.remoteMta.isEmpty())
-                    r.fact.remoteMta = t->fact.remoteMta;
+                    r.fact.remoteMta = remoteMtaIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
                 for (const QString &e : std::as_const(t->evidence)) {
                     if (!r.evidence.contains(e))
                         r.evidence.append(e);
@@ -1640,9 +1654,11 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         reading.recipients = fromDsn;
     } else if (!fromText.isEmpty()) {
         reading.kind = QStringLiteral("bounce");
-        for (RecipientReading &r : fromText)
+        for (RecipientReading &r : fromText) {
+            completeFromText(&r);
             r.fact.action = reading.warningOnly ? QStringLiteral("delayed") : QStringLiteral("failed");
-        reading.recipients = fromText;
+        }
+        reading.recipients = std::move(fromText);
     }
     // A notice that wraps the returned mail it is about (a gateway that forwards bounces).
     if (reading.recipients.isEmpty() && depth < 4 && c.original && !c.original->children.isEmpty()
