@@ -34,6 +34,8 @@ private slots:
     void explanationEndsAtTheQuotedOriginal();
     void dsnRecipientsAndVendor_data();
     void dsnRecipientsAndVendor();
+    void htmlEntities_data();
+    void htmlEntities();
 };
 
 void TestBounceText::smtpCommand_data()
@@ -301,6 +303,29 @@ void TestBounceText::dsnRecipientsAndVendor()
     QCOMPARE(f.action, QStringLiteral("failed"));
     QCOMPARE(f.diagnosticType, QStringLiteral("SMTP"));
     QCOMPARE(f.vendor, vendor);
+}
+
+void TestBounceText::htmlEntities_data()
+{
+    // An HTML-only report's text: the four entities decoded once each, as replacing them in turn gives
+    // ("&amp;lt;" stays "&lt;"), a bare '&' kept, and entities at the very start and end.
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("all-four") << QStringLiteral("a &lt;b&gt;&nbsp;c &amp; d") << QStringLiteral("a <b> c & d");
+    QTest::newRow("escaped-entity-stays") << QStringLiteral("&amp;lt;x&amp;amp;") << QStringLiteral("&lt;x&amp;");
+    QTest::newRow("bare-ampersands") << QStringLiteral("&&lt;&l&gt;t; & &am") << QStringLiteral("&<&l>t; & &am");
+    QTest::newRow("unknown-entity") << QStringLiteral("&quot;q&quot;") << QStringLiteral("&quot;q&quot;");
+    QTest::newRow("none") << QStringLiteral("550 5.1.1 unknown") << QStringLiteral("550 5.1.1 unknown");
+}
+
+void TestBounceText::htmlEntities()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, text);
+    const QString message = QStringLiteral("From: taro@example.jp\r\nSubject: hello\r\nContent-Type: text/html\r\n\r\n"
+                                           "<div>%1</div>\r\n").arg(html);
+    const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+    QCOMPARE(reading.explanation.trimmed(), text);
 }
 
 QTEST_APPLESS_MAIN(TestBounceText)

@@ -150,6 +150,12 @@ bool equalsAscii(QStringView a, std::string_view b)
     return true;
 }
 
+// Whether @p text opens with the ASCII @p prefix, case-sensitively.
+bool matchesAt(QStringView text, std::string_view prefix)
+{
+    return text.size() >= qsizetype(prefix.size()) && equalsAscii(text.first(qsizetype(prefix.size())), prefix);
+}
+
 // Whether @p bytes hold @p needle: a plain search, cheaper than QByteArray's on short header values.
 bool bytesContain(std::string_view bytes, std::string_view needle)
 {
@@ -762,11 +768,37 @@ QString htmlToText(const QString &html)
         }
         i = bracket + 1;
     }
-    out.truncate(o - begin);
-    out.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    out.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    out.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    // The entities, in one pass in place: what replacing "&lt;", "&gt;", "&nbsp;" and "&amp;" in turn
+    // gives, as each holds one '&' (two cannot overlap) and no replacement but the last one's makes
+    // a character an entity is written with.
+    static constexpr std::pair<std::string_view, char16_t> entities[] = {
+        {"&lt;", u'<'}, {"&gt;", u'>'}, {"&nbsp;", u' '}, {"&amp;", u'&'}};
+    const QStringView all(begin, o - begin);
+    qsizetype w = 0;
+    for (qsizetype r = 0; r < all.size();) {
+        qsizetype amp = indexOfChar(all, u'&', r);
+        if (amp < 0)
+            amp = all.size();
+        if (w != r)
+            std::copy(begin + r, begin + amp, begin + w);
+        w += amp - r;
+        r = amp;
+        if (r == all.size())
+            break;
+        const QStringView rest = all.sliced(r);
+        char16_t decoded = u'&';
+        qsizetype length = 1;
+        for (const auto &[entity, c] : entities) {
+            if (matchesAt(rest, entity)) {
+                decoded = c;
+                length = qsizetype(entity.size());
+                break;
+            }
+        }
+        begin[w++] = QChar(decoded);
+        r += length;
+    }
+    out.truncate(w);
     return out;
 }
 
@@ -1565,7 +1597,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     QString sesKind;
     if (readSesNotification(explanation, &fromText, &sesKind)) {
         reading.kind = sesKind;
-        reading.recipients = fromText;
+        reading.recipients = std::move(fromText);
         return reading;
     }
     const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders && (message == &top ? topLooksLikeBounce : looksLikeBounce(root, &subject)))
@@ -1651,7 +1683,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         }
         if (allDelivered)
             reading.kind = QStringLiteral("delivery-report");
-        reading.recipients = fromDsn;
+        reading.recipients = std::move(fromDsn);
     } else if (!fromText.isEmpty()) {
         reading.kind = QStringLiteral("bounce");
         for (RecipientReading &r : fromText) {
