@@ -687,8 +687,8 @@ enum class PartRole { Original, Dsn, Feedback, Multipart, Text, Html, Other };
 
 PartRole roleOf(const Mime::Part &p)
 {
-    const QByteArrayView type = p.type;
-    const QByteArrayView sub = p.subtype;
+    const std::string_view type(p.type.constData(), size_t(p.type.size()));
+    const std::string_view sub(p.subtype.constData(), size_t(p.subtype.size()));
     if (type == "message") {
         if (sub == "rfc822" || sub == "rfc822-headers" || sub == "global" || sub == "global-headers")
             return PartRole::Original;
@@ -697,7 +697,7 @@ PartRole roleOf(const Mime::Part &p)
         if (sub == "feedback-report")
             return PartRole::Feedback;
     } else if (type == "text") {
-        if (sub == "plain" || sub.isEmpty())
+        if (sub == "plain" || sub.empty())
             return PartRole::Text;
         if (sub == "html")
             return PartRole::Html;
@@ -1007,6 +1007,7 @@ QString embeddedDsn(QStringView text)
 
 void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
 {
+    out->reserve(out->size() + report.recipients.size());
     for (const Dsn::Recipient &d : report.recipients) {
         // A source route or a bare domain ("@mx.example.org") is no address: the text names the recipient.
         QString address = firstAddress(cleanedAddress(d.finalRecipient));
@@ -1021,6 +1022,7 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
             continue;
         }
         RecipientReading r;
+        r.evidence.reserve(2);
         r.fact.recipient = address;
         r.fact.action = asciiCased(d.action, false);
         r.fact.status = d.status.trimmed();
@@ -1673,6 +1675,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
                     r.fact.command = commandIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
                 if (r.fact.remoteMta.isEmpty())
                     r.fact.remoteMta = remoteMtaIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
+                r.evidence.reserve(r.evidence.size() + t->evidence.size());
                 for (const QString &e : std::as_const(t->evidence)) {
                     if (!r.evidence.contains(e))
                         r.evidence.append(e);
