@@ -36,6 +36,8 @@ private slots:
     void dsnRecipientsAndVendor();
     void htmlEntities_data();
     void htmlEntities();
+    void reportReadsItsTextLikeTheScan_data();
+    void reportReadsItsTextLikeTheScan();
 };
 
 void TestBounceText::smtpCommand_data()
@@ -326,6 +328,48 @@ void TestBounceText::htmlEntities()
                                            "<div>%1</div>\r\n").arg(html);
     const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
     QCOMPARE(reading.explanation.trimmed(), text);
+}
+
+void TestBounceText::reportReadsItsTextLikeTheScan_data()
+{
+    // A plain-text report is read line by line once, for the quoted original and the recipients
+    // together: the recipients must be those scanBounceText() finds in the explanation, whatever the
+    // line endings, a missing last line break, or where the quoted original starts.
+    QTest::addColumn<QString>("body");
+    const QString paragraph = QStringLiteral("This is the mail system at host mx.example.jp.\n\n"
+                                             "<taro@example.jp>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n"
+                                             "    User unknown (in reply to RCPT TO command)\n\n"
+                                             "<hanako@example.jp>: mailbox full\n");
+    QTest::newRow("lf") << paragraph;
+    QTest::newRow("crlf") << QString(paragraph).replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    QTest::newRow("no-last-line-break") << paragraph + QStringLiteral("    quota exceeded");
+    QTest::newRow("quoted-original") << paragraph + QStringLiteral("------ This is a copy of the message, including all the headers. ------\n"
+                                                                   "To: jiro@example.jp\n\nhello\n");
+    QTest::newRow("quoted-original-crlf")
+        << QString(paragraph + QStringLiteral("----- Original message -----\nTo: <jiro@example.jp>\n"))
+               .replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    QTest::newRow("original-on-the-first-line") << QStringLiteral("----- Original message -----\n") + paragraph;
+    QTest::newRow("indented-lines") << QStringLiteral("  \t<saburo@example.jp>:  550 unknown \n \n\t  more words\n");
+}
+
+void TestBounceText::reportReadsItsTextLikeTheScan()
+{
+    QFETCH(QString, body);
+    const QString message = QStringLiteral("From: MAILER-DAEMON@mx.example.jp\r\nTo: sender@example.jp\r\n"
+                                           "Subject: Undelivered Mail Returned to Sender\r\n\r\n")
+        + body;
+    const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+    const QList<RecipientReading> scanned = scanBounceText(reading.explanation);
+    QCOMPARE(reading.recipients.size(), scanned.size());
+    for (qsizetype i = 0; i < scanned.size(); ++i) {
+        const DeliveryFact &got = reading.recipients.at(i).fact;
+        const DeliveryFact &expected = scanned.at(i).fact;
+        QCOMPARE(got.recipient, expected.recipient);
+        QCOMPARE(got.diagnostic, expected.diagnostic);
+        QCOMPARE(got.command, expected.command);
+        QCOMPARE(got.remoteMta, expected.remoteMta);
+        QCOMPARE(reading.recipients.at(i).evidence, scanned.at(i).evidence);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestBounceText)

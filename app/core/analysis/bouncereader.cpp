@@ -1180,7 +1180,13 @@ QString firstAddress(QStringView text)
     }
 }
 
-QStringView explanationPart(QStringView text, qsizetype *originalAt)
+namespace {
+
+// Where the lines of an explanation end (their '\n', or the end of the text), as explanationPart()
+// found them: the recipients' scan walks the same lines and need not look for their ends again.
+using LineEnds = QVarLengthArray<qsizetype, 64>;
+
+QStringView explanationPart(QStringView text, qsizetype *originalAt, LineEnds *ends)
 {
     const OriginalMarkerIndex &index = originalMarkerIndex();
     qsizetype pos = 0;
@@ -1192,16 +1198,16 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt)
         qsizetype first = pos;
         while (first < end && isSpaceChar(text.utf16()[first]))
             ++first;
-        if (first == end || !index.mayOpen(text.utf16()[first])) {
-            pos = end + 1;
-            continue;
+        if (first < end && index.mayOpen(text.utf16()[first])) {
+            const QStringView line = trimmedView(text.mid(pos, end - pos));
+            if (isOriginalMarker(line)) {
+                if (originalAt)
+                    *originalAt = pos;
+                return text.first(pos);
+            }
         }
-        const QStringView line = trimmedView(text.mid(pos, end - pos));
-        if (isOriginalMarker(line)) {
-            if (originalAt)
-                *originalAt = pos;
-            return text.first(pos);
-        }
+        if (ends)
+            ends->append(end);
         pos = end + 1;
     }
     if (originalAt)
@@ -1209,11 +1215,51 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt)
     return text;
 }
 
+// The lines of @p text as LineReader gives them, taken from @p ends (explanationPart()'s for this
+// text) when there are any: after the lines ended there comes one more, empty or not, when the text
+// goes on past the last end.
+class ExplanationLines
+{
+public:
+    ExplanationLines(QStringView text, const LineEnds *ends) : m_text(text), m_ends(ends), m_reader(text) {}
+
+    bool next(QStringView *line)
+    {
+        if (!m_ends)
+            return m_reader.next(line);
+        qsizetype end = m_text.size();
+        if (m_next < m_ends->size())
+            end = m_ends->at(m_next++);
+        else if (m_pos > m_text.size())
+            return false;
+        *line = m_text.sliced(m_pos, end - m_pos);
+        if (line->endsWith(u'\r'))
+            line->chop(1);
+        m_pos = end + 1;
+        return true;
+    }
+
+private:
+    QStringView m_text;
+    const LineEnds *m_ends;
+    LineReader m_reader;
+    qsizetype m_next = 0;
+    qsizetype m_pos = 0;
+};
+
+} // namespace
+
+QStringView explanationPart(QStringView text, qsizetype *originalAt)
+{
+    return explanationPart(text, originalAt, nullptr);
+}
+
 namespace {
 
 // The recipients a text names, each with its diagnostic and evidence, not yet completeFromText():
 // a report whose DSN part names the step and the host needs neither from the text.
-QList<RecipientReading> readRecipientParagraphs(QStringView text)
+// @p ends: where explanationPart() found @p text's lines to end, or null.
+QList<RecipientReading> readRecipientParagraphs(QStringView text, const LineEnds *ends = nullptr)
 {
     QList<Block> blocks;
     QHash<QString, int> index; // lower-case address -> block
@@ -1248,7 +1294,7 @@ QList<RecipientReading> readRecipientParagraphs(QStringView text)
         return int(blocks.size() - 1);
     };
 
-    LineReader reader(text);
+    ExplanationLines reader(text, ends);
     for (QStringView raw; reader.next(&raw);) {
         const QStringView t = trimmedView(raw);
         if (t.isEmpty()) {
@@ -1541,7 +1587,8 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         }
     }
     qsizetype originalAt = -1;
-    const QStringView explained = explanationPart(text, &originalAt);
+    LineEnds lineEnds;
+    const QStringView explained = explanationPart(text, &originalAt, &lineEnds);
     // Most reports have no quoted original in their text: share the text instead of copying it.
     const QString explanation = explained.size() == text.size() ? text : explained.toString();
     reading.explanation = explanation;
@@ -1618,7 +1665,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     if (!bounceLike)
         return reading;
     bool warning = false;
-    fromText = readRecipientParagraphs(explanation); // completed below, as far as needed
+    fromText = readRecipientParagraphs(explanation, &lineEnds); // completed below, as far as needed
     warning = looksWarningOnly(explanationSearch);
     const QStringList failedHeader = failedRecipientsHeader(root);
     bool textNamesFailed = false;
@@ -1665,10 +1712,13 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             if (t) {
                 // Postfix's paragraph keeps the step the reply answered; its DSN field drops it.
                 // So does a transcript when the DSN field carries no code at all ("X-Unix; 255").
-                const bool fieldSaysLittle = findReplyCode(r.fact.diagnostic).isEmpty()
-                    && findStatusCode(r.fact.diagnostic).isEmpty() && !findStatusCode(t->fact.diagnostic).isEmpty();
+                // (The codes are looked for only when the simpler tests leave it open.)
+                const auto fieldSaysLittle = [&] {
+                    return findReplyCode(r.fact.diagnostic).isEmpty() && findStatusCode(r.fact.diagnostic).isEmpty()
+                        && !findStatusCode(t->fact.diagnostic).isEmpty();
+                };
                 if (r.fact.diagnostic.isEmpty() || indexOfAscii(t->fact.diagnostic, "(in reply to ") >= 0
-                    || fieldSaysLittle)
+                    || fieldSaysLittle())
                     r.fact.diagnostic = t->fact.diagnostic;
                 // The text's step and host are worked out only for what the DSN part leaves out.
                 if (r.fact.command.isEmpty())
