@@ -124,15 +124,20 @@ AddressSpans addressesIn(QStringView s)
     return out;
 }
 
-// Case-insensitive equality for ASCII text (addresses as addressAround() finds them).
-bool equalsAsciiCi(QStringView a, QStringView b)
+// Case-insensitive equality as QString::compare() gives it: ASCII pairs (addresses) compared inline,
+// anything else through Qt. Qt folds one code unit to one, so texts of different lengths differ.
+bool equalsCi(QStringView a, QStringView b)
 {
     if (a.size() != b.size())
         return false;
     for (qsizetype i = 0; i < a.size(); ++i) {
         const char16_t x = a.utf16()[i];
         const char16_t y = b.utf16()[i];
-        if (x != y && lowerAsciiChar(x) != lowerAsciiChar(y))
+        if (x == y)
+            continue;
+        if (x >= 0x80 || y >= 0x80)
+            return a.compare(b, Qt::CaseInsensitive) == 0;
+        if (lowerAsciiChar(x) != lowerAsciiChar(y))
             return false;
     }
     return true;
@@ -940,25 +945,6 @@ bool textLooksLikeBounce(const TextSearch &text)
     return false;
 }
 
-// Case-insensitive equality as QString::compare() gives it: ASCII pairs (addresses) compared inline,
-// anything else through Qt. Qt folds one code unit to one, so texts of different lengths differ.
-bool equalsCi(QStringView a, QStringView b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        const char16_t x = a.utf16()[i];
-        const char16_t y = b.utf16()[i];
-        if (x == y)
-            continue;
-        if (x >= 0x80 || y >= 0x80)
-            return a.compare(b, Qt::CaseInsensitive) == 0;
-        if (lowerAsciiChar(x) != lowerAsciiChar(y))
-            return false;
-    }
-    return true;
-}
-
 RecipientReading *findRecipient(QList<RecipientReading> &list, const QString &address)
 {
     for (RecipientReading &r : list) {
@@ -1215,36 +1201,26 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt, LineEnds *e
     return text;
 }
 
-// The lines of @p text as LineReader gives them, taken from @p ends (explanationPart()'s for this
-// text) when there are any: after the lines ended there comes one more, empty or not, when the text
-// goes on past the last end.
+// The lines of @p text as LineReader gives them, the first ones ending where @p ends (explanationPart()'s
+// for this text, or null) says; LineReader then reads on from there (a last, empty line).
 class ExplanationLines
 {
 public:
-    ExplanationLines(QStringView text, const LineEnds *ends) : m_text(text), m_ends(ends), m_reader(text) {}
+    ExplanationLines(QStringView text, const LineEnds *ends) : m_ends(ends), m_reader(text) {}
 
     bool next(QStringView *line)
     {
-        if (!m_ends)
-            return m_reader.next(line);
-        qsizetype end = m_text.size();
-        if (m_next < m_ends->size())
-            end = m_ends->at(m_next++);
-        else if (m_pos > m_text.size())
-            return false;
-        *line = m_text.sliced(m_pos, end - m_pos);
-        if (line->endsWith(u'\r'))
-            line->chop(1);
-        m_pos = end + 1;
-        return true;
+        if (m_ends && m_next < m_ends->size()) {
+            m_reader.takeLineTo(m_ends->at(m_next++), line);
+            return true;
+        }
+        return m_reader.next(line);
     }
 
 private:
-    QStringView m_text;
     const LineEnds *m_ends;
     LineReader m_reader;
     qsizetype m_next = 0;
-    qsizetype m_pos = 0;
 };
 
 } // namespace
@@ -1276,7 +1252,7 @@ QList<RecipientReading> readRecipientParagraphs(QStringView text, const LineEnds
     auto blockFor = [&](QStringView address, bool create) -> int {
         if (index.isEmpty()) {
             for (qsizetype i = 0; i < blocks.size(); ++i) {
-                if (equalsAsciiCi(blocks.at(i).address, address))
+                if (equalsCi(blocks.at(i).address, address))
                     return int(i);
             }
         } else if (const auto it = index.constFind(address.toString().toLower()); it != index.constEnd()) {
