@@ -20,6 +20,7 @@ private slots:
     void lowersLikeQString();
     void randomTextsLowerAndSearchAlike();
     void manySearchesAgreeWithPlainFind();
+    void searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind();
     void charSearchAndTrimAgreeWithQt();
     void asciiCaseInsensitiveSearchAgreesWithNaive();
 };
@@ -108,6 +109,40 @@ void TestTextSearch::manySearchesAgreeWithPlainFind()
                 : (at == std::string::npos ? qsizetype(-1) : qsizetype(at));
             QCOMPARE(search.indexOf(phrase, qsizetype(from)), expected);
             QCOMPARE(search.contains(phrase), text.find(phrase) != std::string::npos);
+        }
+    }
+}
+
+void TestTextSearch::searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind()
+{
+    // The search reads past the text into zero bytes kept there: a text that holds zero bytes itself,
+    // phrases that end in one, and phrases that only a start in the last bytes could match must all
+    // be answered as find() answers them, for every length around the thirty-two the search steps by.
+    QRandomGenerator rng(20261127);
+    for (int n = 0; n < 80; ++n) {
+        for (int round = 0; round < 4; ++round) {
+            std::string text;
+            for (int i = 0; i < n; ++i)
+                text += "ab\0c"[rng.bounded(4)];
+            const TextSearch search(QString::fromLatin1(text.data(), qsizetype(text.size())));
+            QCOMPARE(search.view(), std::string_view(text));
+            for (int k = 0; k < 20; ++k) {
+                std::string phrase;
+                if (k % 2 == 0 && n > 0) { // the text's last bytes, or a piece reaching past its end
+                    const int m = int(1 + rng.bounded(qMin(n, 6)));
+                    phrase = text.substr(size_t(n - m));
+                    if (k % 4 == 2)
+                        phrase += "ab\0"[rng.bounded(3)];
+                } else {
+                    const int m = int(2 + rng.bounded(4));
+                    for (int j = 0; j < m; ++j)
+                        phrase += "ab\0c"[rng.bounded(4)];
+                }
+                const size_t from = size_t(rng.bounded(n + 1));
+                const size_t at = text.find(phrase, from);
+                const qsizetype expected = from >= text.size() ? -1 : (at == std::string::npos ? qsizetype(-1) : qsizetype(at));
+                QCOMPARE(search.indexOf(phrase, qsizetype(from)), expected);
+            }
         }
     }
 }
