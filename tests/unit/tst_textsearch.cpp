@@ -18,6 +18,7 @@ class TestTextSearch : public QObject
 private slots:
     void lowersLikeQString_data();
     void lowersLikeQString();
+    void caselessRangeHasNoLowerCase();
     void randomTextsLowerAndSearchAlike();
     void manySearchesAgreeWithPlainFind();
     void searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind();
@@ -33,6 +34,7 @@ void TestTextSearch::lowersLikeQString_data()
     QTest::newRow("ascii-long") << QStringLiteral("550 5.1.1 <Taro@Example.JP>: Recipient address rejected: "
                                                   "User unknown in local recipient table [@AZaz`{]");
     QTest::newRow("japanese-after-ascii") << QStringLiteral("Delivery FAILED: 宛先のメールアドレスが見つかりません");
+    QTest::newRow("japanese-and-ascii-runs") << QStringLiteral("宛先 <Taro.YAMADA@Example.JP> は存在しません (550 5.1.1 USER UNKNOWN) 〒ＡＢＣ");
     QTest::newRow("latin-after-eight") << QStringLiteral("ABCDEFGHÄÖÜ and more");
     QTest::newRow("dotted-capital-i") << QStringLiteral("İSTANBUL MAIL SERVER");
     QTest::newRow("kelvin-sign") << QStringLiteral("Temperature 300\u212A REJECTED");
@@ -46,6 +48,16 @@ void TestTextSearch::lowersLikeQString()
     const TextSearch search(text);
     const QByteArray expected = text.toLower().toUtf8();
     QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), expected);
+}
+
+void TestTextSearch::caselessRangeHasNoLowerCase()
+{
+    // The range copied without asking Qt for the lower case must hold no character that has one.
+    for (char32_t c = TextSearch::CaselessFrom; c <= TextSearch::CaselessTo; ++c)
+        QCOMPARE(QChar::toLower(c), c);
+    const QString kana = QStringLiteral("メールボックスが一杯です。宛先不明「ユーザー」");
+    const TextSearch search(kana);
+    QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), kana.toUtf8());
 }
 
 void TestTextSearch::randomTextsLowerAndSearchAlike()
