@@ -95,8 +95,8 @@ void TestTextSearch::randomTextsLowerAndSearchAlike()
 
 void TestTextSearch::manySearchesAgreeWithPlainFind()
 {
-    // Long texts (the sixteen-at-a-time search and its tail) asked about many phrases, so that the
-    // later searches go through the pair index: every answer, from every offset, must be find()'s.
+    // Long texts (the thirty-two-at-a-time search and the bytes after the text) asked about many
+    // phrases: every answer, from every offset, must be find()'s.
     QRandomGenerator rng(20261123);
     for (int round = 0; round < 60; ++round) {
         std::string text;

@@ -11,7 +11,6 @@
 #include <emmintrin.h>
 #endif
 
-#include <array>
 #include <cstring>
 #include <string_view>
 
@@ -21,11 +20,9 @@ namespace MailDoctor::Analysis {
  * A text prepared for many case-insensitive phrase searches: lower-cased once into UTF-8 (ASCII
  * phrases cannot match inside a multi-byte character). Phrases must be given in lower case.
  *
- * Searches look for the phrase's first and last bytes thirty-two positions at a time. A text asked about
- * many phrases also gets an index of the byte pairs it holds, so that most absent phrases are then
- * rejected without a search; building it costs about as much as a dozen searches, so it is built at
- * the dozenth one (a text asked about a few phrases never pays for it). Not for use from several
- * threads at once.
+ * Searches look for the phrase's first and last bytes thirty-two positions at a time. (An index of
+ * the byte pairs a text holds, to reject absent phrases without a search, no longer paid for its
+ * building once searches went this fast: no text is asked about enough phrases.)
  */
 class TextSearch
 {
@@ -51,13 +48,6 @@ public:
     {
         if (phrase.empty())
             return from;
-        if (phrase.size() >= 2) {
-            if (m_queries < IndexAfter && ++m_queries == IndexAfter)
-                buildIndex();
-            if (m_queries == IndexAfter
-                && (!hasPair(phrase[0], phrase[1]) || !hasPair(phrase[phrase.size() - 2], phrase[phrase.size() - 1])))
-                return -1;
-        }
         if (from >= m_size)
             return -1;
         return find(phrase, size_t(from));
@@ -169,26 +159,6 @@ private:
         return i;
     }
 
-    static size_t pairHash(uchar a, uchar b) { return (size_t(a) * 61u + size_t(b)) & 4095u; }
-    void setPair(uchar a, uchar b) const
-    {
-        const size_t h = pairHash(a, b);
-        m_pairs[h >> 6] |= quint64(1) << (h & 63);
-    }
-    bool hasPair(char a, char b) const
-    {
-        const size_t h = pairHash(uchar(a), uchar(b));
-        return (m_pairs[h >> 6] >> (h & 63)) & 1;
-    }
-    void buildIndex() const
-    {
-        const uchar *d = reinterpret_cast<const uchar *>(m_bytes.constData());
-        for (qsizetype i = 0; i + 1 < m_size; ++i)
-            setPair(d[i], d[i + 1]);
-    }
-
-    static constexpr int IndexAfter = 12; ///< searches before the pair index is built
-
 public:
     /// CJK punctuation, kana and the unified ideographs: characters with no lower case, which
     /// lowerUnicode() copies without asking Qt (tst_textsearch checks the whole range).
@@ -200,8 +170,6 @@ private:
 
     QByteArray m_bytes; ///< the lowered text, then Padding zero bytes
     qsizetype m_size = 0; ///< the lowered text's length
-    mutable int m_queries = 0;                 ///< searches so far, up to IndexAfter (then indexed)
-    mutable std::array<quint64, 64> m_pairs{}; ///< 4096 bits: which hashed byte pairs occur
 };
 
 /**
