@@ -1017,10 +1017,12 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
         r.fact.remoteMta = d.remoteMta.trimmed();
         r.fact.command = commandIn(r.fact.diagnostic, *r.fact.diagnosticSearch());
         r.fact.category = d.fields.value(QStringLiteral("x-powermta-bouncecategory")).trimmed().toLower();
+        // Built through QStringBuilder in one allocation (QStringLiteral + QString copies the literal's
+        // string and then grows it).
         if (!d.diagnosticCode.isEmpty())
-            r.evidence.append(QStringLiteral("Diagnostic-Code: ") + r.fact.diagnostic);
+            r.evidence.append(QLatin1String("Diagnostic-Code: ") + r.fact.diagnostic);
         if (!d.status.isEmpty())
-            r.evidence.append(QStringLiteral("Status: ") + d.status);
+            r.evidence.append(QLatin1String("Status: ") + d.status);
         out->append(std::move(r));
     }
 }
@@ -1464,9 +1466,11 @@ public:
     bool viaMessageLabs() const
     {
         if (m_viaMessageLabs < 0) {
+            // The fields walked in place: headerValues() would build a list of them to be thrown away.
             m_viaMessageLabs = 0;
-            for (const QByteArray &received : m_root.headerValues("Received")) {
-                if (bytesContain(received, ".messagelabs.com"))
+            for (const Mime::Header &h : m_root.headers) {
+                if (h.name.size() == 8 && h.name.compare("received", Qt::CaseInsensitive) == 0
+                    && bytesContain(h.raw, ".messagelabs.com"))
                     m_viaMessageLabs = 1;
             }
         }
