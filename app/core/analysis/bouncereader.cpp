@@ -172,6 +172,19 @@ bool bytesContain(const QByteArray &bytes, std::string_view needle)
     return bytesContain(std::string_view(bytes.constData(), size_t(bytes.size())), needle);
 }
 
+// Whether the header field name @p name is @p lower (given in lower case), ASCII letters in either
+// case as Part::header() compares them; names of another length are told apart at once.
+bool headerNameIs(const QByteArray &name, std::string_view lower)
+{
+    if (name.size() != qsizetype(lower.size()))
+        return false;
+    for (size_t i = 0; i < lower.size(); ++i) {
+        if (lowerAsciiChar(char16_t(uchar(name[qsizetype(i)]))) != char16_t(uchar(lower[i])))
+            return false;
+    }
+    return true;
+}
+
 // A header value with ASCII letters lowered, as QByteArray::toLower() gives it, kept on the stack: the
 // header values asked about are short and only searched.
 class LoweredBytes
@@ -843,13 +856,24 @@ void readOriginal(const Mime::Part *part, OriginalMessage *o)
 
 bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
 {
-    const QByteArray autoSubmitted = root.header("Auto-Submitted").trimmed().toLower();
-    if (autoSubmitted.startsWith("auto-replied"))
+    // The fields asked about, found in one walk over the header instead of one walk each.
+    const QByteArray *autoSubmitted = nullptr; // the first of each, as header() gives it
+    const QByteArray *precedence = nullptr;
+    bool autoReplyField = false;
+    for (const Mime::Header &h : root.headers) {
+        if (!autoSubmitted && headerNameIs(h.name, "auto-submitted"))
+            autoSubmitted = &h.raw;
+        else if (!precedence && headerNameIs(h.name, "precedence"))
+            precedence = &h.raw;
+        else if (headerNameIs(h.name, "x-autoreply") || headerNameIs(h.name, "x-autorespond")
+                 || headerNameIs(h.name, "x-vacation"))
+            autoReplyField = true;
+    }
+    if (autoSubmitted && autoSubmitted->trimmed().toLower().startsWith("auto-replied"))
         return true;
-    if (root.hasHeader("X-Autoreply") || root.hasHeader("X-Autorespond") || root.hasHeader("X-Vacation"))
+    if (autoReplyField)
         return true;
-    const QByteArray precedence = root.header("Precedence").trimmed().toLower();
-    if (precedence == "auto_reply")
+    if (precedence && precedence->trimmed().toLower() == "auto_reply")
         return true;
     const QString subject = decodedSubject.trimmed();
     if (subject.isEmpty())
@@ -1122,8 +1146,12 @@ bool readSesNotification(QStringView text, QList<RecipientReading> *out, QString
 QStringList failedRecipientsHeader(const Mime::Part &root)
 {
     QStringList out;
-    for (const QByteArray &value : root.headerValues("X-Failed-Recipients")) {
-        for (const QByteArray &piece : value.split(',')) {
+    // The fields walked in place: nearly every report has none of these, and headerValues() would
+    // build a list to say so.
+    for (const Mime::Header &h : root.headers) {
+        if (!headerNameIs(h.name, "x-failed-recipients"))
+            continue;
+        for (const QByteArray &piece : h.raw.split(',')) {
             const QString a = firstAddress(QString::fromUtf8(piece));
             if (!a.isEmpty() && !out.contains(a, Qt::CaseInsensitive))
                 out.append(a);
@@ -1469,8 +1497,7 @@ public:
             // The fields walked in place: headerValues() would build a list of them to be thrown away.
             m_viaMessageLabs = 0;
             for (const Mime::Header &h : m_root.headers) {
-                if (h.name.size() == 8 && h.name.compare("received", Qt::CaseInsensitive) == 0
-                    && bytesContain(h.raw, ".messagelabs.com"))
+                if (headerNameIs(h.name, "received") && bytesContain(h.raw, ".messagelabs.com"))
                     m_viaMessageLabs = 1;
             }
         }
