@@ -27,10 +27,9 @@ namespace MailDoctor::Analysis {
 class TextSearch
 {
 public:
-    explicit TextSearch(QStringView text)
+    explicit TextSearch(QStringView text) : m_bytes(text.size() + Padding, Qt::Uninitialized)
     {
         // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
-        m_bytes.resize(text.size() + Padding);
         const qsizetype ascii = lowerAscii(text.utf16(), m_bytes.data(), text.size());
         if (ascii < text.size()) {
             lowerUnicode(text, ascii);
