@@ -23,11 +23,20 @@ public:
         qsizetype end = indexOfChar(m_text, u'\n', m_pos);
         if (end < 0)
             end = m_text.size();
+        takeLineTo(end, line);
+        return true;
+    }
+
+    /**
+     * Sets line to the next line, known to end at @p end (its '\n', or the end of the text): for a
+     * caller that has found the line ends already.
+     */
+    void takeLineTo(qsizetype end, QStringView *line)
+    {
         *line = m_text.sliced(m_pos, end - m_pos);
         if (line->endsWith(u'\r'))
             line->chop(1);
         m_pos = end + 1;
-        return true;
     }
 
 private:

@@ -96,19 +96,31 @@ inline qsizetype indexOfEither(QStringView text, char16_t a, char16_t b, qsizety
     return -1;
 }
 
+/** Whether the UTF-16 unit @p c is white space, as QChar::isSpace() says (inline for ASCII). */
+constexpr bool isSpaceChar(char16_t c)
+{
+    return QChar::isSpace(char32_t(c));
+}
+
 /**
  * @p text without white space at either end, as QStringView::trimmed() gives it. Most lines start and
- * end with a printable ASCII character and need no trimming: that is answered inline.
+ * end with a printable ASCII character and need no trimming: that is answered inline, and the rest
+ * is trimmed inline too (the lines are short: a call into Qt costs more than the trimming).
  */
 inline QStringView trimmedView(QStringView text)
 {
     if (text.isEmpty())
         return text;
-    const char16_t first = text.utf16()[0];
-    const char16_t last = text.utf16()[text.size() - 1];
-    if (first > u' ' && first < 0x80 && last > u' ' && last < 0x80)
+    const char16_t *d = text.utf16();
+    qsizetype b = 0;
+    qsizetype e = text.size();
+    if (d[0] > u' ' && d[0] < 0x80 && d[e - 1] > u' ' && d[e - 1] < 0x80)
         return text;
-    return text.trimmed();
+    while (b < e && isSpaceChar(d[b]))
+        ++b;
+    while (e > b && isSpaceChar(d[e - 1]))
+        --e;
+    return text.sliced(b, e - b);
 }
 
 /**
@@ -118,7 +130,25 @@ inline QStringView trimmedView(QStringView text)
 inline QString simplifiedText(const QString &text)
 {
     bool afterSpace = true; // a space at the start is not simple either
-    for (const QChar c : text) {
+    const char16_t *d = QStringView(text).utf16();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time while they are printable ASCII with single spaces between words (two
+    // mask bits per character: a space beside a space shows two bits apart).
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+        const __m128i low = _mm_cmplt_epi16(v, _mm_set1_epi16(0x21));
+        const __m128i high = _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e));
+        const unsigned special = unsigned(_mm_movemask_epi8(_mm_or_si128(low, high)));
+        const unsigned blanks = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(0x20))));
+        if (special != blanks || (blanks & (blanks >> 2)) || (afterSpace && (blanks & 1u)))
+            break; // the rest character by character
+        afterSpace = (blanks & 0x4000u) != 0;
+    }
+#endif
+    for (; i < n; ++i) {
+        const QChar c(d[i]);
         const char16_t u = c.unicode();
         if (u == u' ') {
             if (afterSpace)

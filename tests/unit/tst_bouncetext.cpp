@@ -6,6 +6,7 @@
 #include "analysis/recipientdecision.h"
 #include "analysis/textsearch.h"
 #include "analysis/smtpcodes.h"
+#include "mime/mimemessage.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -29,6 +30,14 @@ private slots:
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
     void fewAndManyRecipientsKeepTheirParagraphs();
+    void explanationEndsAtTheQuotedOriginal_data();
+    void explanationEndsAtTheQuotedOriginal();
+    void dsnRecipientsAndVendor_data();
+    void dsnRecipientsAndVendor();
+    void htmlEntities_data();
+    void htmlEntities();
+    void reportReadsItsTextLikeTheScan_data();
+    void reportReadsItsTextLikeTheScan();
 };
 
 void TestBounceText::smtpCommand_data()
@@ -119,10 +128,14 @@ void TestBounceText::multilineReply()
 void TestBounceText::paragraphJoinsAsSimplified()
 {
     // A recipient's paragraph becomes one line with single spaces: what joining its lines with a
-    // space and simplifying gives, for runs of ASCII, tabs, other spaces (U+3000, U+00A0) and Japanese.
+    // space and simplifying gives, for runs of ASCII, tabs, other spaces (U+3000, U+00A0) and Japanese,
+    // and for prose (ASCII words, mostly single spaces) whose spaces fall anywhere in the eight-character
+    // steps of the copy.
     QRandomGenerator rng(20261127);
-    const QString alphabet = QStringLiteral("abcdefghij0123 .,;:\t\u3000\u00a0\u2003日本語ＡX");
-    for (int round = 0; round < 300; ++round) {
+    const QString mixed = QStringLiteral("abcdefghij0123 .,;:\t\u3000\u00a0\u2003日本語ＡX");
+    const QString prose = QStringLiteral("abcdefghijklmnopqrstuvwxyz.,     \t");
+    for (int round = 0; round < 600; ++round) {
+        const QString &alphabet = round % 2 ? prose : mixed;
         QStringList lines;
         const int count = 1 + int(rng.bounded(4));
         for (int l = 0; l < count; ++l) {
@@ -194,6 +207,168 @@ void TestBounceText::fewAndManyRecipientsKeepTheirParagraphs()
         QVERIFY2(f.diagnostic.contains(QStringLiteral("mailbox %1 unknown").arg(i)), qPrintable(f.diagnostic));
         QVERIFY2(f.diagnostic.contains(QStringLiteral("code-%1").arg(i)), qPrintable(f.diagnostic));
         QCOMPARE(f.remoteMta, QStringLiteral("mx%1.example.jp").arg(i));
+    }
+}
+
+void TestBounceText::explanationEndsAtTheQuotedOriginal_data()
+{
+    // The line that opens the quoted original, found whatever its case, indentation and the dashes
+    // around it; lines that only look like one (other dash counts, Sendmail's preamble) are text.
+    QTest::addColumn<QString>("marker");
+    QTest::addColumn<bool>("cuts");
+    QTest::newRow("exim-copy") << QStringLiteral("------ This is a copy of the message, including all the headers. ------") << true;
+    QTest::newRow("indented-original-message") << QStringLiteral("   ----- Original Message -----") << true;
+    QTest::newRow("glued-dashes") << QStringLiteral("-----Original Message-----") << true;
+    QTest::newRow("eight-dashes") << QStringLiteral("--------Returned mail--------") << true;
+    QTest::newRow("more-dashes-than-the-marker") << QStringLiteral("--------- Original Message -----") << false;
+    QTest::newRow("fewer-dashes-than-the-marker") << QStringLiteral("---- Original Message -----") << false;
+    QTest::newRow("spaces-after-the-dashes-count") << QStringLiteral("-----  Original Message -----") << false;
+    QTest::newRow("boundary-of-many-dashes") << QStringLiteral("----------------------------------------") << false;
+    QTest::newRow("header-block") << QStringLiteral("Received: from mx.example.jp (mx.example.jp [192.0.2.1])") << true;
+    QTest::newRow("return-path") << QStringLiteral("return-path: <taro@example.jp>") << true;
+    QTest::newRow("sendmail-preamble") << QStringLiteral("The original message was received at Sat, 4 Oct 2025 08:00:07 +0900") << false;
+    QTest::newRow("original-attached") << QStringLiteral("The original message was attached below.") << true;
+    QTest::newRow("original-was-lost") << QStringLiteral("The original message was lost.") << false;
+    QTest::newRow("mbox-from-line") << QStringLiteral("From taro@example.jp  Sat Oct  4 08:00:07 2025") << true;
+    QTest::newRow("from-in-prose") << QStringLiteral("From taro@example.jp we heard nothing") << false;
+    QTest::newRow("dotted-capital-i") << QStringLiteral("\u0130ncluded is a copy of the message") << false;
+    QTest::newRow("included-copy") << QStringLiteral("INCLUDED IS A COPY OF THE message") << true;
+}
+
+void TestBounceText::explanationEndsAtTheQuotedOriginal()
+{
+    QFETCH(QString, marker);
+    QFETCH(bool, cuts);
+    const QString before = QStringLiteral("Delivery to taro@example.jp failed.\n\n550 5.1.1 User unknown\n\n");
+    const QString text = before + marker + QStringLiteral("\nSubject: hello\n");
+    qsizetype originalAt = -2;
+    const QStringView explanation = explanationPart(text, &originalAt);
+    QCOMPARE(explanation, cuts ? QStringView(before) : QStringView(text));
+    QCOMPARE(originalAt, cuts ? before.size() : qsizetype(-1));
+}
+
+void TestBounceText::dsnRecipientsAndVendor_data()
+{
+    // The mail system family from the remote host, the recipient's domain or the report's sender, in
+    // any case and with characters beyond ASCII; the DSN's fields in any case; a recipient repeated
+    // in another case is one recipient.
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("remoteMta");
+    QTest::addColumn<QString>("vendor");
+    const QString daemon = QStringLiteral("MAILER-DAEMON@mx.example.jp");
+    QTest::newRow("kddi-host-in-capitals") << daemon << QStringLiteral("taro@example.jp")
+                                           << QStringLiteral("LSEAN.EZWEB.NE.JP") << QStringLiteral("kddi");
+    QTest::newRow("docomo-recipient-domain") << daemon << QStringLiteral("<Hanako@DoCoMo.ne.jp>")
+                                             << QString() << QStringLiteral("docomo");
+    QTest::newRow("outlook-host") << daemon << QStringLiteral("jiro@example.jp")
+                                  << QStringLiteral("mail.protection.OUTLOOK.com") << QStringLiteral("microsoft");
+    QTest::newRow("hotmail-sender") << QStringLiteral("postmaster@HOTMAIL.COM") << QStringLiteral("jiro@example.jp")
+                                    << QStringLiteral("mx.example.jp") << QStringLiteral("microsoft");
+    QTest::newRow("mailru-sender-ends-the-header") << QStringLiteral("MAILER-DAEMON@corp.MAIL.RU")
+                                                   << QStringLiteral("saburo@example.jp") << QString()
+                                                   << QStringLiteral("mailru");
+    QTest::newRow("wide-letters-in-the-host") << daemon << QStringLiteral("shiro@example.jp")
+                                              << QStringLiteral("ＭＸ.QQ.COM") << QStringLiteral("tencent");
+    QTest::newRow("host-beyond-ascii-names-none") << daemon << QStringLiteral("goro@example.jp")
+                                                  << QStringLiteral("mx.ézweb.ne.jp") << QString();
+    QTest::newRow("facebook-domain-exactly") << daemon << QStringLiteral("rokuro@FACEBOOK.COM")
+                                             << QString() << QStringLiteral("facebook");
+    QTest::newRow("not-quite-facebook") << daemon << QStringLiteral("rokuro@myfacebook.com")
+                                        << QString() << QString();
+}
+
+void TestBounceText::dsnRecipientsAndVendor()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, recipient);
+    QFETCH(QString, remoteMta);
+    QFETCH(QString, vendor);
+    const QString address = firstAddress(recipient);
+    QString message = QStringLiteral(
+        "From: %1\r\nTo: sender@example.jp\r\nSubject: Returned mail\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+        "--b\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n\r\n"
+        "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.jp\r\n\r\n"
+        "Final-Recipient: rfc822; %2\r\nAction: FAILED\r\nStatus: 5.1.1\r\n")
+                          .arg(from, recipient);
+    if (!remoteMta.isEmpty())
+        message += QStringLiteral("Remote-MTA: dns; %1\r\n").arg(remoteMta);
+    message += QStringLiteral("Diagnostic-Code: smtp; 550 5.1.1 unknown\r\n\r\n"
+                              "Final-Recipient: rfc822; %1\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--\r\n")
+                   .arg(address.toUpper());
+    const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+    QCOMPARE(reading.kind, QStringLiteral("dsn"));
+    QCOMPARE(reading.recipients.size(), qsizetype(1));
+    const DeliveryFact &f = reading.recipients.first().fact;
+    QCOMPARE(f.recipient, address);
+    QCOMPARE(f.action, QStringLiteral("failed"));
+    QCOMPARE(f.diagnosticType, QStringLiteral("SMTP"));
+    QCOMPARE(f.vendor, vendor);
+}
+
+void TestBounceText::htmlEntities_data()
+{
+    // An HTML-only report's text: the four entities decoded once each, as replacing them in turn gives
+    // ("&amp;lt;" stays "&lt;"), a bare '&' kept, and entities at the very start and end.
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("all-four") << QStringLiteral("a &lt;b&gt;&nbsp;c &amp; d") << QStringLiteral("a <b> c & d");
+    QTest::newRow("escaped-entity-stays") << QStringLiteral("&amp;lt;x&amp;amp;") << QStringLiteral("&lt;x&amp;");
+    QTest::newRow("bare-ampersands") << QStringLiteral("&&lt;&l&gt;t; & &am") << QStringLiteral("&<&l>t; & &am");
+    QTest::newRow("unknown-entity") << QStringLiteral("&quot;q&quot;") << QStringLiteral("&quot;q&quot;");
+    QTest::newRow("none") << QStringLiteral("550 5.1.1 unknown") << QStringLiteral("550 5.1.1 unknown");
+}
+
+void TestBounceText::htmlEntities()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, text);
+    const QString message = QStringLiteral("From: taro@example.jp\r\nSubject: hello\r\nContent-Type: text/html\r\n\r\n"
+                                           "<div>%1</div>\r\n").arg(html);
+    const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+    QCOMPARE(reading.explanation.trimmed(), text);
+}
+
+void TestBounceText::reportReadsItsTextLikeTheScan_data()
+{
+    // A plain-text report is read line by line once, for the quoted original and the recipients
+    // together: the recipients must be those scanBounceText() finds in the explanation, whatever the
+    // line endings, a missing last line break, or where the quoted original starts.
+    QTest::addColumn<QString>("body");
+    const QString paragraph = QStringLiteral("This is the mail system at host mx.example.jp.\n\n"
+                                             "<taro@example.jp>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n"
+                                             "    User unknown (in reply to RCPT TO command)\n\n"
+                                             "<hanako@example.jp>: mailbox full\n");
+    QTest::newRow("lf") << paragraph;
+    QTest::newRow("crlf") << QString(paragraph).replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    QTest::newRow("no-last-line-break") << paragraph + QStringLiteral("    quota exceeded");
+    QTest::newRow("quoted-original") << paragraph + QStringLiteral("------ This is a copy of the message, including all the headers. ------\n"
+                                                                   "To: jiro@example.jp\n\nhello\n");
+    QTest::newRow("quoted-original-crlf")
+        << QString(paragraph + QStringLiteral("----- Original message -----\nTo: <jiro@example.jp>\n"))
+               .replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    QTest::newRow("original-on-the-first-line") << QStringLiteral("----- Original message -----\n") + paragraph;
+    QTest::newRow("indented-lines") << QStringLiteral("  \t<saburo@example.jp>:  550 unknown \n \n\t  more words\n");
+}
+
+void TestBounceText::reportReadsItsTextLikeTheScan()
+{
+    QFETCH(QString, body);
+    const QString message = QStringLiteral("From: MAILER-DAEMON@mx.example.jp\r\nTo: sender@example.jp\r\n"
+                                           "Subject: Undelivered Mail Returned to Sender\r\n\r\n")
+        + body;
+    const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+    const QList<RecipientReading> scanned = scanBounceText(reading.explanation);
+    QCOMPARE(reading.recipients.size(), scanned.size());
+    for (qsizetype i = 0; i < scanned.size(); ++i) {
+        const DeliveryFact &got = reading.recipients.at(i).fact;
+        const DeliveryFact &expected = scanned.at(i).fact;
+        QCOMPARE(got.recipient, expected.recipient);
+        QCOMPARE(got.diagnostic, expected.diagnostic);
+        QCOMPARE(got.command, expected.command);
+        QCOMPARE(got.remoteMta, expected.remoteMta);
+        QCOMPARE(reading.recipients.at(i).evidence, scanned.at(i).evidence);
     }
 }
 

@@ -18,8 +18,10 @@ class TestTextSearch : public QObject
 private slots:
     void lowersLikeQString_data();
     void lowersLikeQString();
+    void caselessRangeHasNoLowerCase();
     void randomTextsLowerAndSearchAlike();
     void manySearchesAgreeWithPlainFind();
+    void searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind();
     void charSearchAndTrimAgreeWithQt();
     void asciiCaseInsensitiveSearchAgreesWithNaive();
 };
@@ -32,6 +34,7 @@ void TestTextSearch::lowersLikeQString_data()
     QTest::newRow("ascii-long") << QStringLiteral("550 5.1.1 <Taro@Example.JP>: Recipient address rejected: "
                                                   "User unknown in local recipient table [@AZaz`{]");
     QTest::newRow("japanese-after-ascii") << QStringLiteral("Delivery FAILED: 宛先のメールアドレスが見つかりません");
+    QTest::newRow("japanese-and-ascii-runs") << QStringLiteral("宛先 <Taro.YAMADA@Example.JP> は存在しません (550 5.1.1 USER UNKNOWN) 〒ＡＢＣ");
     QTest::newRow("latin-after-eight") << QStringLiteral("ABCDEFGHÄÖÜ and more");
     QTest::newRow("dotted-capital-i") << QStringLiteral("İSTANBUL MAIL SERVER");
     QTest::newRow("kelvin-sign") << QStringLiteral("Temperature 300\u212A REJECTED");
@@ -45,6 +48,16 @@ void TestTextSearch::lowersLikeQString()
     const TextSearch search(text);
     const QByteArray expected = text.toLower().toUtf8();
     QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), expected);
+}
+
+void TestTextSearch::caselessRangeHasNoLowerCase()
+{
+    // The range copied without asking Qt for the lower case must hold no character that has one.
+    for (char32_t c = TextSearch::CaselessFrom; c <= TextSearch::CaselessTo; ++c)
+        QCOMPARE(QChar::toLower(c), c);
+    const QString kana = QStringLiteral("メールボックスが一杯です。宛先不明「ユーザー」");
+    const TextSearch search(kana);
+    QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), kana.toUtf8());
 }
 
 void TestTextSearch::randomTextsLowerAndSearchAlike()
@@ -82,8 +95,8 @@ void TestTextSearch::randomTextsLowerAndSearchAlike()
 
 void TestTextSearch::manySearchesAgreeWithPlainFind()
 {
-    // Long texts (the sixteen-at-a-time search and its tail) asked about many phrases, so that the
-    // later searches go through the pair index: every answer, from every offset, must be find()'s.
+    // Long texts (the thirty-two-at-a-time search and the bytes after the text) asked about many
+    // phrases: every answer, from every offset, must be find()'s.
     QRandomGenerator rng(20261123);
     for (int round = 0; round < 60; ++round) {
         std::string text;
@@ -112,13 +125,50 @@ void TestTextSearch::manySearchesAgreeWithPlainFind()
     }
 }
 
+void TestTextSearch::searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind()
+{
+    // The search reads past the text into zero bytes kept there: a text that holds zero bytes itself,
+    // phrases that end in one, and phrases that only a start in the last bytes could match must all
+    // be answered as find() answers them, for every length around the thirty-two the search steps by.
+    QRandomGenerator rng(20261127);
+    for (int n = 0; n < 80; ++n) {
+        for (int round = 0; round < 4; ++round) {
+            std::string text;
+            for (int i = 0; i < n; ++i)
+                text += "ab\0c"[rng.bounded(4)];
+            const TextSearch search(QString::fromLatin1(text.data(), qsizetype(text.size())));
+            QCOMPARE(search.view(), std::string_view(text));
+            for (int k = 0; k < 20; ++k) {
+                std::string phrase;
+                if (k % 2 == 0 && n > 0) { // the text's last bytes, or a piece reaching past its end
+                    const int m = int(1 + rng.bounded(qMin(n, 6)));
+                    phrase = text.substr(size_t(n - m));
+                    if (k % 4 == 2)
+                        phrase += "ab\0"[rng.bounded(3)];
+                } else {
+                    const int m = int(2 + rng.bounded(4));
+                    for (int j = 0; j < m; ++j)
+                        phrase += "ab\0c"[rng.bounded(4)];
+                }
+                const size_t from = size_t(rng.bounded(n + 1));
+                const size_t at = text.find(phrase, from);
+                const qsizetype expected = from >= text.size() ? -1 : (at == std::string::npos ? qsizetype(-1) : qsizetype(at));
+                QCOMPARE(search.indexOf(phrase, qsizetype(from)), expected);
+            }
+        }
+    }
+}
+
 void TestTextSearch::charSearchAndTrimAgreeWithQt()
 {
     // indexOfChar(), trimmedView() and simplifiedText() against QStringView's own answers, on texts with white space
-    // (ASCII and not) at the ends and the characters looked for anywhere, before and after eight.
+    // (ASCII and not) at the ends and the characters looked for anywhere, before and after eight; and
+    // on prose (words and mostly single spaces), which simplifiedText() reads eight characters at a time.
     QRandomGenerator rng(20261124);
-    const QString alphabet = QStringLiteral("ab@\n\r \t.\u3000\u00a0\u2028日x\x01");
-    for (int round = 0; round < 400; ++round) {
+    const QString spaced = QStringLiteral("ab@\n\r \t.\u3000\u00a0\u2028日x\x01");
+    const QString prose = QStringLiteral("abcdefghijklmnopqrstuvwxyz@.    \t");
+    for (int round = 0; round < 800; ++round) {
+        const QString &alphabet = round % 2 ? prose : spaced;
         QString text;
         const int n = int(rng.bounded(40));
         for (int i = 0; i < n; ++i)

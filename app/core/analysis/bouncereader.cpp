@@ -26,26 +26,33 @@ namespace {
 
 constexpr qsizetype MaxRecipients = 1000;
 
+// What each ASCII character may be in an address: one table lookup instead of a row of comparisons
+// (every line with an '@' is walked character by character).
+enum AddressCharClass : uchar { LocalChar = 1, DomainChar = 2 };
+
+constexpr std::array<uchar, 128> addressCharClasses = [] {
+    std::array<uchar, 128> a{};
+    for (char16_t c = u'0'; c <= u'9'; ++c)
+        a[c] = LocalChar | DomainChar;
+    for (char16_t c = u'a'; c <= u'z'; ++c)
+        a[c] = a[c - 32] = LocalChar | DomainChar;
+    for (const char c : std::string_view("!#$%&'*+/=?^`{|}~"))
+        a[size_t(c)] = LocalChar;
+    for (const char c : std::string_view(".-_"))
+        a[size_t(c)] = LocalChar | DomainChar;
+    return a;
+}();
+
 bool isLocalChar(QChar c)
 {
     const char16_t u = c.unicode();
-    if ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9'))
-        return true;
-    switch (u) {
-    case u'.': case u'!': case u'#': case u'$': case u'%': case u'&': case u'\'': case u'*': case u'+':
-    case u'-': case u'/': case u'=': case u'?': case u'^': case u'_': case u'`': case u'{': case u'|':
-    case u'}': case u'~':
-        return true;
-    default:
-        return false;
-    }
+    return u < 128 && (addressCharClasses[u] & LocalChar);
 }
 
 bool isDomainChar(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'-'
-        || u == u'.' || u == u'_';
+    return u < 128 && (addressCharClasses[u] & DomainChar);
 }
 
 struct AddressSpan
@@ -72,7 +79,7 @@ AddressSpan addressAround(QStringView s, qsizetype at)
     if (b == at || e <= at + 1)
         return span;
     const QStringView domain = s.mid(at + 1, e - at - 1);
-    if (!domain.contains(u'.') && domain.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0)
+    if (indexOfChar(domain, u'.') < 0 && domain.compare(QLatin1String("localhost"), Qt::CaseInsensitive) != 0)
         return span;
     span.start = b;
     span.end = e;
@@ -117,24 +124,157 @@ AddressSpans addressesIn(QStringView s)
     return out;
 }
 
-// Case-insensitive equality for ASCII text (addresses as addressAround() finds them).
-bool equalsAsciiCi(QStringView a, QStringView b)
+// Case-insensitive equality as QString::compare() gives it: ASCII pairs (addresses) compared inline,
+// anything else through Qt. Qt folds one code unit to one, so texts of different lengths differ.
+bool equalsCi(QStringView a, QStringView b)
 {
     if (a.size() != b.size())
         return false;
     for (qsizetype i = 0; i < a.size(); ++i) {
         const char16_t x = a.utf16()[i];
         const char16_t y = b.utf16()[i];
-        if (x != y && lowerAsciiChar(x) != lowerAsciiChar(y))
+        if (x == y)
+            continue;
+        if (x >= 0x80 || y >= 0x80)
+            return a.compare(b, Qt::CaseInsensitive) == 0;
+        if (lowerAsciiChar(x) != lowerAsciiChar(y))
             return false;
     }
     return true;
 }
 
+// Whether @p a reads exactly the ASCII @p b: inline, as it is asked behind every colon of a text.
+bool equalsAscii(QStringView a, std::string_view b)
+{
+    if (a.size() != qsizetype(b.size()))
+        return false;
+    for (size_t i = 0; i < b.size(); ++i) {
+        if (a.utf16()[i] != char16_t(uchar(b[i])))
+            return false;
+    }
+    return true;
+}
+
+// Whether @p text opens with the ASCII @p prefix, case-sensitively.
+bool matchesAt(QStringView text, std::string_view prefix)
+{
+    return text.size() >= qsizetype(prefix.size()) && equalsAscii(text.first(qsizetype(prefix.size())), prefix);
+}
+
 // Whether @p bytes hold @p needle: a plain search, cheaper than QByteArray's on short header values.
+bool bytesContain(std::string_view bytes, std::string_view needle)
+{
+    return bytes.find(needle) != std::string_view::npos;
+}
+
 bool bytesContain(const QByteArray &bytes, std::string_view needle)
 {
-    return std::string_view(bytes.constData(), size_t(bytes.size())).find(needle) != std::string_view::npos;
+    return bytesContain(std::string_view(bytes.constData(), size_t(bytes.size())), needle);
+}
+
+// Whether the header field name @p name is @p lower (given in lower case), ASCII letters in either
+// case as Part::header() compares them; names of another length are told apart at once.
+bool headerNameIs(const QByteArray &name, std::string_view lower)
+{
+    if (name.size() != qsizetype(lower.size()))
+        return false;
+    for (size_t i = 0; i < lower.size(); ++i) {
+        if (lowerAsciiChar(char16_t(uchar(name[qsizetype(i)]))) != char16_t(uchar(lower[i])))
+            return false;
+    }
+    return true;
+}
+
+// A header value with ASCII letters lowered, as QByteArray::toLower() gives it, kept on the stack: the
+// header values asked about are short and only searched.
+class LoweredBytes
+{
+public:
+    explicit LoweredBytes(const QByteArray &bytes) : m_bytes(bytes.size())
+    {
+        const char *in = bytes.constData();
+        char *out = m_bytes.data();
+        const qsizetype n = bytes.size();
+        qsizetype i = 0;
+#if defined(__SSE2__)
+        // Sixteen at a time: 'A'..'Z' moved up by 32 (bytes beyond ASCII compare as negative: kept).
+        for (; i + 16 <= n; i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(out + i), _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32))));
+        }
+#endif
+        for (; i < n; ++i)
+            out[i] = char(lowerAsciiChar(char16_t(uchar(in[i]))));
+    }
+
+    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
+    bool contains(std::string_view needle) const { return bytesContain(view(), needle); }
+    bool endsWith(std::string_view tail) const
+    {
+        const std::string_view v = view();
+        return v.size() >= tail.size() && v.substr(v.size() - tail.size()) == tail;
+    }
+
+private:
+    QVarLengthArray<char, 256> m_bytes;
+};
+
+// A text compared in lower case, as QString::toLower() gives it: ASCII text (nearly every host and
+// domain) is compared as it stands, ASCII letters in either case; anything else through a lowered copy.
+class LowerText
+{
+public:
+    explicit LowerText(QStringView text) : m_view(text)
+    {
+        for (const QChar c : text) {
+            if (c.unicode() >= 0x80) {
+                m_lowered = text.toString().toLower();
+                m_view = m_lowered;
+                break;
+            }
+        }
+    }
+
+    bool isEmpty() const { return m_view.isEmpty(); }
+    bool equals(std::string_view lower) const
+    {
+        return m_view.size() == qsizetype(lower.size()) && matchesAsciiCiAt(m_view, 0, lower);
+    }
+    bool endsWith(std::string_view lower) const { return endsWithAsciiCi(m_view, lower); }
+    bool contains(std::string_view lower) const { return containsAsciiCi(m_view, lower); }
+
+private:
+    QString m_lowered;
+    QStringView m_view;
+};
+
+// @p s with ASCII letters raised (@p upper) or lowered, as QString::toUpper()/toLower() give it; a
+// text with nothing to change is shared, not copied.
+QString asciiCased(const QString &s, bool upper)
+{
+    const char16_t from = upper ? u'a' : u'A';
+    qsizetype i = 0;
+    for (; i < s.size(); ++i) {
+        const char16_t c = QStringView(s).utf16()[i];
+        if (c >= 0x80)
+            return upper ? s.toUpper() : s.toLower();
+        if (c >= from && c <= from + 25)
+            break;
+    }
+    if (i == s.size())
+        return s;
+    QString out = s;
+    char16_t *d = reinterpret_cast<char16_t *>(out.data());
+    for (; i < out.size(); ++i) {
+        const char16_t c = d[i];
+        if (c >= 0x80)
+            return upper ? s.toUpper() : s.toLower();
+        if (c >= from && c <= from + 25)
+            d[i] = upper ? char16_t(c - 32) : char16_t(c + 32);
+    }
+    return out;
 }
 
 bool startsWithCi(QStringView s, std::string_view prefix)
@@ -158,73 +298,125 @@ bool isBoundaryLine(QStringView t)
 }
 
 // Lines where a mail system starts quoting the original message or its header.
+constexpr std::string_view originalMarkers[] = {
+    "------ this is a copy of the message",
+    "------ this is a copy of your message",
+    "--- below this line is a copy of the message",
+    "----- original message -----",
+    "-----original message-----",
+    "original message headers:",
+    "--- the header of the original message is following",
+    "----- the header of the original message is following",
+    "message headers follow",
+    "original mail as follows:",
+    "------- returned message --------",
+    "--- original message follows",
+    "----- original message follows -----",
+    "----- unsent message follows -----",
+    "----- message header follows -----",
+    "------ original message ------",
+    "original message follows",
+    "included is a copy of the",
+    "below is a copy of the original message",
+    "the original message was",
+    "----- transcript of the original message",
+    "------ original message headers ------",
+    "--------returned mail--------",
+    "content-type: message/rfc822",
+    "content-type: text/rfc822-headers",
+    "original message header:",
+    "----- message truncated -----",
+    "----- non-delivered original message -----",
+    "the headers of the original message",
+    "------ a copy of the original message follows",
+    "----- original message header -----",
+    // A header block of the returned original pasted into the text.
+    "received: from ",
+    "return-path:",
+    "received: by ",
+};
+
+// The markers by the run of dashes they open with (none, or up to eight) and the first character
+// after it and any spaces, so that a line is compared only with the one or two markers that can match (no line starts
+// with two of them), and a boundary line of many dashes with none.
+class OriginalMarkerIndex
+{
+public:
+    OriginalMarkerIndex()
+    {
+        for (const std::string_view m : originalMarkers) {
+            m_buckets[bucketOf(m)].append(m);
+            m_opens[size_t(uchar(m[0]))] = true;
+        }
+        m_opens[size_t('f')] = true; // the mbox "From " line
+    }
+
+    /** Whether a line whose first character is @p first may be a marker line: most lines are not. */
+    bool mayOpen(char16_t first) const
+    {
+        first = lowerAsciiChar(first);
+        return first < 128 && m_opens[first];
+    }
+
+    /** The markers @p line (trimmed) may start with. */
+    const QVarLengthArray<std::string_view, 2> &candidates(QStringView line) const
+    {
+        return m_buckets[bucketOf(line)];
+    }
+
+private:
+    static constexpr size_t MaxDashes = 8;
+
+    static char16_t unitAt(QStringView t, size_t i) { return t.utf16()[i]; }
+    static char16_t unitAt(std::string_view t, size_t i) { return char16_t(uchar(t[i])); }
+
+    template<typename Text>
+    static size_t bucketOf(Text t)
+    {
+        const size_t n = size_t(t.size());
+        size_t dashes = 0;
+        while (dashes < n && dashes <= MaxDashes && unitAt(t, dashes) == u'-')
+            ++dashes;
+        if (dashes > MaxDashes)
+            return 0; // the empty bucket: no marker opens with so many dashes
+        size_t at = dashes;
+        while (at < n && unitAt(t, at) == u' ')
+            ++at;
+        const char16_t next = at < n ? lowerAsciiChar(unitAt(t, at)) : 0;
+        return 1 + (dashes * 131 + next) % (Buckets - 1);
+    }
+
+    static constexpr size_t Buckets = 256;
+    std::array<QVarLengthArray<std::string_view, 2>, Buckets> m_buckets;
+    std::array<bool, 128> m_opens{};
+};
+
+const OriginalMarkerIndex &originalMarkerIndex()
+{
+    static const OriginalMarkerIndex index;
+    return index;
+}
+
 bool isOriginalMarker(QStringView t)
 {
-    static constexpr std::string_view markers[] = {
-        "------ this is a copy of the message",
-        "------ this is a copy of your message",
-        "--- below this line is a copy of the message",
-        "----- original message -----",
-        "-----original message-----",
-        "original message headers:",
-        "--- the header of the original message is following",
-        "----- the header of the original message is following",
-        "message headers follow",
-        "original mail as follows:",
-        "------- returned message --------",
-        "--- original message follows",
-        "----- original message follows -----",
-        "----- unsent message follows -----",
-        "----- message header follows -----",
-        "------ original message ------",
-        "original message follows",
-        "included is a copy of the",
-        "below is a copy of the original message",
-        "the original message was",
-        "----- transcript of the original message",
-        "------ original message headers ------",
-        "--------returned mail--------",
-        "content-type: message/rfc822",
-        "content-type: text/rfc822-headers",
-        "original message header:",
-        "----- message truncated -----",
-        "----- non-delivered original message -----",
-        "the headers of the original message",
-        "------ a copy of the original message follows",
-        "----- original message header -----",
-    };
-    static constexpr std::string_view headerMarkers[] = {"received: from ", "return-path:", "received: by "};
-    // Most lines start with a character no marker starts with (worked out from the tables, the mbox
-    // "From " line included): those are done at once.
-    static const std::array<bool, 128> opensMarker = [] {
-        std::array<bool, 128> a{};
-        for (const std::string_view m : markers)
-            a[size_t(uchar(m[0]))] = true;
-        for (const std::string_view m : headerMarkers)
-            a[size_t(uchar(m[0]))] = true;
-        a[size_t('f')] = true;
-        return a;
-    }();
-    const QChar first = t.isEmpty() ? QChar() : t.at(0).toLower();
-    if (first.unicode() >= opensMarker.size() || !opensMarker[first.unicode()])
+    // Compared without case on ASCII letters only: a line opening with a character beyond ASCII
+    // (even one that lowers to an ASCII letter) starts no marker.
+    const OriginalMarkerIndex &index = originalMarkerIndex();
+    if (t.isEmpty() || !index.mayOpen(t.utf16()[0]))
         return false;
-    for (const std::string_view m : markers) {
-        if (first == QLatin1Char(m[0]) && startsWithCi(t, m)) {
+    for (const std::string_view m : index.candidates(t)) {
+        if (!startsWithCi(t, m))
+            continue;
+        if (m == std::string_view("the original message was")) {
             // "The original message was received at ..." is Sendmail's preamble, not a quote.
-            if (m[0] == 't' && startsWithCi(t, "the original message was received"))
+            if (startsWithCi(t, "the original message was received"))
                 return false;
-            if (m[0] == 't' && startsWithCi(t, "the original message was"))
-                return containsCi(t, "attached") || containsCi(t, "follow") || containsCi(t, "below");
-            return true;
+            return containsCi(t, "attached") || containsCi(t, "follow") || containsCi(t, "below");
         }
-    }
-    // A header block of the returned original pasted into the text.
-    for (const std::string_view m : headerMarkers) {
-        if (startsWithCi(t, m))
-            return true;
+        return true;
     }
     // The returned original quoted in mbox form: "From sender@example.jp  Sat Oct  4 08:00:07 2025".
-    if (t.startsWith(QLatin1String("From ")) && t.size() > 20) {
+    if (t.size() > 20 && equalsAscii(t.first(5), "From ")) {
         const qsizetype space = t.indexOf(u' ', 5);
         return space > 5 && t.mid(5, space - 5).contains(u'@') && t.at(t.size() - 1).isDigit();
     }
@@ -321,18 +513,29 @@ bool endsWithLabelledAddress(QStringView line, const AddressSpan &span)
     return false;
 }
 
+// Views into the scanned text, copied only for the recipients' results. A recipient's paragraph has a
+// few lines: those stay inside the block, with no allocation per line.
+using LineViews = QVarLengthArray<QStringView, 8>;
+
 struct Block
 {
     QString address;
-    // Views into the scanned text: copied only for the recipients' results.
-    QList<QStringView> lines; ///< what the lines say about this recipient (the address itself left out)
-    QList<QStringView> raw;   ///< the same lines as written, for the evidence
+    LineViews lines; ///< what the lines say about this recipient (the address itself left out)
+    LineViews raw;   ///< the same lines as written, for the evidence
     bool reasonOnAddressLine = false; ///< "a@b: reason" paragraphs (Postfix, OpenSMTPD) end at a blank line
 };
 
+// @p a's lines, then @p b's.
+LineViews concatenated(const LineViews &a, const LineViews &b)
+{
+    LineViews out = a;
+    out.append(b.constData(), b.size());
+    return out;
+}
+
 // The lines joined by single spaces, runs of white space made one space, no space at either end: what
 // joining with ' ' and then simplified() gives, in one pass.
-QString joinLines(const QList<QStringView> &lines)
+QString joinLines(const LineViews &lines)
 {
     qsizetype total = 8; // room for the last eight-character store
     for (const QStringView l : lines)
@@ -356,6 +559,20 @@ QString joinLines(const QList<QStringView> &lines)
                 const __m128i low = _mm_cmplt_epi16(v, _mm_set1_epi16(0x21)); // spaces, controls
                 const __m128i high = _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e)); // may be a space
                 const unsigned special = unsigned(_mm_movemask_epi8(_mm_or_si128(low, high)));
+                // Prose: words of printable ASCII with single spaces between them, the first character
+                // no space. Such eight characters are already simplified and copied whole; a space
+                // that ends them is left pending, as the next character decides whether it is written.
+                // (Two bits per character in the masks: a space beside a space shows two bits apart.)
+                const unsigned blanks = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(0x20))));
+                if (special == blanks && !(blanks & 1u) && !(blanks & (blanks >> 2))) {
+                    if (space && o != begin)
+                        *o++ = u' ';
+                    _mm_storeu_si128(reinterpret_cast<__m128i *>(o), v);
+                    space = (blanks & 0x4000u) != 0;
+                    o += space ? 7 : 8;
+                    p += 8;
+                    continue;
+                }
                 const qsizetype run = special ? qsizetype(qCountTrailingZeroBits(special) / 2) : 8;
                 if (run > 0) {
                     if (space && o != begin)
@@ -457,21 +674,22 @@ QString commandIn(QStringView text)
     return commandIn(text, TextSearch(text));
 }
 
-void fillFromText(RecipientReading *r, const QString &diagnostic)
+// The SMTP step and the remote host that a reading's diagnostic names, where it has none yet.
+void completeFromText(RecipientReading *r)
 {
     DeliveryFact &f = r->fact;
-    f.diagnostic = diagnostic;
     const std::shared_ptr<const TextSearch> prepared = f.diagnosticSearch();
     const TextSearch &search = *prepared;
     if (f.command.isEmpty())
-        f.command = commandIn(diagnostic, search);
+        f.command = commandIn(f.diagnostic, search);
     if (f.remoteMta.isEmpty())
-        f.remoteMta = remoteMtaIn(diagnostic, search);
+        f.remoteMta = remoteMtaIn(f.diagnostic, search);
 }
 
-QStringList evidenceFrom(const QList<QStringView> &lines)
+QStringList evidenceFrom(const LineViews &lines)
 {
     QStringList out;
+    out.reserve(qMin<qsizetype>(lines.size(), 8));
     for (const QStringView l : lines) {
         if (l.isEmpty())
             continue;
@@ -482,22 +700,33 @@ QStringList evidenceFrom(const QList<QStringView> &lines)
     return out;
 }
 
-bool isFeedbackPart(const Mime::Part &p)
-{
-    return p.is("message", "feedback-report");
-}
+// What a part is to the report, told from its type and subtype, each compared once.
+enum class PartRole { Original, Dsn, Feedback, Multipart, Text, Html, Other };
 
-bool isDsnPart(const Mime::Part &p)
+PartRole roleOf(const Mime::Part &p)
 {
-    return p.is("message", "delivery-status") || p.is("message", "global-delivery-status")
-        || p.is("text", "delivery-status");
-}
-
-bool isOriginalPart(const Mime::Part &p)
-{
-    return p.is("message", "rfc822") || p.is("text", "rfc822-headers")
-        || p.is("message", "rfc822-headers") || p.is("message", "global")
-        || p.is("message", "global-headers");
+    const std::string_view type(p.type.constData(), size_t(p.type.size()));
+    const std::string_view sub(p.subtype.constData(), size_t(p.subtype.size()));
+    if (type == "message") {
+        if (sub == "rfc822" || sub == "rfc822-headers" || sub == "global" || sub == "global-headers")
+            return PartRole::Original;
+        if (sub == "delivery-status" || sub == "global-delivery-status")
+            return PartRole::Dsn;
+        if (sub == "feedback-report")
+            return PartRole::Feedback;
+    } else if (type == "text") {
+        if (sub == "plain" || sub.empty())
+            return PartRole::Text;
+        if (sub == "html")
+            return PartRole::Html;
+        if (sub == "rfc822-headers")
+            return PartRole::Original;
+        if (sub == "delivery-status")
+            return PartRole::Dsn;
+    } else if (type == "multipart") {
+        return PartRole::Multipart;
+    }
+    return PartRole::Other;
 }
 
 struct Collected
@@ -514,29 +743,31 @@ void collect(const Mime::Part &p, Collected *c, int depth)
 {
     if (depth > 60)
         return;
-    if (isOriginalPart(p)) {
+    switch (roleOf(p)) {
+    case PartRole::Original:
         if (!c->original)
             c->original = &p;
         return;
-    }
-    if (isDsnPart(p)) {
+    case PartRole::Dsn:
         c->dsns.append(&p);
         return;
-    }
-    if (isFeedbackPart(p)) {
+    case PartRole::Feedback:
         if (!c->feedback)
             c->feedback = &p;
         return;
-    }
-    if (p.isMultipart()) {
+    case PartRole::Multipart:
         for (const Mime::Part &child : p.children)
             collect(child, c, depth + 1);
         return;
-    }
-    if (p.is("text", "plain") || p.is("text", ""))
+    case PartRole::Text:
         c->texts.append(&p);
-    else if (p.is("text", "html"))
+        return;
+    case PartRole::Html:
         c->htmls.append(&p);
+        return;
+    case PartRole::Other:
+        return;
+    }
 }
 
 QString htmlToText(const QString &html)
@@ -566,11 +797,37 @@ QString htmlToText(const QString &html)
         }
         i = bracket + 1;
     }
-    out.truncate(o - begin);
-    out.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    out.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    out.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    out.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    // The entities, in one pass in place: what replacing "&lt;", "&gt;", "&nbsp;" and "&amp;" in turn
+    // gives, as each holds one '&' (two cannot overlap) and no replacement but the last one's makes
+    // a character an entity is written with.
+    static constexpr std::pair<std::string_view, char16_t> entities[] = {
+        {"&lt;", u'<'}, {"&gt;", u'>'}, {"&nbsp;", u' '}, {"&amp;", u'&'}};
+    const QStringView all(begin, o - begin);
+    qsizetype w = 0;
+    for (qsizetype r = 0; r < all.size();) {
+        qsizetype amp = indexOfChar(all, u'&', r);
+        if (amp < 0)
+            amp = all.size();
+        if (w != r)
+            std::copy(begin + r, begin + amp, begin + w);
+        w += amp - r;
+        r = amp;
+        if (r == all.size())
+            break;
+        const QStringView rest = all.sliced(r);
+        char16_t decoded = u'&';
+        qsizetype length = 1;
+        for (const auto &[entity, c] : entities) {
+            if (matchesAt(rest, entity)) {
+                decoded = c;
+                length = qsizetype(entity.size());
+                break;
+            }
+        }
+        begin[w++] = QChar(decoded);
+        r += length;
+    }
+    out.truncate(w);
     return out;
 }
 
@@ -599,13 +856,24 @@ void readOriginal(const Mime::Part *part, OriginalMessage *o)
 
 bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
 {
-    const QByteArray autoSubmitted = root.header("Auto-Submitted").trimmed().toLower();
-    if (autoSubmitted.startsWith("auto-replied"))
+    // The fields asked about, found in one walk over the header instead of one walk each.
+    const QByteArray *autoSubmitted = nullptr; // the first of each, as header() gives it
+    const QByteArray *precedence = nullptr;
+    bool autoReplyField = false;
+    for (const Mime::Header &h : root.headers) {
+        if (!autoSubmitted && headerNameIs(h.name, "auto-submitted"))
+            autoSubmitted = &h.raw;
+        else if (!precedence && headerNameIs(h.name, "precedence"))
+            precedence = &h.raw;
+        else if (headerNameIs(h.name, "x-autoreply") || headerNameIs(h.name, "x-autorespond")
+                 || headerNameIs(h.name, "x-vacation"))
+            autoReplyField = true;
+    }
+    if (autoSubmitted && autoSubmitted->trimmed().toLower().startsWith("auto-replied"))
         return true;
-    if (root.hasHeader("X-Autoreply") || root.hasHeader("X-Autorespond") || root.hasHeader("X-Vacation"))
+    if (autoReplyField)
         return true;
-    const QByteArray precedence = root.header("Precedence").trimmed().toLower();
-    if (precedence == "auto_reply")
+    if (precedence && precedence->trimmed().toLower() == "auto_reply")
         return true;
     const QString subject = decodedSubject.trimmed();
     if (subject.isEmpty())
@@ -636,10 +904,10 @@ bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
 
 bool fromLooksLikeMailSystem(const Mime::Part &root)
 {
-    const QByteArray from = root.header("From").toLower();
-    return bytesContain(from, "mailer-daemon") || bytesContain(from, "postmaster") || bytesContain(from, "mail delivery")
-        || bytesContain(from, "mdaemon") || bytesContain(from, "mailerdaemon") || bytesContain(from, "post_master")
-        || bytesContain(from, "bounce");
+    const LoweredBytes from(root.header("From"));
+    return from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery")
+        || from.contains("mdaemon") || from.contains("mailerdaemon") || from.contains("post_master")
+        || from.contains("bounce");
 }
 
 bool subjectLooksLikeBounce(const QString &subject)
@@ -659,7 +927,7 @@ bool subjectLooksLikeBounce(const QString &subject)
 // @p decodedSubject: the report's Subject when the caller has decoded it already, else null.
 bool looksLikeBounce(const Mime::Part &root, const QString *decodedSubject = nullptr)
 {
-    if (bytesContain(root.header("Content-Type").toLower(), "report-type=delivery-status"))
+    if (LoweredBytes(root.header("Content-Type")).contains("report-type=delivery-status"))
         return true;
     return fromLooksLikeMailSystem(root)
         || subjectLooksLikeBounce(decodedSubject ? *decodedSubject : root.decodedHeader("Subject"));
@@ -704,21 +972,21 @@ bool textLooksLikeBounce(const TextSearch &text)
 RecipientReading *findRecipient(QList<RecipientReading> &list, const QString &address)
 {
     for (RecipientReading &r : list) {
-        if (r.fact.recipient.compare(address, Qt::CaseInsensitive) == 0)
+        if (equalsCi(r.fact.recipient, address))
             return &r;
     }
     return nullptr;
 }
 
-QString cleanAddress(QString a)
+// A DSN recipient field without white space, brackets and quotes around it, nor a final dot.
+QStringView cleanedAddress(QStringView a)
 {
-    a = a.trimmed();
-    while (a.startsWith(u'<') || a.startsWith(u'"') || a.startsWith(u'\''))
-        a.remove(0, 1);
-    while (a.endsWith(u'>') || a.endsWith(u'"') || a.endsWith(u'\'') || a.endsWith(u'.'))
+    a = trimmedView(a);
+    while (!a.isEmpty() && (a.front() == u'<' || a.front() == u'"' || a.front() == u'\''))
+        a = a.mid(1);
+    while (!a.isEmpty() && (a.back() == u'>' || a.back() == u'"' || a.back() == u'\'' || a.back() == u'.'))
         a.chop(1);
-    const QString found = firstAddress(a);
-    return found.isEmpty() ? a : found;
+    return a;
 }
 
 // The text/plain portions of an embedded RFC 3464 block ("Final-Recipient: ..." lines in a text part).
@@ -729,7 +997,7 @@ QString embeddedDsn(QStringView text)
     bool named = false;
     for (qsizetype colon = indexOfChar(text, u':'); colon >= 0 && !named; colon = indexOfChar(text, u':', colon + 1)) {
         const QStringView before = text.mid(qMax<qsizetype>(0, colon - 8), qMin<qsizetype>(colon, 8));
-        named = before == QLatin1String("ecipient") || before == QLatin1String("ECIPIENT");
+        named = equalsAscii(before, "ecipient") || equalsAscii(before, "ECIPIENT");
     }
     if (!named)
         return {};
@@ -749,11 +1017,12 @@ QString embeddedDsn(QStringView text)
 
 void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
 {
+    out->reserve(out->size() + report.recipients.size());
     for (const Dsn::Recipient &d : report.recipients) {
         // A source route or a bare domain ("@mx.example.org") is no address: the text names the recipient.
-        QString address = firstAddress(cleanAddress(d.finalRecipient));
+        QString address = firstAddress(cleanedAddress(d.finalRecipient));
         if (address.isEmpty())
-            address = firstAddress(cleanAddress(d.originalRecipient));
+            address = firstAddress(cleanedAddress(d.originalRecipient));
         if (address.isEmpty())
             continue;
         if (RecipientReading *existing = findRecipient(*out, address)) {
@@ -763,19 +1032,22 @@ void addDsnRecipients(const Dsn::Report &report, QList<RecipientReading> *out)
             continue;
         }
         RecipientReading r;
+        r.evidence.reserve(2);
         r.fact.recipient = address;
-        r.fact.action = d.action.toLower();
+        r.fact.action = asciiCased(d.action, false);
         r.fact.status = d.status.trimmed();
         r.fact.diagnostic = simplifiedText(d.diagnosticCode);
-        r.fact.diagnosticType = d.diagnosticType.toUpper();
+        r.fact.diagnosticType = asciiCased(d.diagnosticType, true);
         r.fact.remoteMta = d.remoteMta.trimmed();
         r.fact.command = commandIn(r.fact.diagnostic, *r.fact.diagnosticSearch());
         r.fact.category = d.fields.value(QStringLiteral("x-powermta-bouncecategory")).trimmed().toLower();
+        // Built through QStringBuilder in one allocation (QStringLiteral + QString copies the literal's
+        // string and then grows it).
         if (!d.diagnosticCode.isEmpty())
-            r.evidence.append(QStringLiteral("Diagnostic-Code: ") + r.fact.diagnostic);
+            r.evidence.append(QLatin1String("Diagnostic-Code: ") + r.fact.diagnostic);
         if (!d.status.isEmpty())
-            r.evidence.append(QStringLiteral("Status: ") + d.status);
-        out->append(r);
+            r.evidence.append(QLatin1String("Status: ") + d.status);
+        out->append(std::move(r));
     }
 }
 
@@ -874,8 +1146,12 @@ bool readSesNotification(QStringView text, QList<RecipientReading> *out, QString
 QStringList failedRecipientsHeader(const Mime::Part &root)
 {
     QStringList out;
-    for (const QByteArray &value : root.headerValues("X-Failed-Recipients")) {
-        for (const QByteArray &piece : value.split(',')) {
+    // The fields walked in place: nearly every report has none of these, and headerValues() would
+    // build a list to say so.
+    for (const Mime::Header &h : root.headers) {
+        if (!headerNameIs(h.name, "x-failed-recipients"))
+            continue;
+        for (const QByteArray &piece : h.raw.split(',')) {
             const QString a = firstAddress(QString::fromUtf8(piece));
             if (!a.isEmpty() && !out.contains(a, Qt::CaseInsensitive))
                 out.append(a);
@@ -920,19 +1196,34 @@ QString firstAddress(QStringView text)
     }
 }
 
-QStringView explanationPart(QStringView text, qsizetype *originalAt)
+namespace {
+
+// Where the lines of an explanation end (their '\n', or the end of the text), as explanationPart()
+// found them: the recipients' scan walks the same lines and need not look for their ends again.
+using LineEnds = QVarLengthArray<qsizetype, 64>;
+
+QStringView explanationPart(QStringView text, qsizetype *originalAt, LineEnds *ends)
 {
+    const OriginalMarkerIndex &index = originalMarkerIndex();
     qsizetype pos = 0;
     while (pos < text.size()) {
         qsizetype end = indexOfChar(text, u'\n', pos);
         if (end < 0)
             end = text.size();
-        const QStringView line = trimmedView(text.mid(pos, end - pos));
-        if (!line.isEmpty() && isOriginalMarker(line)) {
-            if (originalAt)
-                *originalAt = pos;
-            return text.first(pos);
+        // Most lines open with a character no marker opens with: those are passed over untrimmed.
+        qsizetype first = pos;
+        while (first < end && isSpaceChar(text.utf16()[first]))
+            ++first;
+        if (first < end && index.mayOpen(text.utf16()[first])) {
+            const QStringView line = trimmedView(text.mid(pos, end - pos));
+            if (isOriginalMarker(line)) {
+                if (originalAt)
+                    *originalAt = pos;
+                return text.first(pos);
+            }
         }
+        if (ends)
+            ends->append(end);
         pos = end + 1;
     }
     if (originalAt)
@@ -940,19 +1231,50 @@ QStringView explanationPart(QStringView text, qsizetype *originalAt)
     return text;
 }
 
-QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
+// The lines of @p text as LineReader gives them, the first ones ending where @p ends (explanationPart()'s
+// for this text, or null) says; LineReader then reads on from there (a last, empty line).
+class ExplanationLines
 {
-    if (warningOnly)
-        *warningOnly = looksWarningOnly(TextSearch(text));
+public:
+    ExplanationLines(QStringView text, const LineEnds *ends) : m_ends(ends), m_reader(text) {}
 
+    bool next(QStringView *line)
+    {
+        if (m_ends && m_next < m_ends->size()) {
+            m_reader.takeLineTo(m_ends->at(m_next++), line);
+            return true;
+        }
+        return m_reader.next(line);
+    }
+
+private:
+    const LineEnds *m_ends;
+    LineReader m_reader;
+    qsizetype m_next = 0;
+};
+
+} // namespace
+
+QStringView explanationPart(QStringView text, qsizetype *originalAt)
+{
+    return explanationPart(text, originalAt, nullptr);
+}
+
+namespace {
+
+// The recipients a text names, each with its diagnostic and evidence, not yet completeFromText():
+// a report whose DSN part names the step and the host needs neither from the text.
+// @p ends: where explanationPart() found @p text's lines to end, or null.
+QList<RecipientReading> readRecipientParagraphs(QStringView text, const LineEnds *ends = nullptr)
+{
     QList<Block> blocks;
     QHash<QString, int> index; // lower-case address -> block
     int current = -1;
     bool afterBoundary = false;
     int mentionedAfterBoundary = -1;
-    QList<QStringView> preamble; // lines before the first recipient of a section: some systems give the reason first
+    QVarLengthArray<QStringView, 16> preamble; // lines before the first recipient of a section: some systems give the reason first
     bool perLineTranscript = false; // old Sendmail: one error line per recipient, nothing else belongs to it
-    QList<QStringView> transcript;  // Sendmail's conversation lines not yet given to a recipient
+    LineViews transcript;           // Sendmail's conversation lines not yet given to a recipient
 
     // Reports name a few recipients: those are compared one by one (addresses are ASCII here), and
     // only a long list gets an index.
@@ -960,7 +1282,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     auto blockFor = [&](QStringView address, bool create) -> int {
         if (index.isEmpty()) {
             for (qsizetype i = 0; i < blocks.size(); ++i) {
-                if (equalsAsciiCi(blocks.at(i).address, address))
+                if (equalsCi(blocks.at(i).address, address))
                     return int(i);
             }
         } else if (const auto it = index.constFind(address.toString().toLower()); it != index.constEnd()) {
@@ -978,7 +1300,7 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         return int(blocks.size() - 1);
     };
 
-    LineReader reader(text);
+    ExplanationLines reader(text, ends);
     for (QStringView raw; reader.next(&raw);) {
         const QStringView t = trimmedView(raw);
         if (t.isEmpty()) {
@@ -1010,7 +1332,17 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
         bool recipientLine = false;
         bool addressOpensLine = false;
         if (!spans.isEmpty()) {
-            const AddressSpan lead = firstAddressSpan(s);
+            // The first address in s is the first in t, shifted, unless the address in t reaches back
+            // into what s leaves out: the characters left out are no '@', and an '@' with no address
+            // in t has none in s either.
+            const qsizetype cut = s.utf16() - t.utf16();
+            AddressSpan lead = spans.first();
+            if (lead.start >= cut) {
+                lead.start -= cut;
+                lead.end -= cut;
+            } else {
+                lead = firstAddressSpan(s);
+            }
             if (lead.start == 0) {
                 recipientLine = true;
                 addressOpensLine = true;
@@ -1021,8 +1353,8 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
                 target = blockFor(spans.first().address, true);
                 if (target < 0)
                     continue;
-                blocks[target].lines += transcript;
-                blocks[target].raw += transcript;
+                blocks[target].lines.append(transcript.constData(), transcript.size());
+                blocks[target].raw.append(transcript.constData(), transcript.size());
                 transcript.clear();
                 blocks[target].lines.append(t);
                 blocks[target].raw.append(t);
@@ -1091,40 +1423,59 @@ QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
     }
 
     QList<RecipientReading> out;
+    out.reserve(blocks.size());
     for (const Block &b : std::as_const(blocks)) {
         RecipientReading r;
         r.fact.recipient = b.address;
         QString diagnostic = joinLines(b.lines);
-        QList<QStringView> evidence = b.raw;
+        LineViews evidence = b.raw;
         if (blocks.size() == 1 && !preamble.isEmpty()) {
             // Some systems give the reason before the address ("Could not be delivered because of
-            // 550 5.1.1 User unknown. The following recipients were affected: ...").
-            QList<QStringView> coded;
-            for (const QStringView l : std::as_const(preamble)) {
-                if (!findReplyCode(l).isEmpty() || !findStatusCode(l).isEmpty())
-                    coded.append(l);
-            }
+            // 550 5.1.1 User unknown. The following recipients were affected: ..."). The preamble's
+            // coded lines matter only when the block has no code of its own: looked for only then.
             const bool blockHasCode = !findReplyCode(diagnostic).isEmpty() || !findStatusCode(diagnostic).isEmpty();
+            LineViews coded;
+            if (!blockHasCode) {
+                for (const QStringView l : std::as_const(preamble)) {
+                    if (!findReplyCode(l).isEmpty() || !findStatusCode(l).isEmpty())
+                        coded.append(l);
+                }
+            }
             if (!blockHasCode && !coded.isEmpty()) {
-                diagnostic = joinLines(coded + QList<QStringView>{diagnostic});
-                evidence = coded + evidence;
+                LineViews lines = coded;
+                lines.append(diagnostic);
+                diagnostic = joinLines(lines);
+                evidence = concatenated(coded, evidence);
             } else if (diagnostic.isEmpty()) {
                 // The sentences before the address, without the lead-in ("... the following recipients:")
-                // and the report's banner.
-                QList<QStringView> said;
+                // and the report's banner: the last three of them.
+                LineViews said;
                 for (const QStringView l : std::as_const(preamble)) {
                     if (!l.endsWith(u':') && !containsCi(l, "automatically") && !containsCi(l, "status notification"))
                         said.append(l);
                 }
-                said = said.mid(qMax<qsizetype>(0, said.size() - 3));
+                if (said.size() > 3)
+                    said.remove(0, said.size() - 3);
                 diagnostic = joinLines(said);
-                evidence = said + evidence;
+                evidence = concatenated(said, evidence);
             }
         }
-        fillFromText(&r, diagnostic);
+        r.fact.diagnostic = diagnostic;
         r.evidence = evidenceFrom(evidence);
-        out.append(r);
+        out.append(std::move(r));
     }
+    return out;
+}
+
+} // namespace
+
+QList<RecipientReading> scanBounceText(QStringView text, bool *warningOnly)
+{
+    if (warningOnly)
+        *warningOnly = looksWarningOnly(TextSearch(text));
+    QList<RecipientReading> out = readRecipientParagraphs(text);
+    for (RecipientReading &r : out)
+        completeFromText(&r);
     return out;
 }
 
@@ -1135,7 +1486,7 @@ class ReportHeader
 {
 public:
     explicit ReportHeader(const Mime::Part &root)
-        : from(root.header("From").toLower()), msNdr(root.hasHeader("X-MS-Exchange-Message-Is-Ndr")), m_root(root)
+        : from(root.header("From")), msNdr(root.hasHeader("X-MS-Exchange-Message-Is-Ndr")), m_root(root)
     {
     }
 
@@ -1143,16 +1494,17 @@ public:
     bool viaMessageLabs() const
     {
         if (m_viaMessageLabs < 0) {
+            // The fields walked in place: headerValues() would build a list of them to be thrown away.
             m_viaMessageLabs = 0;
-            for (const QByteArray &received : m_root.headerValues("Received")) {
-                if (bytesContain(received, ".messagelabs.com"))
+            for (const Mime::Header &h : m_root.headers) {
+                if (headerNameIs(h.name, "received") && bytesContain(h.raw, ".messagelabs.com"))
                     m_viaMessageLabs = 1;
             }
         }
         return m_viaMessageLabs == 1;
     }
 
-    const QByteArray from; ///< lower case
+    const LoweredBytes from;
     const bool msNdr;      ///< Exchange marks its own reports
 
 private:
@@ -1163,37 +1515,36 @@ private:
 // The mail system family a recipient's report comes from, where Sisimai-compatible rules differ.
 QString vendorOf(const ReportHeader &header, const DeliveryFact &f)
 {
-    const QString rhost = f.remoteMta.toLower();
-    const QString domain = f.recipient.mid(f.recipient.lastIndexOf(u'@') + 1).toLower();
-    if (rhost.endsWith(QLatin1String(".ezweb.ne.jp")) || rhost.endsWith(QLatin1String("msmx.au.com"))
-        || domain == QLatin1String("ezweb.ne.jp") || domain == QLatin1String("au.com"))
+    const LowerText rhost(f.remoteMta);
+    const LowerText domain(QStringView(f.recipient).mid(f.recipient.lastIndexOf(u'@') + 1));
+    if (rhost.endsWith(".ezweb.ne.jp") || rhost.endsWith("msmx.au.com") || domain.equals("ezweb.ne.jp")
+        || domain.equals("au.com"))
         return QStringLiteral("kddi");
-    const QByteArray &from = header.from;
-    if (rhost.endsWith(QLatin1String(".outlook.com")) || rhost.contains(QLatin1String("hotmail"))
-        || header.msNdr || bytesContain(from, "hotmail.com") || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
+    const LoweredBytes &from = header.from;
+    if (rhost.endsWith(".outlook.com") || rhost.contains("hotmail") || header.msNdr || from.contains("hotmail.com")
+        || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
         return QStringLiteral("microsoft");
-    if (rhost.endsWith(QLatin1String("docomo.ne.jp")) || domain == QLatin1String("docomo.ne.jp"))
+    if (rhost.endsWith("docomo.ne.jp") || domain.equals("docomo.ne.jp"))
         return QStringLiteral("docomo");
-    if (rhost.endsWith(QLatin1String(".qq.com")))
+    if (rhost.endsWith(".qq.com"))
         return QStringLiteral("tencent");
-    if (bytesContain(from, "mail.ru>") || from.endsWith("mail.ru"))
+    if (from.contains("mail.ru>") || from.endsWith("mail.ru"))
         return QStringLiteral("mailru");
-    if (bytesContain(from, "gmx.") || bytesContain(from, "gmx>"))
+    if (from.contains("gmx.") || from.contains("gmx>"))
         return QStringLiteral("gmx");
-    if (rhost.endsWith(QLatin1String(".messagelabs.com")))
+    if (rhost.endsWith(".messagelabs.com"))
         return QStringLiteral("messagelabs");
     // No remote host in the report: the relays that carried the report back name it.
     if (rhost.isEmpty() && header.viaMessageLabs())
         return QStringLiteral("messagelabs");
-    if (rhost.endsWith(QLatin1String(".mimecast.com")))
+    if (rhost.endsWith(".mimecast.com"))
         return QStringLiteral("mimecast");
-    if (domain == QLatin1String("facebook.com") || rhost.endsWith(QLatin1String(".facebook.com")))
+    if (domain.equals("facebook.com") || rhost.endsWith(".facebook.com"))
         return QStringLiteral("facebook");
-    if (rhost.endsWith(QLatin1String(".yahoodns.net")) || indexOfAscii(f.diagnostic, ".yahoo.com") >= 0)
+    if (rhost.endsWith(".yahoodns.net") || indexOfAscii(f.diagnostic, ".yahoo.com") >= 0)
         return QStringLiteral("yahoo");
-    if (rhost.endsWith(QLatin1String(".laposte.net")) || rhost.endsWith(QLatin1String(".orange.fr"))
-        || rhost.endsWith(QLatin1String(".wanadoo.fr")) || domain == QLatin1String("laposte.net")
-        || domain == QLatin1String("orange.fr") || domain == QLatin1String("wanadoo.fr"))
+    if (rhost.endsWith(".laposte.net") || rhost.endsWith(".orange.fr") || rhost.endsWith(".wanadoo.fr")
+        || domain.equals("laposte.net") || domain.equals("orange.fr") || domain.equals("wanadoo.fr"))
         return QStringLiteral("franceptt");
     return {};
 }
@@ -1243,7 +1594,8 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         }
     }
     qsizetype originalAt = -1;
-    const QStringView explained = explanationPart(text, &originalAt);
+    LineEnds lineEnds;
+    const QStringView explained = explanationPart(text, &originalAt, &lineEnds);
     // Most reports have no quoted original in their text: share the text instead of copying it.
     const QString explanation = explained.size() == text.size() ? text : explained.toString();
     reading.explanation = explanation;
@@ -1254,7 +1606,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         const qsizetype nl = rest.indexOf(u'\n');
         if (nl >= 0 && !startsWithCi(rest.trimmed(), "received:") && !startsWithCi(rest.trimmed(), "return-path:"))
             rest = rest.mid(nl + 1);
-        const Mime::ParseResult inner = Mime::parseMessageHeader(rest.toString().toUtf8());
+        const Mime::ParseResult inner = Mime::parseMessageHeader(rest.toUtf8());
         if (inner.hasHeaders)
             readOriginalHeaders(inner.root, &reading.original);
     }
@@ -1312,7 +1664,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     QString sesKind;
     if (readSesNotification(explanation, &fromText, &sesKind)) {
         reading.kind = sesKind;
-        reading.recipients = fromText;
+        reading.recipients = std::move(fromText);
         return reading;
     }
     const bool bounceLike = !c.dsns.isEmpty() || (hasHeaders && (message == &top ? topLooksLikeBounce : looksLikeBounce(root, &subject)))
@@ -1320,7 +1672,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     if (!bounceLike)
         return reading;
     bool warning = false;
-    fromText = scanBounceText(explanation, nullptr);
+    fromText = readRecipientParagraphs(explanation, &lineEnds); // completed below, as far as needed
     warning = looksWarningOnly(explanationSearch);
     const QStringList failedHeader = failedRecipientsHeader(root);
     bool textNamesFailed = false;
@@ -1333,7 +1685,7 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         for (const QString &a : failedHeader) {
             RecipientReading r;
             r.fact.recipient = a;
-            fillFromText(&r, explanation.simplified());
+            r.fact.diagnostic = explanation.simplified();
             // Exim gave up retrying on its own schedule: Sisimai counts that as a temporary failure.
             r.fact.temporary = indexOfAscii(r.fact.diagnostic, "retry timeout exceeded") >= 0;
             r.evidence = detailLines(explanation);
@@ -1367,15 +1719,20 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
             if (t) {
                 // Postfix's paragraph keeps the step the reply answered; its DSN field drops it.
                 // So does a transcript when the DSN field carries no code at all ("X-Unix; 255").
-                const bool fieldSaysLittle = findReplyCode(r.fact.diagnostic).isEmpty()
-                    && findStatusCode(r.fact.diagnostic).isEmpty() && !findStatusCode(t->fact.diagnostic).isEmpty();
+                // (The codes are looked for only when the simpler tests leave it open.)
+                const auto fieldSaysLittle = [&] {
+                    return findReplyCode(r.fact.diagnostic).isEmpty() && findStatusCode(r.fact.diagnostic).isEmpty()
+                        && !findStatusCode(t->fact.diagnostic).isEmpty();
+                };
                 if (r.fact.diagnostic.isEmpty() || indexOfAscii(t->fact.diagnostic, "(in reply to ") >= 0
-                    || fieldSaysLittle)
+                    || fieldSaysLittle())
                     r.fact.diagnostic = t->fact.diagnostic;
+                // The text's step and host are worked out only for what the DSN part leaves out.
                 if (r.fact.command.isEmpty())
-                    r.fact.command = t->fact.command;
+                    r.fact.command = commandIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
                 if (r.fact.remoteMta.isEmpty())
-                    r.fact.remoteMta = t->fact.remoteMta;
+                    r.fact.remoteMta = remoteMtaIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
+                r.evidence.reserve(r.evidence.size() + t->evidence.size());
                 for (const QString &e : std::as_const(t->evidence)) {
                     if (!r.evidence.contains(e))
                         r.evidence.append(e);
@@ -1397,12 +1754,14 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
         }
         if (allDelivered)
             reading.kind = QStringLiteral("delivery-report");
-        reading.recipients = fromDsn;
+        reading.recipients = std::move(fromDsn);
     } else if (!fromText.isEmpty()) {
         reading.kind = QStringLiteral("bounce");
-        for (RecipientReading &r : fromText)
+        for (RecipientReading &r : fromText) {
+            completeFromText(&r);
             r.fact.action = reading.warningOnly ? QStringLiteral("delayed") : QStringLiteral("failed");
-        reading.recipients = fromText;
+        }
+        reading.recipients = std::move(fromText);
     }
     // A notice that wraps the returned mail it is about (a gateway that forwards bounces).
     if (reading.recipients.isEmpty() && depth < 4 && c.original && !c.original->children.isEmpty()

@@ -11,7 +11,6 @@
 #include <emmintrin.h>
 #endif
 
-#include <array>
 #include <cstring>
 #include <string_view>
 
@@ -21,22 +20,23 @@ namespace MailDoctor::Analysis {
  * A text prepared for many case-insensitive phrase searches: lower-cased once into UTF-8 (ASCII
  * phrases cannot match inside a multi-byte character). Phrases must be given in lower case.
  *
- * Searches look for the phrase's first and last bytes sixteen positions at a time. A text asked about
- * many phrases also gets an index of the byte pairs it holds, so that most absent phrases are then
- * rejected without a search; building it costs about as much as a dozen searches, so it is built at
- * the dozenth one (a text asked about a few phrases never pays for it). Not for use from several
- * threads at once.
+ * Searches look for the phrase's first and last bytes thirty-two positions at a time. (An index of
+ * the byte pairs a text holds, to reject absent phrases without a search, no longer paid for its
+ * building once searches went this fast: no text is asked about enough phrases.)
  */
 class TextSearch
 {
 public:
-    explicit TextSearch(QStringView text)
+    explicit TextSearch(QStringView text) : m_bytes(text.size() + Padding, Qt::Uninitialized)
     {
         // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
-        m_bytes.resize(text.size());
         const qsizetype ascii = lowerAscii(text.utf16(), m_bytes.data(), text.size());
-        if (ascii < text.size())
+        if (ascii < text.size()) {
             lowerUnicode(text, ascii);
+        } else {
+            m_size = text.size();
+            std::memset(m_bytes.data() + m_size, 0, Padding);
+        }
     }
 
     /** True when the lower-case @p phrase occurs in the text. */
@@ -47,21 +47,13 @@ public:
     {
         if (phrase.empty())
             return from;
-        if (phrase.size() >= 2) {
-            if (m_queries < IndexAfter && ++m_queries == IndexAfter)
-                buildIndex();
-            if (m_queries == IndexAfter
-                && (!hasPair(phrase[0], phrase[1]) || !hasPair(phrase[phrase.size() - 2], phrase[phrase.size() - 1])))
-                return -1;
-        }
-        const std::string_view all = view();
-        if (from >= qsizetype(all.size()))
+        if (from >= m_size)
             return -1;
-        return find(all, phrase, size_t(from));
+        return find(phrase, size_t(from));
     }
 
     /** The lower-cased UTF-8 text. */
-    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
+    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_size)); }
 
 private:
     // Lowers the rest of the text from @p from on (the ASCII before it is already in m_bytes) and
@@ -72,55 +64,75 @@ private:
     {
         const char16_t *in = text.utf16();
         const qsizetype n = text.size();
-        QByteArray out(from + (n - from) * 3, Qt::Uninitialized); // at most three bytes per character
+        QByteArray out(from + (n - from) * 3 + Padding, Qt::Uninitialized); // at most three bytes per character
         char *o = out.data();
         std::memcpy(o, m_bytes.constData(), size_t(from));
         qsizetype w = from;
-        for (qsizetype i = from; i < n; ++i) {
+        for (qsizetype i = from; i < n;) {
             const char16_t c = in[i];
-            if (c < 0x80) {
-                o[w++] = char(lowerAsciiChar(c));
+            if (c < 0x80) { // a run of ASCII, eight at a time where it is long enough
+                const qsizetype run = lowerAscii(in + i, o + w, n - i);
+                i += run;
+                w += run;
+                continue;
+            }
+            ++i;
+            if (c >= CaselessFrom && c <= CaselessTo) { // Japanese and Chinese text: no case to lower
+                w += putUtf8(o + w, c);
                 continue;
             }
             const char32_t l = (c >= 0xd800 && c <= 0xdfff) || c == 0x130 ? 0 : QChar::toLower(char32_t(c));
             if (l == 0 || l > 0xffff || (l >= 0xd800 && l <= 0xdfff)) {
                 m_bytes = text.toString().toLower().toUtf8();
+                m_size = m_bytes.size();
+                m_bytes.append(QByteArray(Padding, '\0'));
                 return;
             }
             w += putUtf8(o + w, l);
         }
-        out.truncate(w);
+        std::memset(o + w, 0, Padding);
+        out.truncate(w + Padding);
         m_bytes = std::move(out);
+        m_size = w;
     }
 
-    // Where @p needle (two bytes or more) occurs in @p hay at or after @p from, or -1: positions whose
-    // first and last bytes both fit are found sixteen at a time, and only those are compared.
-    static qsizetype find(std::string_view hay, std::string_view needle, size_t from)
+    // Where @p needle occurs at or after @p from, or -1. Positions whose first and last bytes both fit
+    // are found thirty-two at a time, and only those are compared. The zero bytes after the text make
+    // every load up to its last possible start safe, with no tail to search byte by byte: a start too
+    // late for the needle meets a zero where the needle's last byte should be.
+    qsizetype find(std::string_view needle, size_t from) const
     {
-        const size_t n = hay.size();
+        const size_t n = size_t(m_size);
         const size_t m = needle.size();
-        size_t i = from;
+        if (m > n || from > n - m)
+            return -1;
 #if defined(__SSE2__)
-        if (m >= 2) {
+        static_assert(Padding >= 32);
+        if (m >= 2 && needle[m - 1] != '\0') {
             const __m128i first = _mm_set1_epi8(needle[0]);
             const __m128i last = _mm_set1_epi8(needle[m - 1]);
-            const char *d = hay.data();
-            for (; i + m - 1 + 16 <= n; i += 16) {
-                const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-                const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + m - 1));
-                unsigned mask = unsigned(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
-                while (mask) {
+            const char *d = m_bytes.constData();
+            for (size_t i = from; i <= n - m; i += 32) {
+                const __m128i hit0 = _mm_and_si128(_mm_cmpeq_epi8(load(d + i), first), _mm_cmpeq_epi8(load(d + i + m - 1), last));
+                const __m128i hit1 = _mm_and_si128(_mm_cmpeq_epi8(load(d + i + 16), first),
+                                                   _mm_cmpeq_epi8(load(d + i + m + 15), last));
+                for (quint32 mask = quint32(_mm_movemask_epi8(hit0)) | (quint32(_mm_movemask_epi8(hit1)) << 16); mask;
+                     mask &= mask - 1) {
                     const size_t at = i + size_t(qCountTrailingZeroBits(mask));
                     if (std::memcmp(d + at + 1, needle.data() + 1, m - 2) == 0)
                         return qsizetype(at);
-                    mask &= mask - 1;
                 }
             }
+            return -1;
         }
 #endif
-        const size_t at = hay.find(needle, i);
+        const size_t at = view().find(needle, from);
         return at == std::string_view::npos ? -1 : qsizetype(at);
     }
+
+#if defined(__SSE2__)
+    static __m128i load(const char *p) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(p)); }
+#endif
 
     // Lowers ASCII characters into @p out until the first that is not ASCII; returns where it stopped.
     static qsizetype lowerAscii(const char16_t *in, char *out, qsizetype n)
@@ -146,29 +158,17 @@ private:
         return i;
     }
 
-    static size_t pairHash(uchar a, uchar b) { return (size_t(a) * 61u + size_t(b)) & 4095u; }
-    void setPair(uchar a, uchar b) const
-    {
-        const size_t h = pairHash(a, b);
-        m_pairs[h >> 6] |= quint64(1) << (h & 63);
-    }
-    bool hasPair(char a, char b) const
-    {
-        const size_t h = pairHash(uchar(a), uchar(b));
-        return (m_pairs[h >> 6] >> (h & 63)) & 1;
-    }
-    void buildIndex() const
-    {
-        const uchar *d = reinterpret_cast<const uchar *>(m_bytes.constData());
-        for (qsizetype i = 0; i + 1 < m_bytes.size(); ++i)
-            setPair(d[i], d[i + 1]);
-    }
+public:
+    /// CJK punctuation, kana and the unified ideographs: characters with no lower case, which
+    /// lowerUnicode() copies without asking Qt (tst_textsearch checks the whole range).
+    static constexpr char16_t CaselessFrom = 0x3000;
+    static constexpr char16_t CaselessTo = 0x9fff;
 
-    static constexpr int IndexAfter = 12; ///< searches before the pair index is built
+private:
+    static constexpr qsizetype Padding = 32; ///< zero bytes kept after the text, for find()'s loads
 
-    QByteArray m_bytes;
-    mutable int m_queries = 0;                 ///< searches so far, up to IndexAfter (then indexed)
-    mutable std::array<quint64, 64> m_pairs{}; ///< 4096 bits: which hashed byte pairs occur
+    QByteArray m_bytes; ///< the lowered text, then Padding zero bytes
+    qsizetype m_size = 0; ///< the lowered text's length
 };
 
 /**
