@@ -323,7 +323,8 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             text.reserve(size);
             for (const QString &e : r.evidence)
                 text += u'\n' + e;
-            matches = m_matcher.rank(QStringView(text).left(RankLimit), candidates);
+            // Only the entries and their order are used here, not the lines that matched.
+            matches = m_matcher.rank(QStringView(text).left(RankLimit), candidates, PatternMatcher::Evidence::None);
             for (const EntryMatch &m : std::as_const(matches)) {
                 const Cause *c = m_kb->cause(m.entry->cause);
                 if (!c)

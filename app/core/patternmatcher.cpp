@@ -806,6 +806,27 @@ public:
         for (size_t w = 0; w < m_words.size(); ++w)
             m_words[w] &= other.m_words[w];
     }
+    /** Whether a number is in both sets (of the same size). */
+    bool intersects(const BitSet &other) const
+    {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            if (m_words[w] & other.m_words[w])
+                return true;
+        }
+        return false;
+    }
+    /** Whether @p f(i) holds for a number in the set, trying them in order up to the first. */
+    template<typename F>
+    bool anyOf(F &&f) const
+    {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            for (quint64 bits = m_words[w]; bits; bits &= bits - 1) {
+                if (f(qsizetype(w * 64 + qCountTrailingZeroBits(bits))))
+                    return true;
+            }
+        }
+        return false;
+    }
     /** Calls @p f(i) for every number in the set, in order. */
     template<typename F>
     void forEach(F &&f) const
@@ -1114,8 +1135,15 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const CauseSet &causes)
     return rankEntries(text, nullptr, &causes);
 }
 
-QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const
+QList<EntryMatch> PatternMatcher::rank(QStringView text, const CauseSet &causes, Evidence evidence) const
 {
+    return rankEntries(text, nullptr, &causes, evidence);
+}
+
+QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes,
+                                              Evidence evidence) const
+{
+    const bool withEvidence = evidence == Evidence::Lines;
     // One pass finds every required literal and the lines where it occurs, and where lines start.
     LiteralLines found(m_literals->size());
     QVarLengthArray<qsizetype, 64> lineStarts;
@@ -1218,15 +1246,19 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
             if (!hitLines.contains(int(i)))
                 hitLines.append(int(i));
         };
+        auto addWeight = [&] {
+            match.score += pattern.weight;
+            match.strongest = std::max(match.strongest, pattern.weight);
+        };
         const bool proving = proofsHold && !filter.proofs.empty();
         if (proving) {
             found.linesOf(filter.proofs, lineCount, &proven);
             if (filter.proofsComplete) {
                 // The expression is its proofs: the lines holding one are all its matches.
                 if (proven.any()) {
-                    proven.forEach(addHit);
-                    match.score += pattern.weight;
-                    match.strongest = std::max(match.strongest, pattern.weight);
+                    if (withEvidence)
+                        proven.forEach(addHit);
+                    addWeight();
                 }
                 return;
             }
@@ -1248,21 +1280,27 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
             }
         }
 
-        bool hit = false;
-        candidates.forEach([&](qsizetype i) {
-            const bool lineHit = pattern.kind == PatternKind::Regex
+        auto lineHit = [&](qsizetype i) {
+            return pattern.kind == PatternKind::Regex
                 ? (proving && proven.contains(i))
                     || pattern.regex.match(lineAt(i), 0, QRegularExpression::NormalMatch, matchOptions).hasMatch()
                 : lineHasCode(i, pattern);
-            if (lineHit) {
+        };
+        if (!withEvidence) {
+            // One matching line settles the score: a proven line first, then the others in order.
+            if ((proving && candidates.intersects(proven)) || candidates.anyOf(lineHit))
+                addWeight();
+            return;
+        }
+        bool hit = false;
+        candidates.forEach([&](qsizetype i) {
+            if (lineHit(i)) {
                 hit = true;
                 addHit(i);
             }
         });
-        if (hit) {
-            match.score += pattern.weight;
-            match.strongest = std::max(match.strongest, pattern.weight);
-        }
+        if (hit)
+            addWeight();
     });
     if (current >= 0)
         finishEntry();

@@ -76,6 +76,13 @@ public:
     QList<EntryMatch> rank(QStringView text, const QSet<QString> *causes) const;
     /** As rank(), limited to the entries of the given causes. */
     QList<EntryMatch> rank(QStringView text, const CauseSet &causes) const;
+    /** What a ranking gives with each entry: its evidence, or only the scores. */
+    enum class Evidence { Lines, None };
+    /**
+     * As rank(), limited to the entries of the given causes; with Evidence::None the matches carry
+     * no evidence (faster: a pattern stops at the first line it matches).
+     */
+    QList<EntryMatch> rank(QStringView text, const CauseSet &causes, Evidence evidence) const;
 
     /** The position of @p cause in the knowledge base's causes (its member in a CauseSet), or -1. */
     qsizetype causeIndex(const QString &cause) const;
@@ -115,7 +122,8 @@ private:
         bool proofsComplete = false; ///< no line without one of the proofs matches
         bool runs = true;            ///< false for an expression that does not compile
     };
-    QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const;
+    QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes,
+                                  Evidence evidence = Evidence::Lines) const;
 
     const KnowledgeBase *m_kb;
     std::vector<Prefilter> m_prefilters;               ///< every pattern of every entry, in order

@@ -549,6 +549,13 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
         QCOMPARE(describe(all), describe(plainRank(text, nullptr)));
         QCOMPARE(describe(matcher.rank(text, &someCauses)), describe(plainRank(text, &someCauses)));
         QCOMPARE(describe(matcher.rank(text, someCauseSet)), describe(plainRank(text, &someCauses)));
+        // Without evidence: the same entries, scores and order, and no lines.
+        QList<EntryMatch> scoresOnly = plainRank(text, &someCauses);
+        for (EntryMatch &m : scoresOnly) {
+            m.evidence.clear();
+            m.evidenceLines.clear();
+        }
+        QCOMPARE(describe(matcher.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
     }
     QVERIFY(ranked > 10);
 }
