@@ -178,6 +178,45 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
         if (!m_causeForReason.contains(reason) && m_kb->cause(cause))
             m_causeForReason.insert(reason, cause);
     }
+
+    // The sets of causes analyzeRecipients() ranks with: for every reason it can meet, with the
+    // reason's own cause or the two it may turn into. Each gets a search for its own literals.
+    QSet<QString> reasons;
+    for (int r = 0; r < int(Analysis::Reason::Count); ++r)
+        reasons.insert(Analysis::reasonName(Analysis::Reason(r)));
+    for (auto it = m_causeForReason.cbegin(); it != m_causeForReason.cend(); ++it)
+        reasons.insert(it.key());
+    for (auto it = m_causesForReason.cbegin(); it != m_causesForReason.cend(); ++it)
+        reasons.insert(it.key());
+    for (const char *r : {"onhold", "undefined", "syntaxerror"})
+        reasons.insert(QString::fromLatin1(r));
+    for (const QString &reason : std::as_const(reasons)) {
+        if (isInfoReason(reason))
+            continue;
+        for (const QString &cause : {defaultCauseForReason(reason), QStringLiteral("recipient-filtered"),
+                                     QStringLiteral("user-unknown")}) {
+            const CauseSet candidates = candidatesFor(reason, cause);
+            if (ranksFor(candidates, cause))
+                m_matcher.prepare(candidates);
+        }
+    }
+}
+
+CauseSet Analyzer::candidatesFor(const QString &reason, const QString &cause) const
+{
+    CauseSet candidates = m_causesForReason.value(reason);
+    if (isVagueReason(reason) || cause.isEmpty())
+        candidates.unite(m_causesWithoutReason);
+    if (!cause.isEmpty())
+        candidates.insert(m_matcher.causeIndex(cause)); // a cause of the knowledge base
+    return candidates;
+}
+
+bool Analyzer::ranksFor(const CauseSet &candidates, const QString &cause) const
+{
+    // A cause with several entries (a carrier's filter next to the general one) needs the
+    // patterns to choose the entry even when the cause itself is settled.
+    return candidates.size() > 1 || cause.isEmpty() || m_causesWithSeveralEntries.contains(cause);
 }
 
 QString Analyzer::defaultCauseForReason(const QString &reason) const
@@ -307,15 +346,8 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             cause = QStringLiteral("user-unknown");
         QList<EntryMatch> matches;
         // Only the causes that could refine this reason are worth matching.
-        CauseSet candidates = m_causesForReason.value(fact.reason);
-        if (isVagueReason(fact.reason) || cause.isEmpty())
-            candidates.unite(m_causesWithoutReason);
-        if (!cause.isEmpty())
-            candidates.insert(m_matcher.causeIndex(cause)); // a cause of the knowledge base
-        // A cause with several entries (a carrier's filter next to the general one) needs the
-        // patterns to choose the entry even when the cause itself is settled.
-        if (!isInfoReason(fact.reason)
-            && (candidates.size() > 1 || cause.isEmpty() || m_causesWithSeveralEntries.contains(cause))) {
+        const CauseSet candidates = candidatesFor(fact.reason, cause);
+        if (!isInfoReason(fact.reason) && ranksFor(candidates, cause)) {
             QString text = fact.diagnostic;
             qsizetype size = text.size();
             for (const QString &e : r.evidence)

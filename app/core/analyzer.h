@@ -36,6 +36,10 @@ public:
     QString defaultCauseForReason(const QString &reason) const;
 
 private:
+    /** The causes whose entries may refine @p cause for a recipient with @p reason. */
+    CauseSet candidatesFor(const QString &reason, const QString &cause) const;
+    /** Whether the patterns must choose among @p candidates (or the entries of @p cause). */
+    bool ranksFor(const CauseSet &candidates, const QString &cause) const;
     void analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const;
     void rankCauses(QStringView text, AnalysisResult *result) const;
     void addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,

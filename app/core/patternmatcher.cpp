@@ -919,7 +919,7 @@ private:
 // character that TextSearch lowers with the rules for a whole text (one whose lower case is not a
 // single character of the Basic Multilingual Plane). @p casedBeyondAscii tells whether the text
 // holds a character beyond ASCII that has a case (see hasCaseBeyondAscii()).
-bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralLines *found,
+bool scanLowered(const Analysis::PhraseSet &literals, const std::vector<int> &ids, QStringView text, LiteralLines *found,
                  QVarLengthArray<qsizetype, 64> *lineStarts, bool *casedBeyondAscii)
 {
     *casedBeyondAscii = false;
@@ -932,7 +932,8 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
     char buffer[512];
     qsizetype w = 0;
     auto flush = [&] {
-        state = literals.scanFrom(state, std::string_view(buffer, size_t(w)), [&](int id, size_t) { found->add(id, line); });
+        state = literals.scanFrom(state, std::string_view(buffer, size_t(w)),
+                                  [&](int id, size_t) { found->add(ids.empty() ? id : ids[size_t(id)], line); });
         w = 0;
     };
 #if defined(__SSE2__)
@@ -981,14 +982,15 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
 }
 
 // As scanLowered(), over text already lowered into UTF-8: a line at a time.
-void scanBytes(const Analysis::PhraseSet &literals, std::string_view bytes, LiteralLines *found)
+void scanBytes(const Analysis::PhraseSet &literals, const std::vector<int> &ids, std::string_view bytes, LiteralLines *found)
 {
     qsizetype line = 0;
     uint32_t state = 0;
     for (size_t from = 0; from < bytes.size(); ++line) {
         const size_t lineBreak = bytes.find('\n', from);
         const size_t end = lineBreak == std::string_view::npos ? bytes.size() : lineBreak + 1;
-        state = literals.scanFrom(state, bytes.substr(from, end - from), [&](int id, size_t) { found->add(id, line); });
+        state = literals.scanFrom(state, bytes.substr(from, end - from),
+                                  [&](int id, size_t) { found->add(ids.empty() ? id : ids[size_t(id)], line); });
         from = end;
     }
 }
@@ -1010,7 +1012,11 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
 {
     auto addLiteral = [this](const QString &literal) {
         const QByteArray bytes = literal.toUtf8();
-        return m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size())));
+        const std::string_view text(bytes.constData(), size_t(bytes.size()));
+        const int id = m_literals->add(text);
+        if (size_t(id) == m_literalText.size())
+            m_literalText.emplace_back(text);
+        return id;
     };
     const QList<Entry> &entries = m_kb->entries();
     for (qsizetype e = 0; e < entries.size(); ++e) {
@@ -1056,6 +1062,35 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 patterns.push_back(int(k));
         }
     }
+}
+
+void PatternMatcher::prepare(const CauseSet &causes)
+{
+    if (m_prepared.contains(causes))
+        return;
+    // The literals of the patterns of these causes' entries, under ids of their own.
+    std::vector<bool> used(size_t(m_literals->size()), false);
+    for (const Prefilter &f : m_prefilters) {
+        if (!f.runs || !causes.contains(m_entryCause[size_t(f.entry)]))
+            continue;
+        for (const std::vector<int> &clause : f.clauses) {
+            for (int id : clause)
+                used[size_t(id)] = true;
+        }
+        for (int id : f.proofs)
+            used[size_t(id)] = true;
+    }
+    LiteralScan scan;
+    scan.literals = std::make_shared<Analysis::PhraseSet>();
+    for (int id = 0; id < m_literals->size(); ++id) {
+        if (!used[size_t(id)])
+            continue;
+        const int own = scan.literals->add(m_literalText[size_t(id)]);
+        Q_ASSERT(own == int(scan.ids.size()));
+        scan.ids.push_back(id);
+    }
+    scan.literals->build();
+    m_prepared.insert(causes, std::move(scan));
 }
 
 QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
@@ -1106,6 +1141,25 @@ void CauseSet::unite(const CauseSet &other)
         m_words[w] |= other.m_words[w];
 }
 
+bool CauseSet::operator==(const CauseSet &other) const
+{
+    const qsizetype n = qMax(m_words.size(), other.m_words.size());
+    for (qsizetype w = 0; w < n; ++w) {
+        if (m_words.value(w) != other.m_words.value(w))
+            return false;
+    }
+    return true;
+}
+
+size_t CauseSet::hash(size_t seed) const
+{
+    // Trailing empty words do not change the set.
+    qsizetype n = m_words.size();
+    while (n > 0 && m_words[n - 1] == 0)
+        --n;
+    return qHashRange(m_words.cbegin(), m_words.cbegin() + n, seed);
+}
+
 qsizetype CauseSet::size() const
 {
     qsizetype n = 0;
@@ -1150,7 +1204,12 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     // The fast scan stops at the first surrogate: when it went through, the text is valid UTF-16
     // and PCRE's check of every line before matching it is work done twice.
     bool casedBeyondAscii = false;
-    const bool validUtf16 = scanLowered(*m_literals, text, &found, &lineStarts, &casedBeyondAscii);
+    // A prepared set of causes has its own, smaller search; it finds all the literals its patterns use.
+    static const std::vector<int> sameIds;
+    const auto prepared = causes ? m_prepared.constFind(*causes) : m_prepared.cend();
+    const Analysis::PhraseSet &literals = prepared != m_prepared.cend() ? *prepared->literals : *m_literals;
+    const std::vector<int> &ids = prepared != m_prepared.cend() ? prepared->ids : sameIds;
+    const bool validUtf16 = scanLowered(literals, ids, text, &found, &lineStarts, &casedBeyondAscii);
     // Where the literals were found case-insensitively as PCRE matches (see hasCaseBeyondAscii()),
     // a line holding a proof matches without the expression.
     const bool proofsHold = validUtf16 && !casedBeyondAscii;
@@ -1160,7 +1219,7 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
         // A character whose lower case is not one character of its own: the whole text the general way.
         found.clear();
         const Analysis::TextSearch search(text);
-        scanBytes(*m_literals, search.view(), &found);
+        scanBytes(literals, ids, search.view(), &found);
         lineStarts.clear();
         lineStarts.append(0);
         for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))

@@ -5,6 +5,7 @@
 
 #include "analysis/phraseset.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringView>
 #include <QVarLengthArray>
@@ -48,8 +49,14 @@ public:
     void unite(const CauseSet &other);
     /** The number of causes in the set. */
     qsizetype size() const;
+    /** The same causes. */
+    bool operator==(const CauseSet &other) const;
+    bool operator!=(const CauseSet &other) const { return !(*this == other); }
+    friend size_t qHash(const CauseSet &set, size_t seed = 0) { return set.hash(seed); }
 
 private:
+    size_t hash(size_t seed) const;
+
     QVarLengthArray<quint64, 2> m_words;
 };
 
@@ -83,6 +90,13 @@ public:
      * no evidence (faster: a pattern stops at the first line it matches).
      */
     QList<EntryMatch> rank(QStringView text, const CauseSet &causes, Evidence evidence) const;
+
+    /**
+     * Prepares rank(text, causes) for this set of causes: it then looks only for the literals of
+     * their patterns, a smaller search than one for those of the whole knowledge base. For a
+     * constructor to call for the sets it will rank with; the results are the same either way.
+     */
+    void prepare(const CauseSet &causes);
 
     /** The position of @p cause in the knowledge base's causes (its member in a CauseSet), or -1. */
     qsizetype causeIndex(const QString &cause) const;
@@ -124,6 +138,12 @@ private:
     };
     QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes,
                                   Evidence evidence = Evidence::Lines) const;
+    /// Literals looked for all at once, and the ids in m_literals of the ones it finds.
+    struct LiteralScan
+    {
+        std::shared_ptr<Analysis::PhraseSet> literals;
+        std::vector<int> ids; ///< per id in literals: the id in m_literals (none: the same ids)
+    };
 
     const KnowledgeBase *m_kb;
     std::vector<Prefilter> m_prefilters;               ///< every pattern of every entry, in order
@@ -131,6 +151,8 @@ private:
     std::vector<int> m_unfiltered;                     ///< the m_prefilters without clauses: tried on every text
     std::vector<qsizetype> m_entryCause;               ///< per entry: causeIndex() of its cause
     std::shared_ptr<Analysis::PhraseSet> m_literals;   ///< every required literal, lower-case UTF-8
+    std::vector<std::string> m_literalText;            ///< per id in m_literals: the literal
+    QHash<CauseSet, LiteralScan> m_prepared;           ///< per prepared set of causes: its own literals
 };
 
 } // namespace MailDoctor

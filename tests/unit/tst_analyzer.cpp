@@ -542,6 +542,8 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
     }
     QCOMPARE(someCauseSet.size(), someCauses.size());
     QCOMPARE(matcher.causeIndex(QStringLiteral("no-such-cause")), -1);
+    PatternMatcher prepared(&m_loaded.kb);
+    prepared.prepare(someCauseSet);
     int ranked = 0;
     for (const QString &text : std::as_const(texts)) {
         const QList<EntryMatch> all = matcher.rank(text);
@@ -556,6 +558,9 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
             m.evidenceLines.clear();
         }
         QCOMPARE(describe(matcher.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
+        // A set prepared with a search of its own ranks the same.
+        QCOMPARE(describe(prepared.rank(text, someCauseSet)), describe(plainRank(text, &someCauses)));
+        QCOMPARE(describe(prepared.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
     }
     QVERIFY(ranked > 10);
 }
@@ -583,6 +588,19 @@ void TestAnalyzer::causeSets()
     QVERIFY(!a.contains(4));
     b.unite(a);
     QCOMPARE(b.size(), 4);
+    // Equal sets are equal (and hash alike) however many words they were given.
+    QVERIFY(b == c);
+    QCOMPARE(qHash(b), qHash(c));
+    QVERIFY(a != c);
+    CauseSet small;
+    small.insert(3);
+    CauseSet wide;
+    wide.insert(3);
+    wide.insert(130);
+    QVERIFY(small != wide);
+    CauseSet far;
+    far.insert(200);
+    QVERIFY(far != CauseSet());
 }
 
 void TestAnalyzer::requiredLiteralsOfExpressions_data()
