@@ -8,8 +8,9 @@ namespace MailDoctor::Analysis {
 namespace {
 
 // States this close to the root get a full transition row: a scan spends nearly all its steps there,
-// and there are few of them.
-constexpr int RowDepth = 2;
+// and there are few of them. Prose walks three bytes into the phrases' words often (about a third
+// of the steps were below depth two), so three levels have rows.
+constexpr int RowDepth = 3;
 
 } // namespace
 
@@ -122,6 +123,19 @@ void PhraseSet::build()
     while (m_shallow < n && depth[order[m_shallow]] <= RowDepth)
         ++m_shallow;
 
+    // While building, rows and edges hold state numbers; they become codes at the end.
+    auto step = [this](uint32_t state, uint32_t cls) {
+        while (true) {
+            if (state < m_shallow)
+                return m_rows[size_t(state) * m_classes + cls];
+            const Node &node = m_nodes[state];
+            for (uint32_t e = node.edgeFirst; e < node.edgeEnd; ++e) {
+                if (m_edges[e].cls == cls)
+                    return m_edges[e].target;
+            }
+            state = node.fail;
+        }
+    };
     m_nodes.assign(n, Node());
     m_outNode.assign(n, -1);
     m_rows.assign(size_t(m_shallow) * m_classes, 0);
@@ -156,6 +170,11 @@ void PhraseSet::build()
             node.edgeEnd = uint32_t(m_edges.size());
         }
     }
+    m_rowEnd = m_shallow * uint32_t(m_classes);
+    for (uint32_t &target : m_rows)
+        target = codeOf(target);
+    for (Edge &e : m_edges)
+        e.target = codeOf(e.target);
 }
 
 } // namespace MailDoctor::Analysis
