@@ -639,24 +639,42 @@ bool tablePointsAt(Reason reason, const TextSearch &text)
     return automaton().pointsAt(reason, automaton().scan(text.view()), text);
 }
 
-// Per-decision cache: the diagnostic is scanned once, each table then answers from the result.
+// The reason named @p name, or Reason::Count for a name that is none of them ("undefined", "").
+Reason reasonNamed(const QString &name)
+{
+    if (name.isEmpty())
+        return Reason::Count;
+    for (int r = 0; r < int(Reason::Count); ++r) {
+        if (reasonName(Reason(r)) == name)
+            return Reason(r);
+    }
+    return Reason::Count;
+}
+
+// Per-decision cache: the diagnostic is scanned once, each table then answers from the result. The
+// fact's reason and the status code's are compared by number: probe() asks about them for every reason.
 class Probe
 {
 public:
     Probe(const DeliveryFact &fact, const TextSearch &text)
         : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status)),
-          m_hits(fact.diagnosticPhrases(text))
+          m_factReasonIs(reasonNamed(fact.reason)), m_statusReasonIs(reasonNamed(m_statusReason)),
+          m_automaton(automaton()), m_hits(fact.diagnosticPhrases(text)), m_empty(text.view().empty())
     {
     }
 
-    bool has(Reason r) const { return !m_text.view().empty() && automaton().pointsAt(r, *m_hits, m_text); }
+    bool has(Reason r) const { return !m_empty && m_automaton.pointsAt(r, *m_hits, m_text); }
 
     const DeliveryFact &m_fact;
     const TextSearch &m_text;
     const QString m_statusReason;
+    const Reason m_factReasonIs;   ///< the fact's reason, Reason::Count when it is none of the tables'
+    const Reason m_statusReasonIs; ///< the status code's reason, likewise
 
 private:
+    const PhraseAutomaton &m_automaton;
     const std::shared_ptr<const PhraseHits> m_hits;
+    const bool m_empty;
 };
 
 bool isOneOf(const QString &s, std::initializer_list<const char *> items)
@@ -682,10 +700,9 @@ bool isExplicit(const QString &reason)
 bool probe(Reason r, Probe &p)
 {
     const DeliveryFact &f = p.m_fact;
-    const QString &name = reasonName(r);
-    if (f.reason == name)
+    if (p.m_factReasonIs == r)
         return true;
-    const QString &sr = p.m_statusReason;
+    const Reason sr = p.m_statusReasonIs;
     switch (r) {
     case Reason::MailboxFull:
     case Reason::MesgTooBig:
@@ -694,7 +711,7 @@ bool probe(Reason r, Probe &p)
     case Reason::RequirePtr:
     case Reason::TooManyConn:
     case Reason::Blocked:
-        return sr == name || p.has(r);
+        return sr == r || p.has(r);
     case Reason::Suspend:
         return f.replyCode == QLatin1String("525") || p.has(r);
     case Reason::HasMoved:
@@ -703,13 +720,14 @@ bool probe(Reason r, Probe &p)
     case Reason::Speeding:
         return p.has(r);
     case Reason::NoRelaying:
-        if (isOneOf(f.reason, {"securityerror", "systemerror", "undefined"}))
+        if (p.m_factReasonIs == Reason::SecurityError || p.m_factReasonIs == Reason::SystemError
+            || f.reason == QLatin1String("undefined"))
             return false;
         if (isOneOf(f.command, {"CONN", "EHLO", "HELO"}))
             return false;
         return p.has(r);
     case Reason::UserUnknown:
-        if (sr == QLatin1String("userunknown")) {
+        if (sr == Reason::UserUnknown) {
             for (Reason other : {Reason::NoRelaying, Reason::Blocked, Reason::MailboxFull, Reason::HasMoved,
                                  Reason::Rejected, Reason::NotAccept}) {
                 if (p.has(other))
@@ -719,7 +737,7 @@ bool probe(Reason r, Probe &p)
         }
         return f.command == QLatin1String("RCPT") && p.has(r);
     case Reason::Filtered:
-        if (sr == QLatin1String("filtered"))
+        if (sr == Reason::Filtered)
             return p.has(Reason::UserUnknown) || p.has(Reason::Filtered);
         if (beforeData(f.command))
             return false;
@@ -727,27 +745,27 @@ bool probe(Reason r, Probe &p)
     case Reason::ContentError:
         if (probe(Reason::SpamDetected, p))
             return false;
-        return sr == name || p.has(r);
+        return sr == r || p.has(r);
     case Reason::Rejected: {
-        if (sr == name)
+        if (sr == r)
             return true;
-        const QString temp = sr.isEmpty() ? QStringLiteral("undefined") : sr;
         if (f.command == QLatin1String("MAIL"))
             return p.has(r);
-        if (f.command == QLatin1String("DATA") && temp != QLatin1String("userunknown"))
+        if (f.command == QLatin1String("DATA") && sr != Reason::UserUnknown)
             return p.has(r);
-        if (!isExplicit(temp) || temp == QLatin1String("securityerror") || temp == QLatin1String("systemerror"))
+        // No status reason counts as "undefined": not explicit.
+        if (!isExplicit(p.m_statusReason) || sr == Reason::SecurityError || sr == Reason::SystemError)
             return p.has(r);
         return false;
     }
     case Reason::HostUnknown:
-        if (sr == name)
+        if (sr == r)
             return !p.has(Reason::NetworkError);
         return p.has(r);
     case Reason::SpamDetected:
         if (f.status.isEmpty())
             return false;
-        if (sr == name)
+        if (sr == r)
             return true;
         if (beforeData(f.command))
             return false;
