@@ -6,6 +6,7 @@
 #include "analysis/didyoumean.h"
 #include "analysis/reasons.h"
 #include "analysis/smtpcodes.h"
+#include "analysis/textsearch.h"
 #include "analyzer.h"
 #include "knowledgebase.h"
 #include "linereader.h"
@@ -128,6 +129,8 @@ private slots:
     void requiredLiteralsAreSound();
     void rankAgreesWithPlainMatching();
     void causeSets();
+    void diagnosticWordings_data();
+    void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
     void requiredLiteralClauses_data();
@@ -563,6 +566,33 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
         QCOMPARE(describe(prepared.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
     }
     QVERIFY(ranked > 10);
+}
+
+void TestAnalyzer::diagnosticWordings_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::newRow("gmail-state") << QStringLiteral("550 5.1.1 The email account does not exist (state 14).");
+    QTest::newRow("state-without-space") << QStringLiteral("550 rejected(state 14)");
+    QTest::newRow("sendmail-no-such-user") << QStringLiteral("<taro@example.jp>... No such user");
+    QTest::newRow("imail-attempts") << QStringLiteral("Delivery failed 20 Attempts: host not found");
+    QTest::newRow("attempts-glued") << QStringLiteral("delivery failed after 3attempts");
+    QTest::newRow("non-ascii") << QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88 ... NO SUCH USER \xc3\x9c (STATE 9)");
+    QTest::newRow("empty") << QString();
+}
+
+void TestAnalyzer::diagnosticWordings()
+{
+    // The wordings found in the reason tables' pass are what a search of the prepared text finds.
+    QFETCH(QString, diagnostic);
+    Analysis::DeliveryFact fact;
+    fact.diagnostic = diagnostic;
+    const auto search = fact.diagnosticSearch();
+    const std::pair<Analysis::Wording, std::string_view> wordings[] = {
+        {Analysis::Wording::StateNumber, " (state "},
+        {Analysis::Wording::NoSuchUser, "... no such user"},
+        {Analysis::Wording::Attempts, " attempts"}};
+    for (const auto &[wording, text] : wordings)
+        QCOMPARE(Analysis::diagnosticHas(wording, fact, *search), search->contains(text));
 }
 
 void TestAnalyzer::causeSets()

@@ -528,6 +528,7 @@ struct PhraseHits
     std::bitset<size_t(Reason::Count)> exception;
     std::bitset<size_t(Reason::Count)> alignedPiece;
     quint64 mailSystem = 0;       ///< bit k: mailSystemPhrases[k] is there
+    quint32 wording = 0;          ///< bit k: Wording(k) is there
     QVarLengthArray<int, 16> ids; ///< every phrase id found, once
 
     bool found(int id) const { return std::find(ids.cbegin(), ids.cend(), id) != ids.cend(); }
@@ -536,6 +537,10 @@ struct PhraseHits
 namespace {
 
 static_assert(std::size(mailSystemPhrases) <= 64, "PhraseHits::mailSystem has a bit per mail-system phrase");
+
+// The text of each Wording, in its order.
+constexpr std::string_view wordings[] = {" (state ", "... no such user", " attempts"};
+static_assert(std::size(wordings) == size_t(Wording::Count));
 
 // Every phrase and every piece of an aligned phrase of all tables in one automaton: one pass over
 // a diagnostic finds all of them, instead of one search per phrase. Each id knows the tables that
@@ -576,6 +581,16 @@ public:
             if (m_mailSystem[size_t(id)] < 0) // a phrase listed twice counts where it comes first
                 m_mailSystem[size_t(id)] = int(k);
         }
+        m_wording.assign(uses.size(), 0);
+        for (size_t k = 0; k < std::size(wordings); ++k) {
+            const int id = m_set.add(wordings[k]);
+            if (size_t(id) >= uses.size()) {
+                uses.resize(size_t(id) + 1);
+                m_mailSystem.resize(size_t(id) + 1, -1);
+                m_wording.resize(size_t(id) + 1, 0);
+            }
+            m_wording[size_t(id)] |= quint32(1) << k;
+        }
         m_set.build();
         m_uses = std::move(uses);
     }
@@ -594,6 +609,7 @@ public:
             hits.alignedPiece |= u[2];
             if (const int k = m_mailSystem[size_t(id)]; k >= 0)
                 hits.mailSystem |= quint64(1) << k;
+            hits.wording |= m_wording[size_t(id)];
         });
         return hits;
     }
@@ -623,6 +639,7 @@ private:
     /// per phrase id: the reasons using it as a phrase [0], an exception [1], a piece of an aligned phrase [2]
     std::vector<std::array<std::bitset<size_t(Reason::Count)>, 3>> m_uses;
     std::vector<int> m_mailSystem; ///< per phrase id: its index in mailSystemPhrases, or -1
+    std::vector<quint32> m_wording; ///< per phrase id: the bits of the Wordings it is
     std::array<std::vector<std::vector<int>>, size_t(Reason::Count)> m_aligned;
 };
 
@@ -795,9 +812,20 @@ const QString &reasonName(Reason reason)
     return strings[size_t(reason)];
 }
 
+namespace {
+
+// a == b, at once for the same characters in memory (a copy of the diagnostic shares them): the
+// prepared diagnostic is asked for several times per recipient.
+bool sameText(const QString &a, const QString &b)
+{
+    return (a.size() == b.size() && a.constData() == b.constData()) || a == b;
+}
+
+} // namespace
+
 std::shared_ptr<const TextSearch> DeliveryFact::diagnosticSearch() const
 {
-    if (!m_search || m_searched != diagnostic) {
+    if (!m_search || !sameText(m_searched, diagnostic)) {
         m_search = std::make_shared<const TextSearch>(diagnostic);
         m_searched = diagnostic;
         m_phrases.reset();
@@ -807,7 +835,7 @@ std::shared_ptr<const TextSearch> DeliveryFact::diagnosticSearch() const
 
 std::shared_ptr<const PhraseHits> DeliveryFact::diagnosticPhrases(const TextSearch &text) const
 {
-    if (&text != m_search.get() || m_searched != diagnostic) // another text: found afresh
+    if (&text != m_search.get() || !sameText(m_searched, diagnostic)) // another text: found afresh
         return std::make_shared<const PhraseHits>(automaton().scan(text.view()));
     if (!m_phrases)
         m_phrases = std::make_shared<const PhraseHits>(automaton().scan(text.view()));
@@ -818,6 +846,11 @@ QString reasonFromMailSystemPhrases(const DeliveryFact &fact, const TextSearch &
 {
     const quint64 found = fact.diagnosticPhrases(text)->mailSystem;
     return found ? QString::fromLatin1(mailSystemPhrases[qCountTrailingZeroBits(found)].reason) : QString();
+}
+
+bool diagnosticHas(Wording wording, const DeliveryFact &fact, const TextSearch &text)
+{
+    return (fact.diagnosticPhrases(text)->wording >> int(wording)) & 1;
 }
 
 bool textPointsAt(Reason reason, QStringView text)

@@ -216,7 +216,10 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
     if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive) && fact.status.isEmpty())
         return QStringLiteral("rejected");
     // Gmail's own bounces end the remote reply with "(state N)": the step of its SMTP client.
-    const qsizetype state = text.contains(" (state ") ? diagnostic.lastIndexOf(QLatin1String(" (state ")) : -1;
+    // The wordings every diagnostic is asked about come from the reason tables' one pass over it.
+    const qsizetype state = diagnosticHas(Wording::StateNumber, fact, text)
+        ? diagnostic.lastIndexOf(QLatin1String(" (state "))
+        : -1;
     if (state >= 0) {
         const qsizetype close = diagnostic.indexOf(u')', state);
         const QStringView number = close > state ? diagnostic.mid(state + 8, close - state - 8) : QStringView();
@@ -229,10 +232,10 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
         }
     }
     // "<a@b>... No such user" is an unknown user unless the refusal came after DATA (a filter).
-    if (text.contains("... no such user") && fact.command != QLatin1String("DATA"))
+    if (diagnosticHas(Wording::NoSuchUser, fact, text) && fact.command != QLatin1String("DATA"))
         return QStringLiteral("userunknown");
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
-    if (text.view().substr(0, 16) == "delivery failed " && text.contains(" attempts"))
+    if (text.view().substr(0, 16) == "delivery failed " && diagnosticHas(Wording::Attempts, fact, text))
         return QStringLiteral("expired");
     return reasonFromMailSystemPhrases(fact, text);
 }
