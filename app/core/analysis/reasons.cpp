@@ -4,8 +4,8 @@
 #include "smtpcodes.h"
 #include "textsearch.h"
 
+#include <QHash>
 #include <QLatin1String>
-#include <QVarLengthArray>
 #include <QtAlgorithms>
 
 #include <algorithm>
@@ -529,9 +529,10 @@ struct PhraseHits
     std::bitset<size_t(Reason::Count)> alignedPiece;
     quint64 mailSystem = 0;       ///< bit k: mailSystemPhrases[k] is there
     quint32 wording = 0;          ///< bit k: Wording(k) is there
-    QVarLengthArray<int, 16> ids; ///< every phrase id found, once
+    /// Bit per phrase id: found. Aligned phrases ask for each of their pieces, a bit is cheaper than a search.
+    std::bitset<2048> ids;
 
-    bool found(int id) const { return std::find(ids.cbegin(), ids.cend(), id) != ids.cend(); }
+    bool found(int id) const { return ids[size_t(id)]; }
 };
 
 namespace {
@@ -592,6 +593,8 @@ public:
             m_wording[size_t(id)] |= quint32(1) << k;
         }
         m_set.build();
+        if (size_t(m_set.size()) > PhraseHits().ids.size())
+            qFatal("PhraseHits::ids has fewer bits than the reason tables have phrases");
         m_uses = std::move(uses);
     }
 
@@ -602,7 +605,7 @@ public:
         m_set.scan(text, [&](int id, size_t) {
             if (hits.found(id))
                 return;
-            hits.ids.append(id);
+            hits.ids.set(size_t(id));
             const auto &u = m_uses[size_t(id)];
             hits.phrase |= u[0];
             hits.exception |= u[1];
@@ -659,13 +662,13 @@ bool tablePointsAt(Reason reason, const TextSearch &text)
 // The reason named @p name, or Reason::Count for a name that is none of them ("undefined", "").
 Reason reasonNamed(const QString &name)
 {
-    if (name.isEmpty())
-        return Reason::Count;
-    for (int r = 0; r < int(Reason::Count); ++r) {
-        if (reasonName(Reason(r)) == name)
-            return Reason(r);
-    }
-    return Reason::Count;
+    static const QHash<QString, Reason> byName = [] {
+        QHash<QString, Reason> h;
+        for (int r = 0; r < int(Reason::Count); ++r)
+            h.insert(reasonName(Reason(r)), Reason(r));
+        return h;
+    }();
+    return name.isEmpty() ? Reason::Count : byName.value(name, Reason::Count);
 }
 
 // Per-decision cache: the diagnostic is scanned once, each table then answers from the result. The

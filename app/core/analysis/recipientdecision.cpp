@@ -304,8 +304,9 @@ void completeFact(DeliveryFact *f)
             && f->vendor != QLatin1String("mailru") && f->vendor != QLatin1String("gmx");
         const bool temporary = f->temporary || eximRetry || (text.size() >= 4 && textIsTemporary(text))
             || indexOfAscii(diag, "have been failing for a long time") >= 0;
-        const bool permanent = text.size() >= 4 && textIsPermanent(text);
-        f->status = pseudoStatusCode(reason, temporary && (permanent || temporary));
+        // Whether the text also reads as permanent changes nothing ("temporary && (permanent ||
+        // temporary)" is "temporary"), so textIsPermanent() is not asked.
+        f->status = pseudoStatusCode(reason, temporary);
     }
     // A reply code of another class than the status is from another part of the conversation.
     if (!f->status.isEmpty() && !f->replyCode.isEmpty() && f->status.at(0) != f->replyCode.at(0)) {
