@@ -5,6 +5,7 @@
 #include "analysis/bouncereader.h"
 #include "analysis/didyoumean.h"
 #include "analysis/reasons.h"
+#include "analysis/recipientdecision.h"
 #include "analysis/smtpcodes.h"
 #include "analysis/textsearch.h"
 #include "analyzer.h"
@@ -130,6 +131,8 @@ private slots:
     void rankAgreesWithPlainMatching();
     void causeSets();
     void diagnosticWordings_data();
+    void multilineReplyAsSimplified_data();
+    void multilineReplyAsSimplified();
     void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
@@ -593,6 +596,37 @@ void TestAnalyzer::diagnosticWordings()
         {Analysis::Wording::Attempts, " attempts"}};
     for (const auto &[wording, text] : wordings)
         QCOMPARE(Analysis::diagnosticHas(wording, fact, *search), search->contains(text));
+}
+
+void TestAnalyzer::multilineReplyAsSimplified_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("repeated-codes") << QStringLiteral("550-5.7.1 Refused\n550-5.7.1  by  policy\n550 5.7.1 here ")
+                                    << QStringLiteral("550") << QStringLiteral("5.7.1");
+    QTest::newRow("no-status") << QStringLiteral("452-Too many\n452 recipients") << QStringLiteral("452") << QString();
+    QTest::newRow("nothing-but-codes") << QStringLiteral("550-5.1.1\n550 5.1.1") << QStringLiteral("550")
+                                       << QStringLiteral("5.1.1");
+    QTest::newRow("nothing-but-reply") << QStringLiteral("421-\n421 ") << QStringLiteral("421") << QString();
+    QTest::newRow("codes-with-spaces") << QStringLiteral("550-x 550 y") << QStringLiteral("550") << QStringLiteral(" 5.1 ");
+}
+
+void TestAnalyzer::multilineReplyAsSimplified()
+{
+    // Joined as the codes in front of the rest, all simplified (what the codes once went through).
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, reply);
+    QFETCH(QString, status);
+    QString rest = diagnostic;
+    for (const QChar sep : {QChar(u'-'), QChar(u' ')}) {
+        if (!status.isEmpty())
+            rest.replace(reply + sep + status, QString());
+        rest.replace(reply + sep, QString());
+    }
+    const QString expected =
+        QString(reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + rest.simplified()).simplified();
+    QCOMPARE(Analysis::joinMultilineReply(diagnostic, reply, status), expected);
 }
 
 void TestAnalyzer::causeSets()

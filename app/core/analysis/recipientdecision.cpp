@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -260,9 +262,18 @@ QString joinMultilineReply(const QString &diag, const QString &reply, const QStr
         out.replace(reply + sep, QString());
     }
     out = out.simplified();
-    if (diag.contains(reply))
-        out = reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + out;
-    return out.simplified();
+    if (!diag.contains(reply))
+        return out;
+    auto hasSpace = [](const QString &s) { return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.isSpace(); }); };
+    if (hasSpace(reply) || hasSpace(status))
+        return QString(reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + out).simplified();
+    // Codes without spaces before a simplified rest, joined with single spaces: already simplified.
+    QString joined = reply;
+    for (const QString *part : std::initializer_list<const QString *>{&status, &out}) {
+        if (!part->isEmpty())
+            joined += u' ' + *part;
+    }
+    return joined;
 }
 
 void completeFact(DeliveryFact *f)

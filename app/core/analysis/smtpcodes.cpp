@@ -54,8 +54,8 @@ QString findStatusCode(QStringView text, QChar replyClass)
         QChar cls;
     };
     // One pass over the text in position order; each class keeps its own skip after a hit, as a
-    // separate search per class would.
-    QList<Hit> hits;
+    // separate search per class would. On the stack: this runs for every diagnostic.
+    QVarLengthArray<Hit, 32> hits;
     qsizetype nextFrom[3] = {0, 0, 0};
     const char16_t *d = text.utf16();
     for (qsizetype dot = indexOfChar(text, u'.', 1); dot >= 0; dot = indexOfChar(text, u'.', dot + 1)) {
@@ -71,7 +71,7 @@ QString findStatusCode(QStringView text, QChar replyClass)
     if (hits.isEmpty())
         return {};
 
-    QStringList found;
+    QVarLengthArray<QString, 8> found;
     QString fallback; // X.0.0 and 4.4.7 say little; keep one in case nothing better appears
     for (const Hit &h : std::as_const(hits)) {
         const qsizetype p = h.pos;
@@ -106,7 +106,7 @@ QString findStatusCode(QStringView text, QChar replyClass)
         found.append(fallback);
     if (found.isEmpty())
         return {};
-    QString chosen = found.first();
+    QString chosen = found.front();
     for (qsizetype i = 1; i < found.size(); ++i)
         chosen = preferStatusCode(chosen, found.at(i), QString());
     return chosen;
