@@ -5,15 +5,6 @@
 
 namespace MailDoctor::Analysis {
 
-namespace {
-
-// States this close to the root get a full transition row: a scan spends nearly all its steps there,
-// and there are few of them. Prose walks three bytes into the phrases' words often (about a third
-// of the steps were below depth two), so three levels have rows.
-constexpr int RowDepth = 3;
-
-} // namespace
-
 int PhraseSet::add(std::string_view phrase)
 {
     const int id = int(m_lengths.size());
@@ -25,7 +16,7 @@ int PhraseSet::add(std::string_view phrase)
     return id;
 }
 
-void PhraseSet::build()
+void PhraseSet::build(int rowDepth)
 {
     // Alphabet: the bytes the phrases use; every other byte is class 0 and never continues a phrase.
     m_class.fill(0);
@@ -120,7 +111,7 @@ void PhraseSet::build()
     for (size_t k = 0; k < n; ++k)
         id[order[k]] = uint32_t(k);
     m_shallow = 0;
-    while (m_shallow < n && depth[order[m_shallow]] <= RowDepth)
+    while (m_shallow < n && depth[order[m_shallow]] <= rowDepth)
         ++m_shallow;
 
     // While building, rows and edges hold state numbers; they become codes at the end.

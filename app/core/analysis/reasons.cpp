@@ -592,7 +592,9 @@ public:
             }
             m_wording[size_t(id)] |= quint32(1) << k;
         }
-        m_set.build();
+        // One automaton for every diagnostic, of long phrases that diagnostics follow for many bytes:
+        // rows five levels deep (about 300 KB) take most steps through a row.
+        m_set.build(5);
         if (size_t(m_set.size()) > PhraseHits().ids.size())
             qFatal("PhraseHits::ids has fewer bits than the reason tables have phrases");
         m_uses = std::move(uses);
