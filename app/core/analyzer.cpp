@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <optional>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -191,10 +193,10 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
     for (const char *r : {"onhold", "undefined", "syntaxerror"})
         reasons.insert(QString::fromLatin1(r));
     for (const QString &reason : std::as_const(reasons)) {
-        if (isInfoReason(reason))
+        const ReasonPlan &plan = *m_reasonPlans.insert(reason, planFor(reason));
+        if (plan.info)
             continue;
-        for (const QString &cause : {defaultCauseForReason(reason), QStringLiteral("recipient-filtered"),
-                                     QStringLiteral("user-unknown")}) {
+        for (const QString &cause : {plan.cause, QStringLiteral("recipient-filtered"), QStringLiteral("user-unknown")}) {
             const CauseSet candidates = candidatesFor(reason, cause);
             if (ranksFor(candidates, cause))
                 m_matcher.prepare(candidates);
@@ -210,6 +212,17 @@ CauseSet Analyzer::candidatesFor(const QString &reason, const QString &cause) co
     if (!cause.isEmpty())
         candidates.insert(m_matcher.causeIndex(cause)); // a cause of the knowledge base
     return candidates;
+}
+
+Analyzer::ReasonPlan Analyzer::planFor(const QString &reason) const
+{
+    ReasonPlan plan;
+    plan.cause = defaultCauseForReason(reason);
+    plan.candidates = candidatesFor(reason, plan.cause);
+    plan.info = isInfoReason(reason);
+    plan.vague = isVagueReason(reason);
+    plan.ranks = !plan.info && ranksFor(plan.candidates, plan.cause);
+    return plan;
 }
 
 bool Analyzer::ranksFor(const CauseSet &candidates, const QString &cause) const
@@ -328,9 +341,17 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         rf.evidence = r.evidence;
         rf.didYouMean = Analysis::suggestAddress(fact.recipient);
 
+        // What is known of the reason before this recipient (worked out here for one the analyzer
+        // was not built for).
+        const auto known = m_reasonPlans.constFind(fact.reason);
+        std::optional<ReasonPlan> unknownReason;
+        if (known == m_reasonPlans.cend())
+            unknownReason = planFor(fact.reason);
+        const ReasonPlan &plan = unknownReason ? *unknownReason : *known;
+
         // Our cause: the reason's cause, refined by the knowledge base over what this recipient's
         // report says (e.g. "receive your mail before sending" turns a relay refusal into POP before SMTP).
-        QString cause = defaultCauseForReason(fact.reason);
+        QString cause = plan.cause;
         // Sisimai reads an unknown-user reply as "filtered" whenever the command is not named; for the
         // user that is still an unknown address unless the refusal came after DATA (a carrier's filter)
         // or the wording is a filter's own.
@@ -346,8 +367,9 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             cause = QStringLiteral("user-unknown");
         QList<EntryMatch> matches;
         // Only the causes that could refine this reason are worth matching.
-        const CauseSet candidates = candidatesFor(fact.reason, cause);
-        if (!isInfoReason(fact.reason) && ranksFor(candidates, cause)) {
+        const bool ownCause = cause == plan.cause;
+        const CauseSet candidates = ownCause ? plan.candidates : candidatesFor(fact.reason, cause);
+        if (ownCause ? plan.ranks : !plan.info && ranksFor(candidates, cause)) {
             QString text = fact.diagnostic;
             qsizetype size = text.size();
             for (const QString &e : r.evidence)
@@ -361,7 +383,7 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
                 const Cause *c = m_kb->cause(m.entry->cause);
                 if (!c)
                     continue;
-                if (c->reason == fact.reason || (c->reason.isEmpty() && isVagueReason(fact.reason))
+                if (c->reason == fact.reason || (c->reason.isEmpty() && plan.vague)
                     || (cause.isEmpty() && m.score >= 2)) {
                     cause = c->id;
                     break;
@@ -389,12 +411,12 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         }
         if (fact.action != QLatin1String("delayed"))
             allDelayed = false;
-        if (!isInfoReason(fact.reason))
+        if (!plan.info)
             allInfo = false;
 
         FoundCodes codes = extractCodes(fact.diagnostic);
         result->codes.merge(codes);
-        result->recipients.append(rf);
+        result->recipients.append(std::move(rf));
     }
     flagNonstandard(&result->codes);
 
