@@ -215,10 +215,21 @@ QString findReplyCode(QStringView text, QChar statusClass)
                                  535, 538, 555, 556, 554, 500, 501, 502, 503, 504};
     static const int codes4[] = {421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458, 459};
     static const int codes2[] = {211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354};
+    // The codes as text, made once: the one chosen is then a shared copy, not a new string.
+    static const QHash<int, QString> texts = [] {
+        QHash<int, QString> t;
+        for (int c : codes5)
+            t.insert(c, QString::number(c));
+        for (int c : codes4)
+            t.insert(c, QString::number(c));
+        for (int c : codes2)
+            t.insert(c, QString::number(c));
+        return t;
+    }();
     auto pick = [&](const int *list, size_t count) -> QString {
         for (size_t k = 0; k < count; ++k) {
             if (found.contains(list[k]))
-                return QString::number(list[k]);
+                return texts.value(list[k]);
         }
         return {};
     };
