@@ -339,7 +339,13 @@ void TestAnalyzer::standardCodes()
     QVERIFY(!Analysis::isStandardReplyCode(u"５５０")); // full-width digits are no code
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), false), QStringLiteral("5.0.911"));
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("mailboxfull"), true), QStringLiteral("4.0.922"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("filtered"), true), QStringLiteral("4.0.924"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("onhold"), false), QStringLiteral("5.0.901"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), true), QString());
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("no-such-reason"), false), QString());
     QCOMPARE(Analysis::reasonForStatusCode(u"5.2.2"), QStringLiteral("mailboxfull"));
+    QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.7.26")), QStringLiteral("authfailure"));
+    QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.9.9")), QString());
 }
 
 void TestAnalyzer::didYouMean_data()

@@ -247,7 +247,10 @@ QString findReplyCode(QStringView text, QChar statusClass)
     return code;
 }
 
-QString reasonForStatusCode(QStringView status)
+namespace {
+
+// Sisimai's reason for each status code.
+const QHash<QString, QString> &statusReasons()
 {
     static const QHash<QString, QString> table = [] {
         QHash<QString, QString> t;
@@ -292,7 +295,19 @@ QString reasonForStatusCode(QStringView status)
             t.insert(QString::fromLatin1(p[0]), QString::fromLatin1(p[1]));
         return t;
     }();
-    return table.value(status.toString());
+    return table;
+}
+
+} // namespace
+
+QString reasonForStatusCode(QStringView status)
+{
+    return statusReasons().value(status.toString());
+}
+
+QString reasonForStatusCode(const QString &status)
+{
+    return statusReasons().value(status); // the key as it is, without a copy
 }
 
 QString pseudoStatusCode(const QString &reason, bool temporary)
@@ -326,9 +341,11 @@ QString pseudoStatusCode(const QString &reason, bool temporary)
             return {};
         if (reason == QLatin1String("filtered"))
             number = 924;
-        return QStringLiteral("4.0.%1").arg(number);
     }
-    return QStringLiteral("5.0.%1").arg(number);
+    // "5.0.911": the numbers have three digits (built without QString::arg(), which parses its pattern).
+    const char16_t code[] = {temporary ? u'4' : u'5', u'.', u'0', u'.', char16_t(u'0' + number / 100),
+                             char16_t(u'0' + number / 10 % 10), char16_t(u'0' + number % 10)};
+    return QStringView(code, 7).toString();
 }
 
 bool textIsPermanent(QStringView text)
