@@ -132,6 +132,8 @@ private slots:
     void causeSets();
     void diagnosticWordings_data();
     void multilineReplyAsSimplified_data();
+    void smtpCommandsSharingALetter_data();
+    void smtpCommandsSharingALetter();
     void multilineReplyAsSimplified();
     void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
@@ -633,6 +635,26 @@ void TestAnalyzer::multilineReplyAsSimplified()
     const QString expected =
         QString(reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + rest.simplified()).simplified();
     QCOMPARE(Analysis::joinMultilineReply(diagnostic, reply, status), expected);
+}
+
+void TestAnalyzer::smtpCommandsSharingALetter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("command");
+    // Commands that open with the same letter are each found where they first occur.
+    QTest::newRow("auth-mechanisms") << QStringLiteral("AUTH CRAM-MD5 then AUTH PLAIN: 535 failed") << QStringLiteral("AUTH");
+    QTest::newRow("rcpt-to-after-rcpt") << QStringLiteral("RCPTX RCPT TO:<a@example.jp>") << QStringLiteral("RCPT");
+    QTest::newRow("ehlo-helo") << QStringLiteral("HELO refused, EHLO refused") << QStringLiteral("EHLO");
+    QTest::newRow("auth-then-mail") << QStringLiteral("AUTH DIGEST-MD5 ok MAIL FROM:<a@example.jp> 553")
+                                    << QStringLiteral("MAIL");
+    QTest::newRow("capitals-without-commands") << QStringLiteral("SMTP DSN MTA QQ ZZ") << QString();
+}
+
+void TestAnalyzer::smtpCommandsSharingALetter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, command);
+    QCOMPARE(Analysis::findSmtpCommand(text), command);
 }
 
 void TestAnalyzer::causeSets()

@@ -377,23 +377,33 @@ QString findSmtpCommand(QStringView text)
     static constexpr std::string_view detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
                                                       "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
     constexpr size_t count = std::size(detectable);
+    static_assert(count <= 16);
+    // Per capital letter: the commands (bits of detectable) that open with it.
+    static const std::array<quint16, 26> opensWith = [] {
+        std::array<quint16, 26> t{};
+        for (size_t k = 0; k < count; ++k)
+            t[size_t(detectable[k][0] - 'A')] |= quint16(1u << k);
+        return t;
+    }();
     std::array<qsizetype, count> firstAt;
     firstAt.fill(-1);
-    size_t left = count;
+    unsigned left = (1u << count) - 1; // the commands not found yet
     const char16_t *d = text.utf16();
     const qsizetype n = text.size();
-    // Every command opens with two upper-case letters: only such places are compared.
+    // Every command opens with two upper-case letters: only such places are compared, each with the
+    // commands that open with its letter.
     auto consider = [&](qsizetype p) {
-        for (size_t k = 0; k < count; ++k) {
+        for (unsigned m = opensWith[size_t(d[p] - u'A')] & left; m; m &= m - 1) {
+            const size_t k = size_t(qCountTrailingZeroBits(m));
             const std::string_view e = detectable[k];
-            if (firstAt[k] >= 0 || d[p] != char16_t(e[0]) || p + qsizetype(e.size()) > n)
+            if (p + qsizetype(e.size()) > n)
                 continue;
             size_t i = 1;
             while (i < e.size() && d[p + qsizetype(i)] == char16_t(e[i]))
                 ++i;
             if (i == e.size()) {
                 firstAt[k] = p;
-                --left;
+                left &= ~(1u << k);
             }
         }
     };
