@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <mutex>
 
 namespace MailDoctor {
 
@@ -1066,31 +1067,37 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
 
 void PatternMatcher::prepare(const CauseSet &causes)
 {
-    if (m_prepared.contains(causes))
-        return;
-    // The literals of the patterns of these causes' entries, under ids of their own.
-    std::vector<bool> used(size_t(m_literals->size()), false);
-    for (const Prefilter &f : m_prefilters) {
-        if (!f.runs || !causes.contains(m_entryCause[size_t(f.entry)]))
-            continue;
-        for (const std::vector<int> &clause : f.clauses) {
-            for (int id : clause)
+    if (!m_prepared.contains(causes))
+        m_prepared.insert(causes, std::make_shared<LiteralScan>());
+}
+
+const PatternMatcher::LiteralScan &PatternMatcher::literalScan(const CauseSet &causes, LiteralScan &scan) const
+{
+    // Built on first use, not by prepare(): a process that analyses one message (the CLI) needs
+    // one or two of the dozens of sets, each about as costly to build as a few analyses.
+    std::call_once(scan.built, [&] {
+        // The literals of the patterns of these causes' entries, under ids of their own.
+        std::vector<bool> used(size_t(m_literals->size()), false);
+        for (const Prefilter &f : m_prefilters) {
+            if (!f.runs || !causes.contains(m_entryCause[size_t(f.entry)]))
+                continue;
+            for (const std::vector<int> &clause : f.clauses) {
+                for (int id : clause)
+                    used[size_t(id)] = true;
+            }
+            for (int id : f.proofs)
                 used[size_t(id)] = true;
         }
-        for (int id : f.proofs)
-            used[size_t(id)] = true;
-    }
-    LiteralScan scan;
-    scan.literals = std::make_shared<Analysis::PhraseSet>();
-    for (int id = 0; id < m_literals->size(); ++id) {
-        if (!used[size_t(id)])
-            continue;
-        const int own = scan.literals->add(m_literalText[size_t(id)]);
-        Q_ASSERT(own == int(scan.ids.size()));
-        scan.ids.push_back(id);
-    }
-    scan.literals->build();
-    m_prepared.insert(causes, std::move(scan));
+        for (int id = 0; id < m_literals->size(); ++id) {
+            if (!used[size_t(id)])
+                continue;
+            const int own = scan.literals.add(m_literalText[size_t(id)]);
+            Q_ASSERT(own == int(scan.ids.size()));
+            scan.ids.push_back(id);
+        }
+        scan.literals.build();
+    });
+    return scan;
 }
 
 QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
@@ -1207,8 +1214,9 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     // A prepared set of causes has its own, smaller search; it finds all the literals its patterns use.
     static const std::vector<int> sameIds;
     const auto prepared = causes ? m_prepared.constFind(*causes) : m_prepared.cend();
-    const Analysis::PhraseSet &literals = prepared != m_prepared.cend() ? *prepared->literals : *m_literals;
-    const std::vector<int> &ids = prepared != m_prepared.cend() ? prepared->ids : sameIds;
+    const LiteralScan *own = prepared != m_prepared.cend() ? &literalScan(*causes, **prepared) : nullptr;
+    const Analysis::PhraseSet &literals = own ? own->literals : *m_literals;
+    const std::vector<int> &ids = own ? own->ids : sameIds;
     const bool validUtf16 = scanLowered(literals, ids, text, &found, &lineStarts, &casedBeyondAscii);
     // Where the literals were found case-insensitively as PCRE matches (see hasCaseBeyondAscii()),
     // a line holding a proof matches without the expression.

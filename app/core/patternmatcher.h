@@ -11,6 +11,7 @@
 #include <QVarLengthArray>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -93,8 +94,9 @@ public:
 
     /**
      * Prepares rank(text, causes) for this set of causes: it then looks only for the literals of
-     * their patterns, a smaller search than one for those of the whole knowledge base. For a
-     * constructor to call for the sets it will rank with; the results are the same either way.
+     * their patterns, a smaller search than one for those of the whole knowledge base, built when
+     * first needed. For a constructor to call for the sets it will rank with; the results are the
+     * same either way.
      */
     void prepare(const CauseSet &causes);
 
@@ -138,12 +140,16 @@ private:
     };
     QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes,
                                   Evidence evidence = Evidence::Lines) const;
-    /// Literals looked for all at once, and the ids in m_literals of the ones it finds.
+    /// The literals of a prepared set of causes, looked for all at once, and their ids in m_literals.
+    /// Filled by literalScan() on first use (rank() is const and may run in several threads).
     struct LiteralScan
     {
-        std::shared_ptr<Analysis::PhraseSet> literals;
-        std::vector<int> ids; ///< per id in literals: the id in m_literals (none: the same ids)
+        std::once_flag built;
+        Analysis::PhraseSet literals;
+        std::vector<int> ids; ///< per id in literals: the id in m_literals
     };
+    /** @p scan, the one prepared for @p causes, built if it was not yet. */
+    const LiteralScan &literalScan(const CauseSet &causes, LiteralScan &scan) const;
 
     const KnowledgeBase *m_kb;
     std::vector<Prefilter> m_prefilters;               ///< every pattern of every entry, in order
@@ -152,7 +158,7 @@ private:
     std::vector<qsizetype> m_entryCause;               ///< per entry: causeIndex() of its cause
     std::shared_ptr<Analysis::PhraseSet> m_literals;   ///< every required literal, lower-case UTF-8
     std::vector<std::string> m_literalText;            ///< per id in m_literals: the literal
-    QHash<CauseSet, LiteralScan> m_prepared;           ///< per prepared set of causes: its own literals
+    QHash<CauseSet, std::shared_ptr<LiteralScan>> m_prepared; ///< per prepared set of causes: its own literals
 };
 
 } // namespace MailDoctor

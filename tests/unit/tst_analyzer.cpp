@@ -19,6 +19,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <thread>
+
 using namespace MailDoctor;
 
 namespace {
@@ -577,6 +579,26 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
         QCOMPARE(describe(prepared.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
     }
     QVERIFY(ranked > 10);
+
+    // A prepared set's search is built by its first ranking: threads that rank with it at once
+    // all get the same results.
+    PatternMatcher shared(&m_loaded.kb);
+    shared.prepare(someCauseSet);
+    std::vector<QStringList> seen(4);
+    std::vector<std::thread> threads;
+    for (QStringList &out : seen) {
+        threads.emplace_back([&shared, &texts, &someCauseSet, &describe, &out] {
+            for (const QString &text : std::as_const(texts))
+                out += describe(shared.rank(text, someCauseSet));
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    QStringList expected;
+    for (const QString &text : std::as_const(texts))
+        expected += describe(plainRank(text, &someCauses));
+    for (const QStringList &out : seen)
+        QCOMPARE(out, expected);
 }
 
 void TestAnalyzer::diagnosticWordings_data()
