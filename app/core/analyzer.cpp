@@ -414,8 +414,7 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         if (!plan.info)
             allInfo = false;
 
-        FoundCodes codes = extractCodes(fact.diagnostic);
-        result->codes.merge(codes);
+        extractCodes(fact.diagnostic, &result->codes);
         result->recipients.append(std::move(rf));
     }
     flagNonstandard(&result->codes);

@@ -1001,12 +1001,18 @@ void scanBytes(const Analysis::PhraseSet &literals, const std::vector<int> &ids,
 FoundCodes extractCodes(QStringView text)
 {
     FoundCodes codes;
-    scanReplyCodes(text, &codes.reply);
-    scanEnhancedCodes(text, &codes.enhanced);
-    scanPop3Codes(text, &codes.pop3);
-    scanImapCodes(text, &codes.imap);
-    scanClientCodes(text, &codes.client);
+    extractCodes(text, &codes);
     return codes;
+}
+
+void extractCodes(QStringView text, FoundCodes *into)
+{
+    // Each scanner adds a code only when its list lacks it: what merging the text's own codes gives.
+    scanReplyCodes(text, &into->reply);
+    scanEnhancedCodes(text, &into->enhanced);
+    scanPop3Codes(text, &into->pop3);
+    scanImapCodes(text, &into->imap);
+    scanClientCodes(text, &into->client);
 }
 
 PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())

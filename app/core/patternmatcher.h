@@ -63,6 +63,8 @@ private:
 
 /** Finds SMTP, enhanced, POP3, IMAP and client codes in a piece of text. */
 FoundCodes extractCodes(QStringView text);
+/** Adds to @p into the codes of @p text that it lacks, in order: into->merge(extractCodes(text)). */
+void extractCodes(QStringView text, FoundCodes *into);
 
 /**
  * Ranks knowledge-base entries by their detection patterns. Regular expressions run over the

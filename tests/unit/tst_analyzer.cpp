@@ -132,6 +132,7 @@ private slots:
     void requiredLiteralsAreSound();
     void rankAgreesWithPlainMatching();
     void causeSets();
+    void extractCodesAddsTheMissing();
     void diagnosticWordings_data();
     void multilineReplyAsSimplified_data();
     void smtpCommandsSharingALetter_data();
@@ -677,6 +678,28 @@ void TestAnalyzer::smtpCommandsSharingALetter()
     QFETCH(QString, text);
     QFETCH(QString, command);
     QCOMPARE(Analysis::findSmtpCommand(text), command);
+}
+
+void TestAnalyzer::extractCodesAddsTheMissing()
+{
+    // Codes added to those of earlier texts: each kind keeps its first-seen order without repeats,
+    // as merging the text's own codes does.
+    FoundCodes first = extractCodes(u"550 5.1.1 unknown user; -ERR [AUTH] failed");
+    FoundCodes merged = first;
+    const QString more = QStringLiteral("452 4.2.2 over quota\n550 5.1.1 again\n-ERR [IN-USE] busy\n"
+                                        "* NO [ALERT] x\nerror 0x800ccc0d");
+    merged.merge(extractCodes(more));
+    FoundCodes added = first;
+    extractCodes(more, &added);
+    QCOMPARE(added.reply, merged.reply);
+    QCOMPARE(added.enhanced, merged.enhanced);
+    QCOMPARE(added.pop3, merged.pop3);
+    QCOMPARE(added.imap, merged.imap);
+    QCOMPARE(added.client, merged.client);
+    QCOMPARE(added.reply, (QStringList{QStringLiteral("550"), QStringLiteral("452")}));
+    QCOMPARE(added.enhanced, (QStringList{QStringLiteral("5.1.1"), QStringLiteral("4.2.2")}));
+    QCOMPARE(added.pop3, (QStringList{QStringLiteral("AUTH"), QStringLiteral("IN-USE")}));
+    QCOMPARE(added.client, QStringList{QStringLiteral("0x800CCC0D")});
 }
 
 void TestAnalyzer::causeSets()
