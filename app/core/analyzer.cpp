@@ -10,6 +10,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <optional>
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -178,6 +180,56 @@ Analyzer::Analyzer(const KnowledgeBase *kb) : m_kb(kb), m_matcher(kb)
         if (!m_causeForReason.contains(reason) && m_kb->cause(cause))
             m_causeForReason.insert(reason, cause);
     }
+
+    // The sets of causes analyzeRecipients() ranks with: for every reason it can meet, with the
+    // reason's own cause or the two it may turn into. Each gets a search for its own literals.
+    QSet<QString> reasons;
+    for (int r = 0; r < int(Analysis::Reason::Count); ++r)
+        reasons.insert(Analysis::reasonName(Analysis::Reason(r)));
+    for (auto it = m_causeForReason.cbegin(); it != m_causeForReason.cend(); ++it)
+        reasons.insert(it.key());
+    for (auto it = m_causesForReason.cbegin(); it != m_causesForReason.cend(); ++it)
+        reasons.insert(it.key());
+    for (const char *r : {"onhold", "undefined", "syntaxerror"})
+        reasons.insert(QString::fromLatin1(r));
+    for (const QString &reason : std::as_const(reasons)) {
+        const ReasonPlan &plan = *m_reasonPlans.insert(reason, planFor(reason));
+        if (plan.info)
+            continue;
+        for (const QString &cause : {plan.cause, QStringLiteral("recipient-filtered"), QStringLiteral("user-unknown")}) {
+            const CauseSet candidates = candidatesFor(reason, cause);
+            if (ranksFor(candidates, cause))
+                m_matcher.prepare(candidates);
+        }
+    }
+}
+
+CauseSet Analyzer::candidatesFor(const QString &reason, const QString &cause) const
+{
+    CauseSet candidates = m_causesForReason.value(reason);
+    if (isVagueReason(reason) || cause.isEmpty())
+        candidates.unite(m_causesWithoutReason);
+    if (!cause.isEmpty())
+        candidates.insert(m_matcher.causeIndex(cause)); // a cause of the knowledge base
+    return candidates;
+}
+
+Analyzer::ReasonPlan Analyzer::planFor(const QString &reason) const
+{
+    ReasonPlan plan;
+    plan.cause = defaultCauseForReason(reason);
+    plan.candidates = candidatesFor(reason, plan.cause);
+    plan.info = isInfoReason(reason);
+    plan.vague = isVagueReason(reason);
+    plan.ranks = !plan.info && ranksFor(plan.candidates, plan.cause);
+    return plan;
+}
+
+bool Analyzer::ranksFor(const CauseSet &candidates, const QString &cause) const
+{
+    // A cause with several entries (a carrier's filter next to the general one) needs the
+    // patterns to choose the entry even when the cause itself is settled.
+    return candidates.size() > 1 || cause.isEmpty() || m_causesWithSeveralEntries.contains(cause);
 }
 
 QString Analyzer::defaultCauseForReason(const QString &reason) const
@@ -289,9 +341,17 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         rf.evidence = r.evidence;
         rf.didYouMean = Analysis::suggestAddress(fact.recipient);
 
+        // What is known of the reason before this recipient (worked out here for one the analyzer
+        // was not built for).
+        const auto known = m_reasonPlans.constFind(fact.reason);
+        std::optional<ReasonPlan> unknownReason;
+        if (known == m_reasonPlans.cend())
+            unknownReason = planFor(fact.reason);
+        const ReasonPlan &plan = unknownReason ? *unknownReason : *known;
+
         // Our cause: the reason's cause, refined by the knowledge base over what this recipient's
         // report says (e.g. "receive your mail before sending" turns a relay refusal into POP before SMTP).
-        QString cause = defaultCauseForReason(fact.reason);
+        QString cause = plan.cause;
         // Sisimai reads an unknown-user reply as "filtered" whenever the command is not named; for the
         // user that is still an unknown address unless the refusal came after DATA (a carrier's filter)
         // or the wording is a filter's own.
@@ -307,15 +367,9 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             cause = QStringLiteral("user-unknown");
         QList<EntryMatch> matches;
         // Only the causes that could refine this reason are worth matching.
-        CauseSet candidates = m_causesForReason.value(fact.reason);
-        if (isVagueReason(fact.reason) || cause.isEmpty())
-            candidates.unite(m_causesWithoutReason);
-        if (!cause.isEmpty())
-            candidates.insert(m_matcher.causeIndex(cause)); // a cause of the knowledge base
-        // A cause with several entries (a carrier's filter next to the general one) needs the
-        // patterns to choose the entry even when the cause itself is settled.
-        if (!isInfoReason(fact.reason)
-            && (candidates.size() > 1 || cause.isEmpty() || m_causesWithSeveralEntries.contains(cause))) {
+        const bool ownCause = cause == plan.cause;
+        const CauseSet candidates = ownCause ? plan.candidates : candidatesFor(fact.reason, cause);
+        if (ownCause ? plan.ranks : !plan.info && ranksFor(candidates, cause)) {
             QString text = fact.diagnostic;
             qsizetype size = text.size();
             for (const QString &e : r.evidence)
@@ -323,12 +377,13 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             text.reserve(size);
             for (const QString &e : r.evidence)
                 text += u'\n' + e;
-            matches = m_matcher.rank(QStringView(text).left(RankLimit), candidates);
+            // Only the entries and their order are used here, not the lines that matched.
+            matches = m_matcher.rank(QStringView(text).left(RankLimit), candidates, PatternMatcher::Evidence::None);
             for (const EntryMatch &m : std::as_const(matches)) {
                 const Cause *c = m_kb->cause(m.entry->cause);
                 if (!c)
                     continue;
-                if (c->reason == fact.reason || (c->reason.isEmpty() && isVagueReason(fact.reason))
+                if (c->reason == fact.reason || (c->reason.isEmpty() && plan.vague)
                     || (cause.isEmpty() && m.score >= 2)) {
                     cause = c->id;
                     break;
@@ -356,12 +411,11 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         }
         if (fact.action != QLatin1String("delayed"))
             allDelayed = false;
-        if (!isInfoReason(fact.reason))
+        if (!plan.info)
             allInfo = false;
 
-        FoundCodes codes = extractCodes(fact.diagnostic);
-        result->codes.merge(codes);
-        result->recipients.append(rf);
+        extractCodes(fact.diagnostic, &result->codes);
+        result->recipients.append(std::move(rf));
     }
     flagNonstandard(&result->codes);
 

@@ -36,6 +36,10 @@ public:
     QString defaultCauseForReason(const QString &reason) const;
 
 private:
+    /** The causes whose entries may refine @p cause for a recipient with @p reason. */
+    CauseSet candidatesFor(const QString &reason, const QString &cause) const;
+    /** Whether the patterns must choose among @p candidates (or the entries of @p cause). */
+    bool ranksFor(const CauseSet &candidates, const QString &cause) const;
     void analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const;
     void rankCauses(QStringView text, AnalysisResult *result) const;
     void addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
@@ -49,6 +53,17 @@ private:
     CauseSet m_causesWithoutReason;             ///< causes a strong pattern may name for a vague reason
     QSet<QString> m_causesWithSeveralEntries;   ///< causes whose best entry the patterns must pick
     QHash<QString, const Entry *> m_firstEntry; ///< per cause: its first entry in the knowledge base
+    /// What analyzeRecipients() needs to know of a reason, worked out once per reason it can meet.
+    struct ReasonPlan
+    {
+        QString cause;       ///< defaultCauseForReason()
+        CauseSet candidates; ///< candidatesFor() the reason and that cause
+        bool ranks = false;  ///< ranksFor() those, for a reason that is not an information
+        bool vague = false;  ///< a reason that says little about the cause
+        bool info = false;   ///< vacation, delivered or feedback: not a failure
+    };
+    QHash<QString, ReasonPlan> m_reasonPlans;
+    ReasonPlan planFor(const QString &reason) const;
 };
 
 } // namespace MailDoctor

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <mutex>
 
 namespace MailDoctor {
 
@@ -806,6 +807,27 @@ public:
         for (size_t w = 0; w < m_words.size(); ++w)
             m_words[w] &= other.m_words[w];
     }
+    /** Whether a number is in both sets (of the same size). */
+    bool intersects(const BitSet &other) const
+    {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            if (m_words[w] & other.m_words[w])
+                return true;
+        }
+        return false;
+    }
+    /** Whether @p f(i) holds for a number in the set, trying them in order up to the first. */
+    template<typename F>
+    bool anyOf(F &&f) const
+    {
+        for (size_t w = 0; w < m_words.size(); ++w) {
+            for (quint64 bits = m_words[w]; bits; bits &= bits - 1) {
+                if (f(qsizetype(w * 64 + qCountTrailingZeroBits(bits))))
+                    return true;
+            }
+        }
+        return false;
+    }
     /** Calls @p f(i) for every number in the set, in order. */
     template<typename F>
     void forEach(F &&f) const
@@ -898,7 +920,7 @@ private:
 // character that TextSearch lowers with the rules for a whole text (one whose lower case is not a
 // single character of the Basic Multilingual Plane). @p casedBeyondAscii tells whether the text
 // holds a character beyond ASCII that has a case (see hasCaseBeyondAscii()).
-bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralLines *found,
+bool scanLowered(const Analysis::PhraseSet &literals, const std::vector<int> &ids, QStringView text, LiteralLines *found,
                  QVarLengthArray<qsizetype, 64> *lineStarts, bool *casedBeyondAscii)
 {
     *casedBeyondAscii = false;
@@ -911,7 +933,8 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
     char buffer[512];
     qsizetype w = 0;
     auto flush = [&] {
-        state = literals.scanFrom(state, std::string_view(buffer, size_t(w)), [&](int id, size_t) { found->add(id, line); });
+        state = literals.scanFrom(state, std::string_view(buffer, size_t(w)),
+                                  [&](int id, size_t) { found->add(ids.empty() ? id : ids[size_t(id)], line); });
         w = 0;
     };
 #if defined(__SSE2__)
@@ -960,14 +983,15 @@ bool scanLowered(const Analysis::PhraseSet &literals, QStringView text, LiteralL
 }
 
 // As scanLowered(), over text already lowered into UTF-8: a line at a time.
-void scanBytes(const Analysis::PhraseSet &literals, std::string_view bytes, LiteralLines *found)
+void scanBytes(const Analysis::PhraseSet &literals, const std::vector<int> &ids, std::string_view bytes, LiteralLines *found)
 {
     qsizetype line = 0;
     uint32_t state = 0;
     for (size_t from = 0; from < bytes.size(); ++line) {
         const size_t lineBreak = bytes.find('\n', from);
         const size_t end = lineBreak == std::string_view::npos ? bytes.size() : lineBreak + 1;
-        state = literals.scanFrom(state, bytes.substr(from, end - from), [&](int id, size_t) { found->add(id, line); });
+        state = literals.scanFrom(state, bytes.substr(from, end - from),
+                                  [&](int id, size_t) { found->add(ids.empty() ? id : ids[size_t(id)], line); });
         from = end;
     }
 }
@@ -977,19 +1001,29 @@ void scanBytes(const Analysis::PhraseSet &literals, std::string_view bytes, Lite
 FoundCodes extractCodes(QStringView text)
 {
     FoundCodes codes;
-    scanReplyCodes(text, &codes.reply);
-    scanEnhancedCodes(text, &codes.enhanced);
-    scanPop3Codes(text, &codes.pop3);
-    scanImapCodes(text, &codes.imap);
-    scanClientCodes(text, &codes.client);
+    extractCodes(text, &codes);
     return codes;
+}
+
+void extractCodes(QStringView text, FoundCodes *into)
+{
+    // Each scanner adds a code only when its list lacks it: what merging the text's own codes gives.
+    scanReplyCodes(text, &into->reply);
+    scanEnhancedCodes(text, &into->enhanced);
+    scanPop3Codes(text, &into->pop3);
+    scanImapCodes(text, &into->imap);
+    scanClientCodes(text, &into->client);
 }
 
 PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())
 {
     auto addLiteral = [this](const QString &literal) {
         const QByteArray bytes = literal.toUtf8();
-        return m_literals->add(std::string_view(bytes.constData(), size_t(bytes.size())));
+        const std::string_view text(bytes.constData(), size_t(bytes.size()));
+        const int id = m_literals->add(text);
+        if (size_t(id) == m_literalText.size())
+            m_literalText.emplace_back(text);
+        return id;
     };
     const QList<Entry> &entries = m_kb->entries();
     for (qsizetype e = 0; e < entries.size(); ++e) {
@@ -1035,6 +1069,41 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 patterns.push_back(int(k));
         }
     }
+}
+
+void PatternMatcher::prepare(const CauseSet &causes)
+{
+    if (!m_prepared.contains(causes))
+        m_prepared.insert(causes, std::make_shared<LiteralScan>());
+}
+
+const PatternMatcher::LiteralScan &PatternMatcher::literalScan(const CauseSet &causes, LiteralScan &scan) const
+{
+    // Built on first use, not by prepare(): a process that analyses one message (the CLI) needs
+    // one or two of the dozens of sets, each about as costly to build as a few analyses.
+    std::call_once(scan.built, [&] {
+        // The literals of the patterns of these causes' entries, under ids of their own.
+        std::vector<bool> used(size_t(m_literals->size()), false);
+        for (const Prefilter &f : m_prefilters) {
+            if (!f.runs || !causes.contains(m_entryCause[size_t(f.entry)]))
+                continue;
+            for (const std::vector<int> &clause : f.clauses) {
+                for (int id : clause)
+                    used[size_t(id)] = true;
+            }
+            for (int id : f.proofs)
+                used[size_t(id)] = true;
+        }
+        for (int id = 0; id < m_literals->size(); ++id) {
+            if (!used[size_t(id)])
+                continue;
+            const int own = scan.literals.add(m_literalText[size_t(id)]);
+            Q_ASSERT(own == int(scan.ids.size()));
+            scan.ids.push_back(id);
+        }
+        scan.literals.build();
+    });
+    return scan;
 }
 
 QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
@@ -1085,6 +1154,25 @@ void CauseSet::unite(const CauseSet &other)
         m_words[w] |= other.m_words[w];
 }
 
+bool CauseSet::operator==(const CauseSet &other) const
+{
+    const qsizetype n = qMax(m_words.size(), other.m_words.size());
+    for (qsizetype w = 0; w < n; ++w) {
+        if (m_words.value(w) != other.m_words.value(w))
+            return false;
+    }
+    return true;
+}
+
+size_t CauseSet::hash(size_t seed) const
+{
+    // Trailing empty words do not change the set.
+    qsizetype n = m_words.size();
+    while (n > 0 && m_words[n - 1] == 0)
+        --n;
+    return qHashRange(m_words.cbegin(), m_words.cbegin() + n, seed);
+}
+
 qsizetype CauseSet::size() const
 {
     qsizetype n = 0;
@@ -1114,15 +1202,28 @@ QList<EntryMatch> PatternMatcher::rank(QStringView text, const CauseSet &causes)
     return rankEntries(text, nullptr, &causes);
 }
 
-QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const
+QList<EntryMatch> PatternMatcher::rank(QStringView text, const CauseSet &causes, Evidence evidence) const
 {
+    return rankEntries(text, nullptr, &causes, evidence);
+}
+
+QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes,
+                                              Evidence evidence) const
+{
+    const bool withEvidence = evidence == Evidence::Lines;
     // One pass finds every required literal and the lines where it occurs, and where lines start.
     LiteralLines found(m_literals->size());
     QVarLengthArray<qsizetype, 64> lineStarts;
     // The fast scan stops at the first surrogate: when it went through, the text is valid UTF-16
     // and PCRE's check of every line before matching it is work done twice.
     bool casedBeyondAscii = false;
-    const bool validUtf16 = scanLowered(*m_literals, text, &found, &lineStarts, &casedBeyondAscii);
+    // A prepared set of causes has its own, smaller search; it finds all the literals its patterns use.
+    static const std::vector<int> sameIds;
+    const auto prepared = causes ? m_prepared.constFind(*causes) : m_prepared.cend();
+    const LiteralScan *own = prepared != m_prepared.cend() ? &literalScan(*causes, **prepared) : nullptr;
+    const Analysis::PhraseSet &literals = own ? own->literals : *m_literals;
+    const std::vector<int> &ids = own ? own->ids : sameIds;
+    const bool validUtf16 = scanLowered(literals, ids, text, &found, &lineStarts, &casedBeyondAscii);
     // Where the literals were found case-insensitively as PCRE matches (see hasCaseBeyondAscii()),
     // a line holding a proof matches without the expression.
     const bool proofsHold = validUtf16 && !casedBeyondAscii;
@@ -1132,7 +1233,7 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
         // A character whose lower case is not one character of its own: the whole text the general way.
         found.clear();
         const Analysis::TextSearch search(text);
-        scanBytes(*m_literals, search.view(), &found);
+        scanBytes(literals, ids, search.view(), &found);
         lineStarts.clear();
         lineStarts.append(0);
         for (qsizetype i = text.indexOf(u'\n'); i >= 0; i = text.indexOf(u'\n', i + 1))
@@ -1218,15 +1319,19 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
             if (!hitLines.contains(int(i)))
                 hitLines.append(int(i));
         };
+        auto addWeight = [&] {
+            match.score += pattern.weight;
+            match.strongest = std::max(match.strongest, pattern.weight);
+        };
         const bool proving = proofsHold && !filter.proofs.empty();
         if (proving) {
             found.linesOf(filter.proofs, lineCount, &proven);
             if (filter.proofsComplete) {
                 // The expression is its proofs: the lines holding one are all its matches.
                 if (proven.any()) {
-                    proven.forEach(addHit);
-                    match.score += pattern.weight;
-                    match.strongest = std::max(match.strongest, pattern.weight);
+                    if (withEvidence)
+                        proven.forEach(addHit);
+                    addWeight();
                 }
                 return;
             }
@@ -1248,21 +1353,27 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
             }
         }
 
-        bool hit = false;
-        candidates.forEach([&](qsizetype i) {
-            const bool lineHit = pattern.kind == PatternKind::Regex
+        auto lineHit = [&](qsizetype i) {
+            return pattern.kind == PatternKind::Regex
                 ? (proving && proven.contains(i))
                     || pattern.regex.match(lineAt(i), 0, QRegularExpression::NormalMatch, matchOptions).hasMatch()
                 : lineHasCode(i, pattern);
-            if (lineHit) {
+        };
+        if (!withEvidence) {
+            // One matching line settles the score: a proven line first, then the others in order.
+            if ((proving && candidates.intersects(proven)) || candidates.anyOf(lineHit))
+                addWeight();
+            return;
+        }
+        bool hit = false;
+        candidates.forEach([&](qsizetype i) {
+            if (lineHit(i)) {
                 hit = true;
                 addHit(i);
             }
         });
-        if (hit) {
-            match.score += pattern.weight;
-            match.strongest = std::max(match.strongest, pattern.weight);
-        }
+        if (hit)
+            addWeight();
     });
     if (current >= 0)
         finishEntry();

@@ -5,11 +5,13 @@
 
 #include "analysis/phraseset.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringView>
 #include <QVarLengthArray>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -48,13 +50,21 @@ public:
     void unite(const CauseSet &other);
     /** The number of causes in the set. */
     qsizetype size() const;
+    /** The same causes. */
+    bool operator==(const CauseSet &other) const;
+    bool operator!=(const CauseSet &other) const { return !(*this == other); }
+    friend size_t qHash(const CauseSet &set, size_t seed = 0) { return set.hash(seed); }
 
 private:
+    size_t hash(size_t seed) const;
+
     QVarLengthArray<quint64, 2> m_words;
 };
 
 /** Finds SMTP, enhanced, POP3, IMAP and client codes in a piece of text. */
 FoundCodes extractCodes(QStringView text);
+/** Adds to @p into the codes of @p text that it lacks, in order: into->merge(extractCodes(text)). */
+void extractCodes(QStringView text, FoundCodes *into);
 
 /**
  * Ranks knowledge-base entries by their detection patterns. Regular expressions run over the
@@ -76,6 +86,21 @@ public:
     QList<EntryMatch> rank(QStringView text, const QSet<QString> *causes) const;
     /** As rank(), limited to the entries of the given causes. */
     QList<EntryMatch> rank(QStringView text, const CauseSet &causes) const;
+    /** What a ranking gives with each entry: its evidence, or only the scores. */
+    enum class Evidence { Lines, None };
+    /**
+     * As rank(), limited to the entries of the given causes; with Evidence::None the matches carry
+     * no evidence (faster: a pattern stops at the first line it matches).
+     */
+    QList<EntryMatch> rank(QStringView text, const CauseSet &causes, Evidence evidence) const;
+
+    /**
+     * Prepares rank(text, causes) for this set of causes: it then looks only for the literals of
+     * their patterns, a smaller search than one for those of the whole knowledge base, built when
+     * first needed. For a constructor to call for the sets it will rank with; the results are the
+     * same either way.
+     */
+    void prepare(const CauseSet &causes);
 
     /** The position of @p cause in the knowledge base's causes (its member in a CauseSet), or -1. */
     qsizetype causeIndex(const QString &cause) const;
@@ -115,7 +140,18 @@ private:
         bool proofsComplete = false; ///< no line without one of the proofs matches
         bool runs = true;            ///< false for an expression that does not compile
     };
-    QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes) const;
+    QList<EntryMatch> rankEntries(QStringView text, const QSet<QString> *causeIds, const CauseSet *causes,
+                                  Evidence evidence = Evidence::Lines) const;
+    /// The literals of a prepared set of causes, looked for all at once, and their ids in m_literals.
+    /// Filled by literalScan() on first use (rank() is const and may run in several threads).
+    struct LiteralScan
+    {
+        std::once_flag built;
+        Analysis::PhraseSet literals;
+        std::vector<int> ids; ///< per id in literals: the id in m_literals
+    };
+    /** @p scan, the one prepared for @p causes, built if it was not yet. */
+    const LiteralScan &literalScan(const CauseSet &causes, LiteralScan &scan) const;
 
     const KnowledgeBase *m_kb;
     std::vector<Prefilter> m_prefilters;               ///< every pattern of every entry, in order
@@ -123,6 +159,8 @@ private:
     std::vector<int> m_unfiltered;                     ///< the m_prefilters without clauses: tried on every text
     std::vector<qsizetype> m_entryCause;               ///< per entry: causeIndex() of its cause
     std::shared_ptr<Analysis::PhraseSet> m_literals;   ///< every required literal, lower-case UTF-8
+    std::vector<std::string> m_literalText;            ///< per id in m_literals: the literal
+    QHash<CauseSet, std::shared_ptr<LiteralScan>> m_prepared; ///< per prepared set of causes: its own literals
 };
 
 } // namespace MailDoctor

@@ -5,7 +5,9 @@
 #include "analysis/bouncereader.h"
 #include "analysis/didyoumean.h"
 #include "analysis/reasons.h"
+#include "analysis/recipientdecision.h"
 #include "analysis/smtpcodes.h"
+#include "analysis/textsearch.h"
 #include "analyzer.h"
 #include "knowledgebase.h"
 #include "linereader.h"
@@ -16,6 +18,8 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
+
+#include <thread>
 
 using namespace MailDoctor;
 
@@ -128,6 +132,13 @@ private slots:
     void requiredLiteralsAreSound();
     void rankAgreesWithPlainMatching();
     void causeSets();
+    void extractCodesAddsTheMissing();
+    void diagnosticWordings_data();
+    void multilineReplyAsSimplified_data();
+    void smtpCommandsSharingALetter_data();
+    void smtpCommandsSharingALetter();
+    void multilineReplyAsSimplified();
+    void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
     void requiredLiteralsOfExpressions();
     void requiredLiteralClauses_data();
@@ -333,7 +344,13 @@ void TestAnalyzer::standardCodes()
     QVERIFY(!Analysis::isStandardReplyCode(u"５５０")); // full-width digits are no code
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), false), QStringLiteral("5.0.911"));
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("mailboxfull"), true), QStringLiteral("4.0.922"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("filtered"), true), QStringLiteral("4.0.924"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("onhold"), false), QStringLiteral("5.0.901"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), true), QString());
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("no-such-reason"), false), QString());
     QCOMPARE(Analysis::reasonForStatusCode(u"5.2.2"), QStringLiteral("mailboxfull"));
+    QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.7.26")), QStringLiteral("authfailure"));
+    QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.9.9")), QString());
 }
 
 void TestAnalyzer::didYouMean_data()
@@ -542,6 +559,8 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
     }
     QCOMPARE(someCauseSet.size(), someCauses.size());
     QCOMPARE(matcher.causeIndex(QStringLiteral("no-such-cause")), -1);
+    PatternMatcher prepared(&m_loaded.kb);
+    prepared.prepare(someCauseSet);
     int ranked = 0;
     for (const QString &text : std::as_const(texts)) {
         const QList<EntryMatch> all = matcher.rank(text);
@@ -549,8 +568,138 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
         QCOMPARE(describe(all), describe(plainRank(text, nullptr)));
         QCOMPARE(describe(matcher.rank(text, &someCauses)), describe(plainRank(text, &someCauses)));
         QCOMPARE(describe(matcher.rank(text, someCauseSet)), describe(plainRank(text, &someCauses)));
+        // Without evidence: the same entries, scores and order, and no lines.
+        QList<EntryMatch> scoresOnly = plainRank(text, &someCauses);
+        for (EntryMatch &m : scoresOnly) {
+            m.evidence.clear();
+            m.evidenceLines.clear();
+        }
+        QCOMPARE(describe(matcher.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
+        // A set prepared with a search of its own ranks the same.
+        QCOMPARE(describe(prepared.rank(text, someCauseSet)), describe(plainRank(text, &someCauses)));
+        QCOMPARE(describe(prepared.rank(text, someCauseSet, PatternMatcher::Evidence::None)), describe(scoresOnly));
     }
     QVERIFY(ranked > 10);
+
+    // A prepared set's search is built by its first ranking: threads that rank with it at once
+    // all get the same results.
+    PatternMatcher shared(&m_loaded.kb);
+    shared.prepare(someCauseSet);
+    std::vector<QStringList> seen(4);
+    std::vector<std::thread> threads;
+    for (QStringList &out : seen) {
+        threads.emplace_back([&shared, &texts, &someCauseSet, &describe, &out] {
+            for (const QString &text : std::as_const(texts))
+                out += describe(shared.rank(text, someCauseSet));
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    QStringList expected;
+    for (const QString &text : std::as_const(texts))
+        expected += describe(plainRank(text, &someCauses));
+    for (const QStringList &out : seen)
+        QCOMPARE(out, expected);
+}
+
+void TestAnalyzer::diagnosticWordings_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::newRow("gmail-state") << QStringLiteral("550 5.1.1 The email account does not exist (state 14).");
+    QTest::newRow("state-without-space") << QStringLiteral("550 rejected(state 14)");
+    QTest::newRow("sendmail-no-such-user") << QStringLiteral("<taro@example.jp>... No such user");
+    QTest::newRow("imail-attempts") << QStringLiteral("Delivery failed 20 Attempts: host not found");
+    QTest::newRow("attempts-glued") << QStringLiteral("delivery failed after 3attempts");
+    QTest::newRow("non-ascii") << QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88 ... NO SUCH USER \xc3\x9c (STATE 9)");
+    QTest::newRow("empty") << QString();
+}
+
+void TestAnalyzer::diagnosticWordings()
+{
+    // The wordings found in the reason tables' pass are what a search of the prepared text finds.
+    QFETCH(QString, diagnostic);
+    Analysis::DeliveryFact fact;
+    fact.diagnostic = diagnostic;
+    const auto search = fact.diagnosticSearch();
+    const std::pair<Analysis::Wording, std::string_view> wordings[] = {
+        {Analysis::Wording::StateNumber, " (state "},
+        {Analysis::Wording::NoSuchUser, "... no such user"},
+        {Analysis::Wording::Attempts, " attempts"}};
+    for (const auto &[wording, text] : wordings)
+        QCOMPARE(Analysis::diagnosticHas(wording, fact, *search), search->contains(text));
+}
+
+void TestAnalyzer::multilineReplyAsSimplified_data()
+{
+    QTest::addColumn<QString>("diagnostic");
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("repeated-codes") << QStringLiteral("550-5.7.1 Refused\n550-5.7.1  by  policy\n550 5.7.1 here ")
+                                    << QStringLiteral("550") << QStringLiteral("5.7.1");
+    QTest::newRow("no-status") << QStringLiteral("452-Too many\n452 recipients") << QStringLiteral("452") << QString();
+    QTest::newRow("nothing-but-codes") << QStringLiteral("550-5.1.1\n550 5.1.1") << QStringLiteral("550")
+                                       << QStringLiteral("5.1.1");
+    QTest::newRow("nothing-but-reply") << QStringLiteral("421-\n421 ") << QStringLiteral("421") << QString();
+    QTest::newRow("codes-with-spaces") << QStringLiteral("550-x 550 y") << QStringLiteral("550") << QStringLiteral(" 5.1 ");
+}
+
+void TestAnalyzer::multilineReplyAsSimplified()
+{
+    // Joined as the codes in front of the rest, all simplified (what the codes once went through).
+    QFETCH(QString, diagnostic);
+    QFETCH(QString, reply);
+    QFETCH(QString, status);
+    QString rest = diagnostic;
+    for (const QChar sep : {QChar(u'-'), QChar(u' ')}) {
+        if (!status.isEmpty())
+            rest.replace(reply + sep + status, QString());
+        rest.replace(reply + sep, QString());
+    }
+    const QString expected =
+        QString(reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + rest.simplified()).simplified();
+    QCOMPARE(Analysis::joinMultilineReply(diagnostic, reply, status), expected);
+}
+
+void TestAnalyzer::smtpCommandsSharingALetter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("command");
+    // Commands that open with the same letter are each found where they first occur.
+    QTest::newRow("auth-mechanisms") << QStringLiteral("AUTH CRAM-MD5 then AUTH PLAIN: 535 failed") << QStringLiteral("AUTH");
+    QTest::newRow("rcpt-to-after-rcpt") << QStringLiteral("RCPTX RCPT TO:<a@example.jp>") << QStringLiteral("RCPT");
+    QTest::newRow("ehlo-helo") << QStringLiteral("HELO refused, EHLO refused") << QStringLiteral("EHLO");
+    QTest::newRow("auth-then-mail") << QStringLiteral("AUTH DIGEST-MD5 ok MAIL FROM:<a@example.jp> 553")
+                                    << QStringLiteral("MAIL");
+    QTest::newRow("capitals-without-commands") << QStringLiteral("SMTP DSN MTA QQ ZZ") << QString();
+}
+
+void TestAnalyzer::smtpCommandsSharingALetter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, command);
+    QCOMPARE(Analysis::findSmtpCommand(text), command);
+}
+
+void TestAnalyzer::extractCodesAddsTheMissing()
+{
+    // Codes added to those of earlier texts: each kind keeps its first-seen order without repeats,
+    // as merging the text's own codes does.
+    FoundCodes first = extractCodes(u"550 5.1.1 unknown user; -ERR [AUTH] failed");
+    FoundCodes merged = first;
+    const QString more = QStringLiteral("452 4.2.2 over quota\n550 5.1.1 again\n-ERR [IN-USE] busy\n"
+                                        "* NO [ALERT] x\nerror 0x800ccc0d");
+    merged.merge(extractCodes(more));
+    FoundCodes added = first;
+    extractCodes(more, &added);
+    QCOMPARE(added.reply, merged.reply);
+    QCOMPARE(added.enhanced, merged.enhanced);
+    QCOMPARE(added.pop3, merged.pop3);
+    QCOMPARE(added.imap, merged.imap);
+    QCOMPARE(added.client, merged.client);
+    QCOMPARE(added.reply, (QStringList{QStringLiteral("550"), QStringLiteral("452")}));
+    QCOMPARE(added.enhanced, (QStringList{QStringLiteral("5.1.1"), QStringLiteral("4.2.2")}));
+    QCOMPARE(added.pop3, (QStringList{QStringLiteral("AUTH"), QStringLiteral("IN-USE")}));
+    QCOMPARE(added.client, QStringList{QStringLiteral("0x800CCC0D")});
 }
 
 void TestAnalyzer::causeSets()
@@ -576,6 +725,19 @@ void TestAnalyzer::causeSets()
     QVERIFY(!a.contains(4));
     b.unite(a);
     QCOMPARE(b.size(), 4);
+    // Equal sets are equal (and hash alike) however many words they were given.
+    QVERIFY(b == c);
+    QCOMPARE(qHash(b), qHash(c));
+    QVERIFY(a != c);
+    CauseSet small;
+    small.insert(3);
+    CauseSet wide;
+    wide.insert(3);
+    wide.insert(130);
+    QVERIFY(small != wide);
+    CauseSet far;
+    far.insert(200);
+    QVERIFY(far != CauseSet());
 }
 
 void TestAnalyzer::requiredLiteralsOfExpressions_data()

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -147,6 +148,33 @@ int editDistance(QStringView a, QStringView b, int cap)
     return prev[size_t(m)];
 }
 
+namespace {
+
+// The domain of @p a (after its last '@' at @p at) as suggestAddress() compares it: lower case, ','
+// read as '.', runs of dots as one, no dot at the end. An ASCII domain is written into @p buffer
+// without building strings; false for one that is not ASCII (QString's case rules then apply).
+bool normalizedAsciiDomain(QStringView a, qsizetype at, QVarLengthArray<char16_t, 64> *buffer)
+{
+    buffer->clear();
+    for (qsizetype i = at + 1; i < a.size(); ++i) {
+        char16_t c = a[i].unicode();
+        if (c >= 0x80)
+            return false;
+        if (c >= u'A' && c <= u'Z')
+            c = char16_t(c + 32);
+        else if (c == u',')
+            c = u'.';
+        if (c == u'.' && !buffer->isEmpty() && buffer->last() == u'.')
+            continue;
+        buffer->append(c);
+    }
+    while (!buffer->isEmpty() && buffer->last() == u'.')
+        buffer->removeLast();
+    return true;
+}
+
+} // namespace
+
 QString suggestAddress(const QString &address)
 {
     // Full-width letters, digits and symbols ("ｔａｒｏ＠ｄｏｃｏｍｏ．ｎｅ．ｊｐ") become their ASCII forms.
@@ -163,17 +191,25 @@ QString suggestAddress(const QString &address)
     if (at <= 0)
         return {};
     const QStringView local = QStringView(a).left(at);
-    QString domain = a.mid(at + 1).toLower();
-    domain.replace(u',', u'.');
-    while (domain.contains(QLatin1String("..")))
-        domain.replace(QLatin1String(".."), QLatin1String("."));
-    while (domain.endsWith(u'.'))
-        domain.chop(1);
+    // Most domains are ASCII: normalized in place, without a string per step.
+    QVarLengthArray<char16_t, 64> buffer;
+    QString general;
+    QStringView domain;
+    if (normalizedAsciiDomain(a, at, &buffer)) {
+        domain = QStringView(buffer.constData(), buffer.size());
+    } else {
+        general = a.mid(at + 1).toLower();
+        general.replace(u',', u'.');
+        while (general.contains(QLatin1String("..")))
+            general.replace(QLatin1String(".."), QLatin1String("."));
+        while (general.endsWith(u'.'))
+            general.chop(1);
+        domain = general;
+    }
 
     // Converted once: this runs for every recipient.
     static const KnownDomains known;
-    QString best;
-    bool exact = false;
+    QStringView best;
     // Only compare with domains of a similar shape: about as long, and a near miss keeps either its
     // first letter or its ending.
     if (size_t(domain.size()) < known.byLength.size()) {
@@ -182,7 +218,7 @@ QString suggestAddress(const QString &address)
         for (const int k : known.byLength[size_t(domain.size())]) {
             const QString &name = known.names.at(k);
             if (domain == name) {
-                exact = true;
+                best = domain;
                 break;
             }
             if (!domain.isEmpty() && domain.at(0) != name.at(0) && !sameEnding(domain, name))
@@ -197,12 +233,16 @@ QString suggestAddress(const QString &address)
             }
         }
     }
-    if (exact)
-        best = domain;
     if (best.isEmpty())
         return {};
-    const QString suggestion = local + u'@' + best;
-    return suggestion.compare(address, Qt::CaseInsensitive) == 0 ? QString() : suggestion;
+    // local + '@' + best, unless that is the address itself in another case (compared piece by
+    // piece: most addresses are already right, and need no string).
+    const qsizetype n = local.size();
+    if (address.size() == n + 1 + best.size() && address.at(n) == u'@'
+        && QStringView(address).first(n).compare(local, Qt::CaseInsensitive) == 0
+        && QStringView(address).sliced(n + 1).compare(best, Qt::CaseInsensitive) == 0)
+        return {};
+    return local + u'@' + best;
 }
 
 } // namespace MailDoctor::Analysis

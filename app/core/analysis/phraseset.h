@@ -16,15 +16,21 @@ namespace MailDoctor::Analysis {
  * Memory layout: a full transition table for every state costs megabytes for the knowledge base's
  * phrases, and a scan then spends its time in cache misses. Only the shallow states (where a scan
  * spends nearly all its steps) get a full table row; a deeper state keeps its few children and its
- * failure link, and a mismatch there falls back towards the shallow rows.
+ * failure link, and a mismatch there falls back towards the shallow rows. Transitions hold a code
+ * rather than the state's number: the offset of its row, with a bit that says a phrase ends there.
  */
 class PhraseSet
 {
 public:
     /** Adds a phrase (before build()); returns its id. Adding the same phrase twice returns the same id. */
     int add(std::string_view phrase);
-    /** Prepares the automaton; no add() afterwards. */
-    void build();
+    /**
+     * Prepares the automaton; no add() afterwards. The states up to @p rowDepth bytes deep get a
+     * full row: a scan spends nearly all its steps there (prose walks three bytes into the phrases'
+     * words often, about a third of the steps were below depth two), at the cost of a row of
+     * four bytes per byte class each.
+     */
+    void build(int rowDepth = 3);
 
     int size() const { return int(m_lengths.size()); }
     int length(int id) const { return m_lengths[size_t(id)]; }
@@ -46,15 +52,26 @@ public:
     {
         if (m_nodes.empty())
             return state;
-        for (size_t i = 0; i < text.size(); ++i) {
-            state = step(state, m_class[uint8_t(text[i])]);
-            for (int32_t o = m_outNode[state]; o >= 0; o = m_nodes[size_t(o)].outLink) {
-                const Node &n = m_nodes[size_t(o)];
-                for (uint32_t k = n.outFirst; k < n.outEnd; ++k)
-                    onMatch(m_outputs[k], i + 1);
+        // The loop keeps the state as its code (see codeOf()): a shallow state's step is one load,
+        // and whether the state ends a phrase is the code's sign, not a second table.
+        const uint32_t *rows = m_rows.data();
+        const uint8_t *classes = m_class.data();
+        const uint32_t rowEnd = m_rowEnd;
+        const char *d = text.data();
+        uint32_t code = codeOf(state) & ~EndsPhrase;
+        for (size_t i = 0, n = text.size(); i < n; ++i) {
+            const uint32_t cls = classes[uint8_t(d[i])];
+            code = code < rowEnd ? rows[code + cls] : deepStep(code, cls);
+            if (code & EndsPhrase) {
+                code &= ~EndsPhrase;
+                for (int32_t o = m_outNode[stateOf(code)]; o >= 0; o = m_nodes[size_t(o)].outLink) {
+                    const Node &node = m_nodes[size_t(o)];
+                    for (uint32_t k = node.outFirst; k < node.outEnd; ++k)
+                        onMatch(m_outputs[k], i + 1);
+                }
             }
         }
-        return state;
+        return stateOf(code);
     }
 
     /** Marks in @p found (resized to size()) which phrases occur in @p text. */
@@ -83,21 +100,38 @@ private:
     struct Edge
     {
         uint32_t cls;
-        uint32_t target;
+        uint32_t target; ///< its code
     };
 
-    uint32_t step(uint32_t state, uint32_t cls) const
+    /// In a state's code: a phrase (or a phrase within it) ends in the state.
+    static constexpr uint32_t EndsPhrase = 0x80000000u;
+
+    // A state's code, what the transitions hold: for a shallow state the start of its row in
+    // m_rows, for a deep one m_rowEnd and up; EndsPhrase added where a phrase ends.
+    uint32_t codeOf(uint32_t state) const
     {
-        while (true) {
-            if (state < m_shallow)
-                return m_rows[size_t(state) * m_classes + cls];
+        const uint32_t code = state < m_shallow ? state * uint32_t(m_classes) : m_rowEnd + (state - m_shallow);
+        return m_outNode[state] >= 0 ? code | EndsPhrase : code;
+    }
+    uint32_t stateOf(uint32_t code) const
+    {
+        return code < m_rowEnd ? code / uint32_t(m_classes) : code - m_rowEnd + m_shallow;
+    }
+
+    // The step from a deep state (by its code, without EndsPhrase): its own children, else its
+    // failure link's, down to a shallow state's row. Returns the next state's code.
+    uint32_t deepStep(uint32_t code, uint32_t cls) const
+    {
+        uint32_t state = stateOf(code);
+        while (state >= m_shallow) {
             const Node &n = m_nodes[state];
             for (uint32_t e = n.edgeFirst; e < n.edgeEnd; ++e) {
                 if (m_edges[e].cls == cls)
                     return m_edges[e].target;
             }
-            state = n.fail; // shallower: ends at a state with a row at the latest
+            state = n.fail;
         }
+        return m_rows[size_t(state) * m_classes + cls];
     }
 
     std::vector<Pending> m_pending;                  ///< in the order added (until build())
@@ -108,7 +142,8 @@ private:
     std::vector<Node> m_nodes;
     std::vector<int32_t> m_outNode; ///< per state: first state with outputs on its failure chain (itself included), or -1
     uint32_t m_shallow = 0;
-    std::vector<uint32_t> m_rows; ///< full transition rows of the shallow states
+    uint32_t m_rowEnd = 0;        ///< m_shallow * m_classes: the codes of the deep states start here
+    std::vector<uint32_t> m_rows; ///< full transition rows of the shallow states, holding codes
     std::vector<Edge> m_edges;
     std::vector<int> m_outputs;
 };

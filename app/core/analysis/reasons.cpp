@@ -4,8 +4,8 @@
 #include "smtpcodes.h"
 #include "textsearch.h"
 
+#include <QHash>
 #include <QLatin1String>
-#include <QVarLengthArray>
 #include <QtAlgorithms>
 
 #include <algorithm>
@@ -528,14 +528,20 @@ struct PhraseHits
     std::bitset<size_t(Reason::Count)> exception;
     std::bitset<size_t(Reason::Count)> alignedPiece;
     quint64 mailSystem = 0;       ///< bit k: mailSystemPhrases[k] is there
-    QVarLengthArray<int, 16> ids; ///< every phrase id found, once
+    quint32 wording = 0;          ///< bit k: Wording(k) is there
+    /// Bit per phrase id: found. Aligned phrases ask for each of their pieces, a bit is cheaper than a search.
+    std::bitset<2048> ids;
 
-    bool found(int id) const { return std::find(ids.cbegin(), ids.cend(), id) != ids.cend(); }
+    bool found(int id) const { return ids[size_t(id)]; }
 };
 
 namespace {
 
 static_assert(std::size(mailSystemPhrases) <= 64, "PhraseHits::mailSystem has a bit per mail-system phrase");
+
+// The text of each Wording, in its order.
+constexpr std::string_view wordings[] = {" (state ", "... no such user", " attempts"};
+static_assert(std::size(wordings) == size_t(Wording::Count));
 
 // Every phrase and every piece of an aligned phrase of all tables in one automaton: one pass over
 // a diagnostic finds all of them, instead of one search per phrase. Each id knows the tables that
@@ -576,7 +582,21 @@ public:
             if (m_mailSystem[size_t(id)] < 0) // a phrase listed twice counts where it comes first
                 m_mailSystem[size_t(id)] = int(k);
         }
-        m_set.build();
+        m_wording.assign(uses.size(), 0);
+        for (size_t k = 0; k < std::size(wordings); ++k) {
+            const int id = m_set.add(wordings[k]);
+            if (size_t(id) >= uses.size()) {
+                uses.resize(size_t(id) + 1);
+                m_mailSystem.resize(size_t(id) + 1, -1);
+                m_wording.resize(size_t(id) + 1, 0);
+            }
+            m_wording[size_t(id)] |= quint32(1) << k;
+        }
+        // One automaton for every diagnostic, of long phrases that diagnostics follow for many bytes:
+        // rows five levels deep (about 300 KB) take most steps through a row.
+        m_set.build(5);
+        if (size_t(m_set.size()) > PhraseHits().ids.size())
+            qFatal("PhraseHits::ids has fewer bits than the reason tables have phrases");
         m_uses = std::move(uses);
     }
 
@@ -587,13 +607,14 @@ public:
         m_set.scan(text, [&](int id, size_t) {
             if (hits.found(id))
                 return;
-            hits.ids.append(id);
+            hits.ids.set(size_t(id));
             const auto &u = m_uses[size_t(id)];
             hits.phrase |= u[0];
             hits.exception |= u[1];
             hits.alignedPiece |= u[2];
             if (const int k = m_mailSystem[size_t(id)]; k >= 0)
                 hits.mailSystem |= quint64(1) << k;
+            hits.wording |= m_wording[size_t(id)];
         });
         return hits;
     }
@@ -623,6 +644,7 @@ private:
     /// per phrase id: the reasons using it as a phrase [0], an exception [1], a piece of an aligned phrase [2]
     std::vector<std::array<std::bitset<size_t(Reason::Count)>, 3>> m_uses;
     std::vector<int> m_mailSystem; ///< per phrase id: its index in mailSystemPhrases, or -1
+    std::vector<quint32> m_wording; ///< per phrase id: the bits of the Wordings it is
     std::array<std::vector<std::vector<int>>, size_t(Reason::Count)> m_aligned;
 };
 
@@ -639,24 +661,42 @@ bool tablePointsAt(Reason reason, const TextSearch &text)
     return automaton().pointsAt(reason, automaton().scan(text.view()), text);
 }
 
-// Per-decision cache: the diagnostic is scanned once, each table then answers from the result.
+// The reason named @p name, or Reason::Count for a name that is none of them ("undefined", "").
+Reason reasonNamed(const QString &name)
+{
+    static const QHash<QString, Reason> byName = [] {
+        QHash<QString, Reason> h;
+        for (int r = 0; r < int(Reason::Count); ++r)
+            h.insert(reasonName(Reason(r)), Reason(r));
+        return h;
+    }();
+    return name.isEmpty() ? Reason::Count : byName.value(name, Reason::Count);
+}
+
+// Per-decision cache: the diagnostic is scanned once, each table then answers from the result. The
+// fact's reason and the status code's are compared by number: probe() asks about them for every reason.
 class Probe
 {
 public:
     Probe(const DeliveryFact &fact, const TextSearch &text)
         : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status)),
-          m_hits(fact.diagnosticPhrases(text))
+          m_factReasonIs(reasonNamed(fact.reason)), m_statusReasonIs(reasonNamed(m_statusReason)),
+          m_automaton(automaton()), m_hits(fact.diagnosticPhrases(text)), m_empty(text.view().empty())
     {
     }
 
-    bool has(Reason r) const { return !m_text.view().empty() && automaton().pointsAt(r, *m_hits, m_text); }
+    bool has(Reason r) const { return !m_empty && m_automaton.pointsAt(r, *m_hits, m_text); }
 
     const DeliveryFact &m_fact;
     const TextSearch &m_text;
     const QString m_statusReason;
+    const Reason m_factReasonIs;   ///< the fact's reason, Reason::Count when it is none of the tables'
+    const Reason m_statusReasonIs; ///< the status code's reason, likewise
 
 private:
+    const PhraseAutomaton &m_automaton;
     const std::shared_ptr<const PhraseHits> m_hits;
+    const bool m_empty;
 };
 
 bool isOneOf(const QString &s, std::initializer_list<const char *> items)
@@ -682,10 +722,9 @@ bool isExplicit(const QString &reason)
 bool probe(Reason r, Probe &p)
 {
     const DeliveryFact &f = p.m_fact;
-    const QString &name = reasonName(r);
-    if (f.reason == name)
+    if (p.m_factReasonIs == r)
         return true;
-    const QString &sr = p.m_statusReason;
+    const Reason sr = p.m_statusReasonIs;
     switch (r) {
     case Reason::MailboxFull:
     case Reason::MesgTooBig:
@@ -694,7 +733,7 @@ bool probe(Reason r, Probe &p)
     case Reason::RequirePtr:
     case Reason::TooManyConn:
     case Reason::Blocked:
-        return sr == name || p.has(r);
+        return sr == r || p.has(r);
     case Reason::Suspend:
         return f.replyCode == QLatin1String("525") || p.has(r);
     case Reason::HasMoved:
@@ -703,13 +742,14 @@ bool probe(Reason r, Probe &p)
     case Reason::Speeding:
         return p.has(r);
     case Reason::NoRelaying:
-        if (isOneOf(f.reason, {"securityerror", "systemerror", "undefined"}))
+        if (p.m_factReasonIs == Reason::SecurityError || p.m_factReasonIs == Reason::SystemError
+            || f.reason == QLatin1String("undefined"))
             return false;
         if (isOneOf(f.command, {"CONN", "EHLO", "HELO"}))
             return false;
         return p.has(r);
     case Reason::UserUnknown:
-        if (sr == QLatin1String("userunknown")) {
+        if (sr == Reason::UserUnknown) {
             for (Reason other : {Reason::NoRelaying, Reason::Blocked, Reason::MailboxFull, Reason::HasMoved,
                                  Reason::Rejected, Reason::NotAccept}) {
                 if (p.has(other))
@@ -719,7 +759,7 @@ bool probe(Reason r, Probe &p)
         }
         return f.command == QLatin1String("RCPT") && p.has(r);
     case Reason::Filtered:
-        if (sr == QLatin1String("filtered"))
+        if (sr == Reason::Filtered)
             return p.has(Reason::UserUnknown) || p.has(Reason::Filtered);
         if (beforeData(f.command))
             return false;
@@ -727,27 +767,27 @@ bool probe(Reason r, Probe &p)
     case Reason::ContentError:
         if (probe(Reason::SpamDetected, p))
             return false;
-        return sr == name || p.has(r);
+        return sr == r || p.has(r);
     case Reason::Rejected: {
-        if (sr == name)
+        if (sr == r)
             return true;
-        const QString temp = sr.isEmpty() ? QStringLiteral("undefined") : sr;
         if (f.command == QLatin1String("MAIL"))
             return p.has(r);
-        if (f.command == QLatin1String("DATA") && temp != QLatin1String("userunknown"))
+        if (f.command == QLatin1String("DATA") && sr != Reason::UserUnknown)
             return p.has(r);
-        if (!isExplicit(temp) || temp == QLatin1String("securityerror") || temp == QLatin1String("systemerror"))
+        // No status reason counts as "undefined": not explicit.
+        if (!isExplicit(p.m_statusReason) || sr == Reason::SecurityError || sr == Reason::SystemError)
             return p.has(r);
         return false;
     }
     case Reason::HostUnknown:
-        if (sr == name)
+        if (sr == r)
             return !p.has(Reason::NetworkError);
         return p.has(r);
     case Reason::SpamDetected:
         if (f.status.isEmpty())
             return false;
-        if (sr == name)
+        if (sr == r)
             return true;
         if (beforeData(f.command))
             return false;
@@ -777,9 +817,20 @@ const QString &reasonName(Reason reason)
     return strings[size_t(reason)];
 }
 
+namespace {
+
+// a == b, at once for the same characters in memory (a copy of the diagnostic shares them): the
+// prepared diagnostic is asked for several times per recipient.
+bool sameText(const QString &a, const QString &b)
+{
+    return (a.size() == b.size() && a.constData() == b.constData()) || a == b;
+}
+
+} // namespace
+
 std::shared_ptr<const TextSearch> DeliveryFact::diagnosticSearch() const
 {
-    if (!m_search || m_searched != diagnostic) {
+    if (!m_search || !sameText(m_searched, diagnostic)) {
         m_search = std::make_shared<const TextSearch>(diagnostic);
         m_searched = diagnostic;
         m_phrases.reset();
@@ -789,7 +840,7 @@ std::shared_ptr<const TextSearch> DeliveryFact::diagnosticSearch() const
 
 std::shared_ptr<const PhraseHits> DeliveryFact::diagnosticPhrases(const TextSearch &text) const
 {
-    if (&text != m_search.get() || m_searched != diagnostic) // another text: found afresh
+    if (&text != m_search.get() || !sameText(m_searched, diagnostic)) // another text: found afresh
         return std::make_shared<const PhraseHits>(automaton().scan(text.view()));
     if (!m_phrases)
         m_phrases = std::make_shared<const PhraseHits>(automaton().scan(text.view()));
@@ -800,6 +851,11 @@ QString reasonFromMailSystemPhrases(const DeliveryFact &fact, const TextSearch &
 {
     const quint64 found = fact.diagnosticPhrases(text)->mailSystem;
     return found ? QString::fromLatin1(mailSystemPhrases[qCountTrailingZeroBits(found)].reason) : QString();
+}
+
+bool diagnosticHas(Wording wording, const DeliveryFact &fact, const TextSearch &text)
+{
+    return (fact.diagnosticPhrases(text)->wording >> int(wording)) & 1;
 }
 
 bool textPointsAt(Reason reason, QStringView text)

@@ -76,6 +76,20 @@ QString decideReason(const DeliveryFact &fact, const TextSearch &diagnostic);
  */
 QString reasonFromMailSystemPhrases(const DeliveryFact &fact, const TextSearch &text);
 
+/** Wordings that mail systems' own rules look for in a diagnostic, found in the reason tables' pass. */
+enum class Wording {
+    StateNumber,  ///< " (state ": Gmail's step of its SMTP client
+    NoSuchUser,   ///< "... no such user"
+    Attempts,     ///< " attempts": IMail's count of delivery attempts
+    Count
+};
+
+/**
+ * True when @p text, @p fact's prepared diagnostic, holds @p wording (as text.contains() would say),
+ * from the phrases found in it once (see DeliveryFact).
+ */
+bool diagnosticHas(Wording wording, const DeliveryFact &fact, const TextSearch &text);
+
 /** True for reasons that a mail-system-specific rule may still refine (undefined, onhold, ...). */
 bool reasonIsRetryable(const QString &reason);
 

@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -216,7 +218,10 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
     if (fact.recipient.endsWith(QLatin1String("@googlegroups.com"), Qt::CaseInsensitive) && fact.status.isEmpty())
         return QStringLiteral("rejected");
     // Gmail's own bounces end the remote reply with "(state N)": the step of its SMTP client.
-    const qsizetype state = text.contains(" (state ") ? diagnostic.lastIndexOf(QLatin1String(" (state ")) : -1;
+    // The wordings every diagnostic is asked about come from the reason tables' one pass over it.
+    const qsizetype state = diagnosticHas(Wording::StateNumber, fact, text)
+        ? diagnostic.lastIndexOf(QLatin1String(" (state "))
+        : -1;
     if (state >= 0) {
         const qsizetype close = diagnostic.indexOf(u')', state);
         const QStringView number = close > state ? diagnostic.mid(state + 8, close - state - 8) : QStringView();
@@ -229,10 +234,10 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
         }
     }
     // "<a@b>... No such user" is an unknown user unless the refusal came after DATA (a filter).
-    if (text.contains("... no such user") && fact.command != QLatin1String("DATA"))
+    if (diagnosticHas(Wording::NoSuchUser, fact, text) && fact.command != QLatin1String("DATA"))
         return QStringLiteral("userunknown");
     // IMail gives up after a number of attempts: "Delivery failed 20 attempts".
-    if (text.view().substr(0, 16) == "delivery failed " && text.contains(" attempts"))
+    if (text.view().substr(0, 16) == "delivery failed " && diagnosticHas(Wording::Attempts, fact, text))
         return QStringLiteral("expired");
     return reasonFromMailSystemPhrases(fact, text);
 }
@@ -257,9 +262,18 @@ QString joinMultilineReply(const QString &diag, const QString &reply, const QStr
         out.replace(reply + sep, QString());
     }
     out = out.simplified();
-    if (diag.contains(reply))
-        out = reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + out;
-    return out.simplified();
+    if (!diag.contains(reply))
+        return out;
+    auto hasSpace = [](const QString &s) { return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.isSpace(); }); };
+    if (hasSpace(reply) || hasSpace(status))
+        return QString(reply + u' ' + (status.isEmpty() ? QString() : status + u' ') + out).simplified();
+    // Codes without spaces before a simplified rest, joined with single spaces: already simplified.
+    QString joined = reply;
+    for (const QString *part : std::initializer_list<const QString *>{&status, &out}) {
+        if (!part->isEmpty())
+            joined += u' ' + *part;
+    }
+    return joined;
 }
 
 void completeFact(DeliveryFact *f)
@@ -301,8 +315,9 @@ void completeFact(DeliveryFact *f)
             && f->vendor != QLatin1String("mailru") && f->vendor != QLatin1String("gmx");
         const bool temporary = f->temporary || eximRetry || (text.size() >= 4 && textIsTemporary(text))
             || indexOfAscii(diag, "have been failing for a long time") >= 0;
-        const bool permanent = text.size() >= 4 && textIsPermanent(text);
-        f->status = pseudoStatusCode(reason, temporary && (permanent || temporary));
+        // Whether the text also reads as permanent changes nothing ("temporary && (permanent ||
+        // temporary)" is "temporary"), so textIsPermanent() is not asked.
+        f->status = pseudoStatusCode(reason, temporary);
     }
     // A reply code of another class than the status is from another part of the conversation.
     if (!f->status.isEmpty() && !f->replyCode.isEmpty() && f->status.at(0) != f->replyCode.at(0)) {

@@ -54,8 +54,8 @@ QString findStatusCode(QStringView text, QChar replyClass)
         QChar cls;
     };
     // One pass over the text in position order; each class keeps its own skip after a hit, as a
-    // separate search per class would.
-    QList<Hit> hits;
+    // separate search per class would. On the stack: this runs for every diagnostic.
+    QVarLengthArray<Hit, 32> hits;
     qsizetype nextFrom[3] = {0, 0, 0};
     const char16_t *d = text.utf16();
     for (qsizetype dot = indexOfChar(text, u'.', 1); dot >= 0; dot = indexOfChar(text, u'.', dot + 1)) {
@@ -71,7 +71,7 @@ QString findStatusCode(QStringView text, QChar replyClass)
     if (hits.isEmpty())
         return {};
 
-    QStringList found;
+    QVarLengthArray<QString, 8> found;
     QString fallback; // X.0.0 and 4.4.7 say little; keep one in case nothing better appears
     for (const Hit &h : std::as_const(hits)) {
         const qsizetype p = h.pos;
@@ -106,7 +106,7 @@ QString findStatusCode(QStringView text, QChar replyClass)
         found.append(fallback);
     if (found.isEmpty())
         return {};
-    QString chosen = found.first();
+    QString chosen = found.front();
     for (qsizetype i = 1; i < found.size(); ++i)
         chosen = preferStatusCode(chosen, found.at(i), QString());
     return chosen;
@@ -215,10 +215,21 @@ QString findReplyCode(QStringView text, QChar statusClass)
                                  535, 538, 555, 556, 554, 500, 501, 502, 503, 504};
     static const int codes4[] = {421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458, 459};
     static const int codes2[] = {211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354};
+    // The codes as text, made once: the one chosen is then a shared copy, not a new string.
+    static const QHash<int, QString> texts = [] {
+        QHash<int, QString> t;
+        for (int c : codes5)
+            t.insert(c, QString::number(c));
+        for (int c : codes4)
+            t.insert(c, QString::number(c));
+        for (int c : codes2)
+            t.insert(c, QString::number(c));
+        return t;
+    }();
     auto pick = [&](const int *list, size_t count) -> QString {
         for (size_t k = 0; k < count; ++k) {
             if (found.contains(list[k]))
-                return QString::number(list[k]);
+                return texts.value(list[k]);
         }
         return {};
     };
@@ -236,7 +247,10 @@ QString findReplyCode(QStringView text, QChar statusClass)
     return code;
 }
 
-QString reasonForStatusCode(QStringView status)
+namespace {
+
+// Sisimai's reason for each status code.
+const QHash<QString, QString> &statusReasons()
 {
     static const QHash<QString, QString> table = [] {
         QHash<QString, QString> t;
@@ -281,7 +295,19 @@ QString reasonForStatusCode(QStringView status)
             t.insert(QString::fromLatin1(p[0]), QString::fromLatin1(p[1]));
         return t;
     }();
-    return table.value(status.toString());
+    return table;
+}
+
+} // namespace
+
+QString reasonForStatusCode(QStringView status)
+{
+    return statusReasons().value(status.toString());
+}
+
+QString reasonForStatusCode(const QString &status)
+{
+    return statusReasons().value(status); // the key as it is, without a copy
 }
 
 QString pseudoStatusCode(const QString &reason, bool temporary)
@@ -315,9 +341,11 @@ QString pseudoStatusCode(const QString &reason, bool temporary)
             return {};
         if (reason == QLatin1String("filtered"))
             number = 924;
-        return QStringLiteral("4.0.%1").arg(number);
     }
-    return QStringLiteral("5.0.%1").arg(number);
+    // "5.0.911": the numbers have three digits (built without QString::arg(), which parses its pattern).
+    const char16_t code[] = {temporary ? u'4' : u'5', u'.', u'0', u'.', char16_t(u'0' + number / 100),
+                             char16_t(u'0' + number / 10 % 10), char16_t(u'0' + number % 10)};
+    return QStringView(code, 7).toString();
 }
 
 bool textIsPermanent(QStringView text)
@@ -349,23 +377,33 @@ QString findSmtpCommand(QStringView text)
     static constexpr std::string_view detectable[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
                                                       "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
     constexpr size_t count = std::size(detectable);
+    static_assert(count <= 16);
+    // Per capital letter: the commands (bits of detectable) that open with it.
+    static const std::array<quint16, 26> opensWith = [] {
+        std::array<quint16, 26> t{};
+        for (size_t k = 0; k < count; ++k)
+            t[size_t(detectable[k][0] - 'A')] |= quint16(1u << k);
+        return t;
+    }();
     std::array<qsizetype, count> firstAt;
     firstAt.fill(-1);
-    size_t left = count;
+    unsigned left = (1u << count) - 1; // the commands not found yet
     const char16_t *d = text.utf16();
     const qsizetype n = text.size();
-    // Every command opens with two upper-case letters: only such places are compared.
+    // Every command opens with two upper-case letters: only such places are compared, each with the
+    // commands that open with its letter.
     auto consider = [&](qsizetype p) {
-        for (size_t k = 0; k < count; ++k) {
+        for (unsigned m = opensWith[size_t(d[p] - u'A')] & left; m; m &= m - 1) {
+            const size_t k = size_t(qCountTrailingZeroBits(m));
             const std::string_view e = detectable[k];
-            if (firstAt[k] >= 0 || d[p] != char16_t(e[0]) || p + qsizetype(e.size()) > n)
+            if (p + qsizetype(e.size()) > n)
                 continue;
             size_t i = 1;
             while (i < e.size() && d[p + qsizetype(i)] == char16_t(e[i]))
                 ++i;
             if (i == e.size()) {
                 firstAt[k] = p;
-                --left;
+                left &= ~(1u << k);
             }
         }
     };

@@ -16,6 +16,8 @@ QString findReplyCode(QStringView text, QChar statusClass = QChar());
 
 /** The bounce reason an enhanced status code stands for, empty when the code alone does not say. */
 QString reasonForStatusCode(QStringView status);
+/** As above, for a status already in a QString. */
+QString reasonForStatusCode(const QString &status);
 
 /** The pseudo status code used when a bounce gives none (5.0.9xx / 4.0.9xx per reason). */
 QString pseudoStatusCode(const QString &reason, bool temporary);
