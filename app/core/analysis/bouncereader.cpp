@@ -167,14 +167,14 @@ bool bytesContain(std::string_view bytes, std::string_view needle)
     return bytes.find(needle) != std::string_view::npos;
 }
 
-bool bytesContain(const QByteArray &bytes, std::string_view needle)
+bool bytesContain(QByteArrayView bytes, std::string_view needle)
 {
     return bytesContain(std::string_view(bytes.constData(), size_t(bytes.size())), needle);
 }
 
 // Whether the header field name @p name is @p lower (given in lower case), ASCII letters in either
 // case as Part::header() compares them; names of another length are told apart at once.
-bool headerNameIs(const QByteArray &name, std::string_view lower)
+bool headerNameIs(QByteArrayView name, std::string_view lower)
 {
     if (name.size() != qsizetype(lower.size()))
         return false;
@@ -857,8 +857,8 @@ void readOriginal(const Mime::Part *part, OriginalMessage *o)
 bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
 {
     // The fields asked about, found in one walk over the header instead of one walk each.
-    const QByteArray *autoSubmitted = nullptr; // the first of each, as header() gives it
-    const QByteArray *precedence = nullptr;
+    const QByteArrayView *autoSubmitted = nullptr; // the first of each, as header() gives it
+    const QByteArrayView *precedence = nullptr;
     bool autoReplyField = false;
     for (const Mime::Header &h : root.headers) {
         if (!autoSubmitted && headerNameIs(h.name, "auto-submitted"))
@@ -869,11 +869,15 @@ bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
                  || headerNameIs(h.name, "x-vacation"))
             autoReplyField = true;
     }
-    if (autoSubmitted && autoSubmitted->trimmed().toLower().startsWith("auto-replied"))
-        return true;
+    if (autoSubmitted) {
+        constexpr QByteArrayView replied("auto-replied");
+        const QByteArrayView value = autoSubmitted->trimmed();
+        if (value.size() >= replied.size() && value.first(replied.size()).compare(replied, Qt::CaseInsensitive) == 0)
+            return true;
+    }
     if (autoReplyField)
         return true;
-    if (precedence && precedence->trimmed().toLower() == "auto_reply")
+    if (precedence && precedence->trimmed().compare("auto_reply", Qt::CaseInsensitive) == 0)
         return true;
     const QString subject = decodedSubject.trimmed();
     if (subject.isEmpty())
@@ -1151,7 +1155,7 @@ QStringList failedRecipientsHeader(const Mime::Part &root)
     for (const Mime::Header &h : root.headers) {
         if (!headerNameIs(h.name, "x-failed-recipients"))
             continue;
-        for (const QByteArray &piece : h.raw.split(',')) {
+        for (const QByteArray &piece : h.raw.toByteArray().split(',')) {
             const QString a = firstAddress(QString::fromUtf8(piece));
             if (!a.isEmpty() && !out.contains(a, Qt::CaseInsensitive))
                 out.append(a);
