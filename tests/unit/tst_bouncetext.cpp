@@ -26,6 +26,7 @@ private slots:
     void multilineReply_data();
     void multilineReply();
     void paragraphJoinsAsSimplified();
+    void preambleReasonLeadsTheEvidence();
     void recipientLeadIns_data();
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
@@ -150,6 +151,27 @@ void TestBounceText::paragraphJoinsAsSimplified()
         QCOMPARE(readings.size(), qsizetype(1));
         QCOMPARE(readings.first().fact.diagnostic, lines.join(u' ').simplified());
     }
+}
+
+void TestBounceText::preambleReasonLeadsTheEvidence()
+{
+    // A report that gives the reason before the address: the coded line of the preamble comes first in
+    // the evidence, then the recipient's own lines from its address on, eight lines in all. The block has more lines than
+    // fit on the stack, the case that once lost memory when the two lists were joined.
+    QStringList block;
+    for (int i = 1; i <= 10; ++i)
+        block.append(QStringLiteral("Line %1 of the recipient's paragraph").arg(i));
+    const QString reason = QStringLiteral("Delivery failed: 550 5.1.1 The mailbox does not exist.");
+    const QString text = reason + QStringLiteral("\nThe following recipients were affected:\n\n<taro@example.jp>\n")
+        + block.join(u'\n') + u'\n';
+    const QList<RecipientReading> readings = scanBounceText(text);
+    QCOMPARE(readings.size(), qsizetype(1));
+    const QStringList evidence = readings.first().evidence;
+    QCOMPARE(evidence.size(), qsizetype(8));
+    QCOMPARE(evidence.first(), reason);
+    QVERIFY2(readings.first().fact.diagnostic.startsWith(reason), qPrintable(readings.first().fact.diagnostic));
+    QCOMPARE(evidence.at(1), QStringLiteral("<taro@example.jp>"));
+    QCOMPARE(evidence.last(), block.at(5));
 }
 
 void TestBounceText::recipientLeadIns_data()

@@ -525,14 +525,6 @@ struct Block
     bool reasonOnAddressLine = false; ///< "a@b: reason" paragraphs (Postfix, OpenSMTPD) end at a blank line
 };
 
-// @p a's lines, then @p b's.
-LineViews concatenated(const LineViews &a, const LineViews &b)
-{
-    LineViews out = a;
-    out.append(b.constData(), b.size());
-    return out;
-}
-
 // The lines joined by single spaces, runs of white space made one space, no space at either end: what
 // joining with ' ' and then simplified() gives, in one pass.
 QString joinLines(const LineViews &lines)
@@ -686,16 +678,20 @@ void completeFromText(RecipientReading *r)
         f.remoteMta = remoteMtaIn(f.diagnostic, search);
 }
 
-QStringList evidenceFrom(const LineViews &lines)
+// The first eight non-empty lines of @p first, then of @p then, as evidence. (Two lists rather than one
+// joined list: Qt 6.4's QVarLengthArray leaks a heap buffer when one is move-assigned over another.)
+QStringList evidenceFrom(const LineViews &first, const LineViews &then)
 {
     QStringList out;
-    out.reserve(qMin<qsizetype>(lines.size(), 8));
-    for (const QStringView l : lines) {
-        if (l.isEmpty())
-            continue;
-        out.append(l.toString());
-        if (out.size() >= 8)
-            break;
+    out.reserve(qMin<qsizetype>(first.size() + then.size(), 8));
+    for (const LineViews *lines : {&first, &then}) {
+        for (const QStringView l : *lines) {
+            if (l.isEmpty())
+                continue;
+            out.append(l.toString());
+            if (out.size() >= 8)
+                return out;
+        }
     }
     return out;
 }
@@ -1432,7 +1428,7 @@ QList<RecipientReading> readRecipientParagraphs(QStringView text, const LineEnds
         RecipientReading r;
         r.fact.recipient = b.address;
         QString diagnostic = joinLines(b.lines);
-        LineViews evidence = b.raw;
+        LineViews before; // lines of the preamble shown ahead of the block's own, when they carry its reason
         if (blocks.size() == 1 && !preamble.isEmpty()) {
             // Some systems give the reason before the address ("Could not be delivered because of
             // 550 5.1.1 User unknown. The following recipients were affected: ..."). The preamble's
@@ -1449,7 +1445,7 @@ QList<RecipientReading> readRecipientParagraphs(QStringView text, const LineEnds
                 LineViews lines = coded;
                 lines.append(diagnostic);
                 diagnostic = joinLines(lines);
-                evidence = concatenated(coded, evidence);
+                before = coded;
             } else if (diagnostic.isEmpty()) {
                 // The sentences before the address, without the lead-in ("... the following recipients:")
                 // and the report's banner: the last three of them.
@@ -1461,11 +1457,11 @@ QList<RecipientReading> readRecipientParagraphs(QStringView text, const LineEnds
                 if (said.size() > 3)
                     said.remove(0, said.size() - 3);
                 diagnostic = joinLines(said);
-                evidence = concatenated(said, evidence);
+                before = said;
             }
         }
         r.fact.diagnostic = diagnostic;
-        r.evidence = evidenceFrom(evidence);
+        r.evidence = evidenceFrom(before, b.raw);
         out.append(std::move(r));
     }
     return out;
