@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringView>
 #include <QtAlgorithms>
+
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -14,6 +17,30 @@ namespace MailDoctor {
 constexpr char16_t lowerAsciiChar(char16_t c)
 {
     return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+}
+
+/** True when @p text is @p lower (given in lower case), ASCII letters in either case. */
+inline bool equalsLowerAscii(QStringView text, std::string_view lower)
+{
+    if (text.size() != qsizetype(lower.size()))
+        return false;
+    for (size_t i = 0; i < lower.size(); ++i) {
+        if (lowerAsciiChar(text.utf16()[i]) != char16_t(uchar(lower[i])))
+            return false;
+    }
+    return true;
+}
+
+/** The same for bytes, such as a header field's name. */
+inline bool equalsLowerAscii(QByteArrayView bytes, std::string_view lower)
+{
+    if (bytes.size() != qsizetype(lower.size()))
+        return false;
+    for (size_t i = 0; i < lower.size(); ++i) {
+        if (lowerAsciiChar(char16_t(uchar(bytes[qsizetype(i)]))) != char16_t(uchar(lower[i])))
+            return false;
+    }
+    return true;
 }
 
 /**

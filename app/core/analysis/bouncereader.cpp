@@ -172,19 +172,6 @@ bool bytesContain(QByteArrayView bytes, std::string_view needle)
     return bytesContain(std::string_view(bytes.constData(), size_t(bytes.size())), needle);
 }
 
-// Whether the header field name @p name is @p lower (given in lower case), ASCII letters in either
-// case as Part::header() compares them; names of another length are told apart at once.
-bool headerNameIs(QByteArrayView name, std::string_view lower)
-{
-    if (name.size() != qsizetype(lower.size()))
-        return false;
-    for (size_t i = 0; i < lower.size(); ++i) {
-        if (lowerAsciiChar(char16_t(uchar(name[qsizetype(i)]))) != char16_t(uchar(lower[i])))
-            return false;
-    }
-    return true;
-}
-
 // A header value with ASCII letters lowered, as QByteArray::toLower() gives it, kept on the stack: the
 // header values asked about are short and only searched.
 class LoweredBytes
@@ -857,12 +844,12 @@ bool headerSaysAutoReply(const Mime::Part &root, const QString &decodedSubject)
     const QByteArrayView *precedence = nullptr;
     bool autoReplyField = false;
     for (const Mime::Header &h : root.headers) {
-        if (!autoSubmitted && headerNameIs(h.name, "auto-submitted"))
+        if (!autoSubmitted && equalsLowerAscii(h.name, "auto-submitted"))
             autoSubmitted = &h.raw;
-        else if (!precedence && headerNameIs(h.name, "precedence"))
+        else if (!precedence && equalsLowerAscii(h.name, "precedence"))
             precedence = &h.raw;
-        else if (headerNameIs(h.name, "x-autoreply") || headerNameIs(h.name, "x-autorespond")
-                 || headerNameIs(h.name, "x-vacation"))
+        else if (equalsLowerAscii(h.name, "x-autoreply") || equalsLowerAscii(h.name, "x-autorespond")
+                 || equalsLowerAscii(h.name, "x-vacation"))
             autoReplyField = true;
     }
     if (autoSubmitted) {
@@ -1149,7 +1136,7 @@ QStringList failedRecipientsHeader(const Mime::Part &root)
     // The fields walked in place: nearly every report has none of these, and headerValues() would
     // build a list to say so.
     for (const Mime::Header &h : root.headers) {
-        if (!headerNameIs(h.name, "x-failed-recipients"))
+        if (!equalsLowerAscii(h.name, "x-failed-recipients"))
             continue;
         for (const QByteArray &piece : h.raw.toByteArray().split(',')) {
             const QString a = firstAddress(QString::fromUtf8(piece));
@@ -1497,7 +1484,7 @@ public:
             // The fields walked in place: headerValues() would build a list of them to be thrown away.
             m_viaMessageLabs = 0;
             for (const Mime::Header &h : m_root.headers) {
-                if (headerNameIs(h.name, "received") && bytesContain(h.raw, ".messagelabs.com"))
+                if (equalsLowerAscii(h.name, "received") && bytesContain(h.raw, ".messagelabs.com"))
                     m_viaMessageLabs = 1;
             }
         }

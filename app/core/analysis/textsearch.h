@@ -245,12 +245,7 @@ inline bool matchesAsciiCiAt(QStringView text, qsizetype at, std::string_view lo
 {
     if (at < 0 || at + qsizetype(lowerPhrase.size()) > text.size())
         return false;
-    const char16_t *d = text.utf16() + at;
-    for (size_t k = 0; k < lowerPhrase.size(); ++k) {
-        if (lowerAsciiChar(d[k]) != char16_t(uchar(lowerPhrase[k])))
-            return false;
-    }
-    return true;
+    return equalsLowerAscii(text.sliced(at, qsizetype(lowerPhrase.size())), lowerPhrase);
 }
 
 inline bool startsWithAsciiCi(QStringView text, std::string_view lowerPhrase)

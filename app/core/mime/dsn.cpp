@@ -1,12 +1,14 @@
 #include "dsn.h"
 
 #include "linereader.h"
+#include "textscan.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include <array>
+#include <string_view>
 #include <utility>
 
 namespace MailDoctor::Dsn {
@@ -121,38 +123,26 @@ QString asciiLower(QStringView name)
     return out;
 }
 
-/** True when @p name (as written) is @p lower (in lower case), ignoring ASCII case. */
-bool isNamed(QStringView name, QLatin1String lower)
-{
-    if (name.size() != lower.size())
-        return false;
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        if (lowerAsciiChar(name[i].unicode()) != char16_t(lower[i].unicode()))
-            return false;
-    }
-    return true;
-}
-
 /** Which field @p name (as written) is. */
 Name nameOf(QStringView name)
 {
-    static constexpr std::pair<Name, QLatin1String> known[] = {
-        { Name::FinalRecipient, QLatin1String("final-recipient") },
-        { Name::OriginalRecipient, QLatin1String("original-recipient") },
-        { Name::Action, QLatin1String("action") },
-        { Name::Status, QLatin1String("status") },
-        { Name::DiagnosticCode, QLatin1String("diagnostic-code") },
-        { Name::RemoteMta, QLatin1String("remote-mta") },
-        { Name::LastAttemptDate, QLatin1String("last-attempt-date") },
-        { Name::WillRetryUntil, QLatin1String("will-retry-until") },
-        { Name::XActualRecipient, QLatin1String("x-actual-recipient") },
-        { Name::FinalLogId, QLatin1String("final-log-id") },
-        { Name::ReportingMta, QLatin1String("reporting-mta") },
-        { Name::ArrivalDate, QLatin1String("arrival-date") },
-        { Name::ReceivedFromMta, QLatin1String("received-from-mta") },
+    static constexpr std::pair<Name, std::string_view> known[] = {
+        { Name::FinalRecipient, "final-recipient" },
+        { Name::OriginalRecipient, "original-recipient" },
+        { Name::Action, "action" },
+        { Name::Status, "status" },
+        { Name::DiagnosticCode, "diagnostic-code" },
+        { Name::RemoteMta, "remote-mta" },
+        { Name::LastAttemptDate, "last-attempt-date" },
+        { Name::WillRetryUntil, "will-retry-until" },
+        { Name::XActualRecipient, "x-actual-recipient" },
+        { Name::FinalLogId, "final-log-id" },
+        { Name::ReportingMta, "reporting-mta" },
+        { Name::ArrivalDate, "arrival-date" },
+        { Name::ReceivedFromMta, "received-from-mta" },
     };
     for (const auto &[id, text] : known) {
-        if (isNamed(name, text))
+        if (equalsLowerAscii(name, text))
             return id;
     }
     return Name::Other;
