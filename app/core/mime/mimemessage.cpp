@@ -16,7 +16,8 @@
 
 #include "mimemessage.h"
 
-#include <QByteArrayMatcher>
+#include "delimiterfinder.h"
+
 #include <QCoreApplication>
 #include <QMap>
 #include <QStringDecoder>
@@ -854,7 +855,7 @@ void setDelimiter(QByteArrayView boundary, QVarLengthArray<char, 128> *delimiter
 
 void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
 {
-    // On the stack: the matcher below reads the delimiter where it lies instead of copying it.
+    // On the stack: the finder below reads the delimiter where it lies instead of copying it.
     QVarLengthArray<char, 128> delimiter;
     // The boundary as written when it needs no decoding, as boundaries do; else decoded, in UTF-8.
     QByteArrayView boundary = ParamListBuilder::plainValue(part->params, "boundary");
@@ -882,19 +883,15 @@ void parseMultipart(QByteArrayView body, Part *part, int depth, Context *ctx)
     }
 
     part->children.reserve(3); // a report has three parts; growing one at a time moves them each time
-    // One matcher for the whole body: indexOf() would rebuild its skip table on every call.
-    const QByteArrayMatcher delimiterMatcher(delimiter.constData(), delimiter.size());
+    // One finder for the whole body, which finds delimiters at line starts only.
+    const DelimiterFinder finder(QByteArrayView(delimiter.constData(), delimiter.size()));
     qsizetype pos = 0;
     qsizetype partStart = -1;
     bool closed = false;
     while (pos < body.size()) {
-        const qsizetype idx = delimiterMatcher.indexIn(body, pos);
+        const qsizetype idx = finder.indexIn(body, pos);
         if (idx < 0)
             break;
-        if (idx > 0 && body[idx - 1] != '\n') {
-            pos = idx + 1;
-            continue;
-        }
         qsizetype q = idx + delimiter.size();
         const bool close = q + 1 < body.size() && body[q] == '-' && body[q + 1] == '-';
         if (close)
