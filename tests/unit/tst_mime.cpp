@@ -64,6 +64,19 @@ QString delimiterFinderDifference(const QByteArray &text, const QByteArray &deli
     return {};
 }
 
+/** Mime::plainAsciiLength() done the plain way, byte by byte. */
+qsizetype plainAsciiLengthByBytes(QByteArrayView bytes)
+{
+    qsizetype i = 0;
+    while (i < bytes.size()) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
+            break;
+        ++i;
+    }
+    return i;
+}
+
 QString readable(const Mime::Part &part, int depth = 0)
 {
     QString out
@@ -121,6 +134,9 @@ private slots:
     void delimiterFinder_data();
     void delimiterFinder();
     void delimiterFinderRandom();
+    void plainAsciiLength_data();
+    void plainAsciiLength();
+    void plainAsciiLengthEveryByte();
 };
 
 void TestMime::structure_data()
@@ -950,6 +966,48 @@ void TestMime::delimiterFinderRandom()
             QFAIL(qPrintable(QStringLiteral("%1 in %2 for %3")
                                  .arg(difference, QString::fromLatin1(text.toPercentEncoding()),
                                       QString::fromLatin1(delimiter))));
+        }
+    }
+}
+
+void TestMime::plainAsciiLength_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<qsizetype>("length");
+
+    const QByteArray line = "Final-Recipient: rfc822; user@example.com\r\n\tfolded";
+    QTest::newRow("empty") << QByteArray() << qsizetype(0);
+    QTest::newRow("all-plain") << line << line.size();
+    QTest::newRow("esc-first") << QByteArray("\x1b$B") << qsizetype(0);
+    QTest::newRow("esc-after-a-block") << (line + "\x1b$B8\x1b(B") << line.size();
+    QTest::newRow("8-bit-in-the-first-block") << QByteArray("abc\xe3\x81\x82") << qsizetype(3);
+    QTest::newRow("del") << QByteArray("0123456789abcdefghij\x7f") << qsizetype(20);
+    QTest::newRow("nul") << QByteArray("0123456789abcdef\0", 17) << qsizetype(16);
+    QTest::newRow("form-feed-in-the-tail") << QByteArray("0123456789abcdefgh\f") << qsizetype(18);
+    QTest::newRow("last-byte-of-a-block") << QByteArray("0123456789abcde\x80") << qsizetype(15);
+    QTest::newRow("tilde-and-space") << QByteArray("~ ~ ~ ~ ~ ~ ~ ~ ~") << qsizetype(17);
+}
+
+void TestMime::plainAsciiLength()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(qsizetype, length);
+    QCOMPARE(Mime::plainAsciiLength(bytes), length);
+    QCOMPARE(plainAsciiLengthByBytes(bytes), length);
+}
+
+void TestMime::plainAsciiLengthEveryByte()
+{
+    // Every byte value at every offset of texts around a block's size, against the byte-by-byte answer.
+    for (int size = 1; size <= 40; ++size) {
+        QByteArray bytes(size, 'a');
+        for (int at = 0; at < size; ++at) {
+            for (int value = 0; value < 256; ++value) {
+                bytes[at] = static_cast<char>(value);
+                if (Mime::plainAsciiLength(bytes) != plainAsciiLengthByBytes(bytes))
+                    QFAIL(qPrintable(QStringLiteral("byte %1 at %2 of %3").arg(value).arg(at).arg(size)));
+            }
+            bytes[at] = 'a';
         }
     }
 }

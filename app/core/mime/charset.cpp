@@ -242,12 +242,7 @@ bool isValidUtf8(QByteArrayView bytes)
 /** True for printable ASCII, tabs and line breaks only: no byte that any ASCII-based charset treats specially. */
 bool isPlainAscii(QByteArrayView bytes)
 {
-    for (const char ch : bytes) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
-            return false;
-    }
-    return true;
+    return plainAsciiLength(bytes) == bytes.size();
 }
 
 bool hasIso2022Escape(QByteArrayView bytes)
@@ -379,11 +374,9 @@ bool decodeIso2022JpRuns(QByteArrayView bytes, QStringDecoder *decoder, QString 
     };
     while (p < end) {
         const char *run = p;
-        for (; p < end && *p != '\x1b'; ++p) {
-            const auto c = static_cast<unsigned char>(*p);
-            if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
-                return false;
-        }
+        p += plainAsciiLength(QByteArrayView(p, end - p));
+        if (p < end && *p != '\x1b')
+            return false;
         text.append(QLatin1String(run, p - run));
         if (p == end)
             break;
@@ -511,6 +504,37 @@ bool isSingleByteLatin(const QByteArray &name)
 }
 
 } // namespace
+
+qsizetype plainAsciiLength(QByteArrayView bytes)
+{
+    const char *p = bytes.data();
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time. As signed bytes, those below ' ' are the controls and the 8-bit bytes
+    // (negative); of those only tabs and line breaks are plain, and DEL is not.
+    const __m128i space = _mm_set1_epi8(' ');
+    const __m128i del = _mm_set1_epi8(127);
+    const __m128i tab = _mm_set1_epi8('\t');
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (; n - i >= 16; i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i blank
+            = _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        const __m128i other
+            = _mm_or_si128(_mm_andnot_si128(blank, _mm_cmpgt_epi8(space, v)), _mm_cmpeq_epi8(v, del));
+        if (const int mask = _mm_movemask_epi8(other))
+            return i + qCountTrailingZeroBits(static_cast<quint32>(mask));
+    }
+#endif
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        if ((c < 0x20 || c > 0x7e) && c != '\t' && c != '\n' && c != '\r')
+            break;
+    }
+    return i;
+}
 
 QByteArray normalizeCharset(QByteArrayView label)
 {

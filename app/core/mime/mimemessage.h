@@ -182,6 +182,12 @@ QByteArray decodeBase64(QByteArrayView data);
 /** Undoes quoted-printable (soft line breaks, lower-case hex, stray '=' kept as is). */
 QByteArray decodeQuotedPrintable(QByteArrayView data, bool headerMode = false);
 
+/**
+ * Length of the leading run of @p bytes that is printable ASCII, tabs and line breaks (no other control,
+ * no ESC, no 8-bit byte): text that every ASCII-based charset reads alike.
+ */
+qsizetype plainAsciiLength(QByteArrayView bytes);
+
 /** Maps a charset label onto a name QStringDecoder knows; empty when nothing matches. */
 QByteArray normalizeCharset(QByteArrayView label);
 
