@@ -115,6 +115,9 @@ private slots:
     void base64();
     void quotedPrintable_data();
     void quotedPrintable();
+    void quotedPrintableLongRuns();
+    void mediaTypes_data();
+    void mediaTypes();
     void fieldNames_data();
     void fieldNames();
     void headersAndBody();
@@ -614,6 +617,60 @@ void TestMime::quotedPrintable_data()
     QTest::newRow("equals-at-end") << QByteArray("end=") << false << QByteArray("end");
     QTest::newRow("underscore-in-header") << QByteArray("a_b") << true << QByteArray("a b");
     QTest::newRow("underscore-in-body") << QByteArray("a_b") << false << QByteArray("a_b");
+    QTest::newRow("not-hex-kept") << QByteArray("=G1=4g=\xff" "1") << false << QByteArray("=G1=4g=\xff" "1");
+    QTest::newRow("escapes-only") << QByteArray("=E3=81=82=e3=81=84") << false << QByteArray("\xe3\x81\x82\xe3\x81\x84");
+}
+
+void TestMime::quotedPrintableLongRuns()
+{
+    // Literal runs longer than a block (copied sixteen bytes at a time) with an escape, a soft break
+    // or a stray '=' at every offset around the block's edges, and text after them or not.
+    for (int before = 0; before <= 40; ++before) {
+        for (const QByteArray &after : { QByteArray(), QByteArray("tail"), QByteArray(33, 'z') }) {
+            const QByteArray lead(before, 'x');
+            const auto check = [&](const QByteArray &encoded, const QByteArray &expected) {
+                const QByteArray decoded = Mime::decodeQuotedPrintable(encoded);
+                if (decoded != expected)
+                    QFAIL(qPrintable(QStringLiteral("%1 gave %2").arg(QString::fromLatin1(encoded),
+                                                                      QString::fromLatin1(decoded))));
+            };
+            check(lead + "=41" + after, lead + 'A' + after);
+            check(lead + "=\r\n" + after, lead + after);
+            check(lead + "= " + after, lead + (after.isEmpty() ? QByteArray() : "= " + after));
+            check(lead + after, lead + after);
+        }
+    }
+}
+
+void TestMime::mediaTypes_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("mimeType");
+    QTest::addColumn<QString>("charset");
+
+    QTest::newRow("upper-case") << QByteArray("TEXT/Plain; CHARSET=us-ascii") << QByteArray("text/plain")
+                                << QStringLiteral("us-ascii");
+    QTest::newRow("lower-case") << QByteArray("text/html;charset=utf-8") << QByteArray("text/html")
+                                << QStringLiteral("utf-8");
+    QTest::newRow("blanks-and-comment") << QByteArray("text (x) / (y) html ; charset = \"a b\"")
+                                        << QByteArray("text/html") << QStringLiteral("a b");
+    QTest::newRow("no-subtype") << QByteArray("text; charset=x") << QByteArray("text/plain") << QStringLiteral("x");
+    QTest::newRow("separators") << QByteArray("text/plain;; \t;charset=y;") << QByteArray("text/plain")
+                                << QStringLiteral("y");
+    QTest::newRow("star-without-section") << QByteArray("text/plain; a*b=1; charset=z") << QByteArray("text/plain")
+                                          << QStringLiteral("z");
+    QTest::newRow("8-bit-subtype") << QByteArray("text/Pl\xc3\xa4in") << QByteArray("text/pl\xc3\xa4in") << QString();
+}
+
+void TestMime::mediaTypes()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, mimeType);
+    QFETCH(QString, charset);
+    const Mime::ParseResult result
+        = Mime::parseMessage(QByteArray("From: a@example.com\nContent-Type: " + contentType + "\n\nx\n"));
+    QCOMPARE(result.root.mimeType(), mimeType);
+    QCOMPARE(result.root.params.value("charset"), charset);
 }
 
 void TestMime::quotedPrintable()

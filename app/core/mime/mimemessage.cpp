@@ -124,16 +124,6 @@ QByteArray toLowerBytes(QByteArrayView v)
     return out;
 }
 
-/** @p v in lower case; a slice of @p owner (no allocation) when it already is, as it usually is. */
-QByteArray lowerShared(const QByteArray &owner, QByteArrayView v)
-{
-    for (const char c : v) {
-        if (c >= 'A' && c <= 'Z')
-            return toLowerBytes(v);
-    }
-    return share(&owner, v);
-}
-
 inline QByteArrayView trimmedView(QByteArrayView v)
 {
     qsizetype b = 0;
@@ -437,13 +427,20 @@ struct RawParam
 
 int hexValue(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    // Looked up rather than compared: quoted-printable Japanese text is mostly escapes.
+    static constexpr auto values = [] {
+        std::array<signed char, 256> t {};
+        for (int i = 0; i < 256; ++i)
+            t[size_t(i)] = -1;
+        for (int i = 0; i < 10; ++i)
+            t[size_t('0' + i)] = static_cast<signed char>(i);
+        for (int i = 0; i < 6; ++i) {
+            t[size_t('a' + i)] = static_cast<signed char>(10 + i);
+            t[size_t('A' + i)] = static_cast<signed char>(10 + i);
+        }
+        return t;
+    }();
+    return values[static_cast<unsigned char>(c)];
 }
 
 QByteArray percentDecode(QByteArrayView v)
@@ -462,8 +459,8 @@ QByteArray percentDecode(QByteArrayView v)
     return out;
 }
 
-/** Skips blanks and (nested) comments. */
-qsizetype skipCfws(QByteArrayView v, qsizetype i)
+/** skipCfws() past the first byte, which is a blank or a comment's opening. */
+qsizetype skipCfwsFrom(QByteArrayView v, qsizetype i)
 {
     while (i < v.size()) {
         if (isWsp(v[i]) || v[i] == '\r' || v[i] == '\n') {
@@ -488,6 +485,18 @@ qsizetype skipCfws(QByteArrayView v, qsizetype i)
         }
     }
     return qMin(i, v.size());
+}
+
+/** Skips blanks and (nested) comments. */
+inline qsizetype skipCfws(QByteArrayView v, qsizetype i)
+{
+    // Inline for the usual case, a token right there: there are several calls for each parameter.
+    if (i >= v.size())
+        return v.size();
+    const char c = v[i];
+    if (!isWsp(c) && c != '\r' && c != '\n' && c != '(')
+        return i;
+    return skipCfwsFrom(v, i);
 }
 
 /** True when @p bytes are ASCII without ESC or '=': text as it stands, no charset or encoded word in it. */
@@ -551,21 +560,48 @@ const QByteArray &bufferOf(const Part &part, QByteArrayView v)
     return unfolded ? part.unfolded : part.source;
 }
 
+// What a byte of a media type is: the end of the type, the end of the subtype, upper case.
+enum MediaTypeByte : quint8 { EndsType = 1, EndsSubtype = 2, UpperCase = 4 };
+
+/**
+ * The media type token of @p value that starts at @p i and ends before the first byte that is @p end,
+ * in lower case: a slice of @p buffer (no allocation) when it already is, as it usually is; @p i is
+ * moved to its end. Bytes are looked up rather than compared, and once: every part has a Content-Type.
+ */
+QByteArray mediaTypeToken(QByteArrayView value, qsizetype *i, MediaTypeByte end, const QByteArray &buffer)
+{
+    static constexpr auto kinds = [] {
+        std::array<quint8, 256> t {};
+        for (const char c : { ' ', '\t', ';', '(' })
+            t[static_cast<unsigned char>(c)] = EndsType | EndsSubtype;
+        t['/'] = EndsType;
+        for (int c = 'A'; c <= 'Z'; ++c)
+            t[size_t(c)] = UpperCase;
+        return t;
+    }();
+    const qsizetype start = *i;
+    qsizetype k = start;
+    quint8 seen = 0;
+    for (; k < value.size(); ++k) {
+        const quint8 kind = kinds[static_cast<unsigned char>(value[k])];
+        if (kind & end)
+            break;
+        seen |= kind;
+    }
+    *i = k;
+    const QByteArrayView token = value.sliced(start, k - start);
+    return (seen & UpperCase) ? toLowerBytes(token) : share(&buffer, token);
+}
+
 void parseContentType(QByteArrayView value, const QByteArray &buffer, Part *part)
 {
     qsizetype i = skipCfws(value, 0);
-    qsizetype start = i;
-    while (i < value.size() && value[i] != '/' && value[i] != ';' && !isWsp(value[i]) && value[i] != '(')
-        ++i;
-    QByteArray type = lowerShared(buffer, value.sliced(start, i - start));
+    QByteArray type = mediaTypeToken(value, &i, EndsType, buffer);
     QByteArray subtype;
     i = skipCfws(value, i);
     if (i < value.size() && value[i] == '/') {
         i = skipCfws(value, i + 1);
-        start = i;
-        while (i < value.size() && value[i] != ';' && !isWsp(value[i]) && value[i] != '(')
-            ++i;
-        subtype = lowerShared(buffer, value.sliced(start, i - start));
+        subtype = mediaTypeToken(value, &i, EndsSubtype, buffer);
     }
     if (type.isEmpty() || subtype.isEmpty()) {
         type = QByteArrayLiteral("text");
@@ -651,6 +687,24 @@ QByteArrayView ParamListBuilder::plainValue(const ParamList &params, QByteArrayV
     return isPlainParamText(raw) ? raw : QByteArrayView();
 }
 
+namespace {
+
+// What a byte of a parameter list is: the end of a name ('=', ';' or a blank), an RFC 2231 '*' in one,
+// the end of an unquoted value (';' or a blank), or between parameters (';', blanks, line breaks).
+enum ParamByte : quint8 { EndsName = 1, Star = 2, EndsValue = 4, Separates = 8 };
+constexpr auto paramBytes = [] {
+    std::array<quint8, 256> t {};
+    for (const char c : { ';', ' ', '\t' })
+        t[static_cast<unsigned char>(c)] = EndsName | EndsValue | Separates;
+    t['='] = EndsName;
+    t['\r'] = Separates;
+    t['\n'] = Separates;
+    t['*'] = Star;
+    return t;
+}();
+
+} // namespace
+
 void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray &buffer, ParamList *params)
 {
     // The list keeps offsets into the buffer of the value: 32-bit ones, so a value beyond 2 GiB has
@@ -669,13 +723,18 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
     bool anyExtended = false;
     while (i < value.size()) {
         // Tolerate missing ';' between parameters.
-        while (i < value.size()
-               && (value[i] == ';' || isWsp(value[i]) || value[i] == '\r' || value[i] == '\n'))
+        while (i < value.size() && (paramBytes[static_cast<unsigned char>(value[i])] & Separates))
             ++i;
         i = skipCfws(value, i);
         start = i;
-        while (i < value.size() && value[i] != '=' && value[i] != ';' && !isWsp(value[i]))
-            ++i;
+        // Looked up rather than compared; a '*' (RFC 2231) is noted on the way.
+        quint8 seen = 0;
+        for (; i < value.size(); ++i) {
+            const quint8 kind = paramBytes[static_cast<unsigned char>(value[i])];
+            if (kind & EndsName)
+                break;
+            seen |= kind;
+        }
         QByteArrayView name = value.sliced(start, i - start);
         i = skipCfws(value, i);
         if (i >= value.size() || value[i] != '=') {
@@ -715,7 +774,7 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
             ++i; // closing quote (or past the end when it is missing)
         } else {
             start = i;
-            while (i < value.size() && value[i] != ';' && !isWsp(value[i]))
+            while (i < value.size() && !(paramBytes[static_cast<unsigned char>(value[i])] & EndsValue))
                 ++i;
             val = value.sliced(start, i - start);
         }
@@ -728,8 +787,9 @@ void ParamListBuilder::parse(QByteArrayView value, qsizetype i, const QByteArray
             p.extended = true;
             name.chop(1);
         }
-        // A loop rather than lastIndexOf(), a library call for a name of a few characters.
-        qsizetype star = name.size() - 1;
+        // A loop rather than lastIndexOf(), a library call for a name of a few characters; only for a
+        // name with a '*' in it.
+        qsizetype star = (seen & Star) ? name.size() - 1 : 0;
         while (star > 0 && name[star] != '*')
             --star;
         if (star > 0) {
@@ -1323,9 +1383,30 @@ QByteArray decodeQuotedPrintable(QByteArrayView data, bool headerMode)
     for (qsizetype i = 0; i < size; ++i) {
         if (!headerMode && p[i] != '=') {
             // Copy the literal run up to the next '=' at once: most of a body is plain text.
-            const void *eq = memchr(p + i, '=', size_t(size - i));
-            const qsizetype next = eq ? static_cast<const char *>(eq) - p : size;
-            memcpy(o, p + i, size_t(next - i));
+            qsizetype next = i;
+            bool found = false;
+#if defined(__SSE2__)
+            // Sixteen bytes at a time inline: the runs are short (a line, or a few letters between
+            // encoded bytes), so library calls per run cost more than the copying. Each block is
+            // stored whole: the output never runs ahead of the input (a byte read gives at most one),
+            // so a block ends within the buffer when the block read ends within the input.
+            const __m128i equals = _mm_set1_epi8('=');
+            for (; size - next >= 16; next += 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + next));
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(o + (next - i)), v);
+                if (const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(v, equals))) {
+                    next += qCountTrailingZeroBits(static_cast<quint32>(mask));
+                    found = true;
+                    break;
+                }
+            }
+#endif
+            if (!found) {
+                const void *eq = memchr(p + next, '=', size_t(size - next));
+                const qsizetype stop = eq ? static_cast<const char *>(eq) - p : size;
+                memcpy(o + (next - i), p + next, size_t(stop - next));
+                next = stop;
+            }
             o += next - i;
             i = next;
             if (i >= size)
