@@ -128,6 +128,8 @@ private slots:
     void slicesOutliveTheResult();
     void lookupsByArrayAndView();
     void foldedValues();
+    void foldedIndents();
+    void headerNamesIgnoreCase();
     void parameterValues_data();
     void parameterValues();
     void parameterLists_data();
@@ -871,6 +873,57 @@ void TestMime::foldedValues()
     // A CR inside the indent leaves a line a continuation when text follows it.
     const Mime::ParseResult crIndent = Mime::parseMessage(QByteArray("Subject: a\n \r b\n\nbody"));
     QCOMPARE(crIndent.root.header("subject"), QByteArray("a \r b"));
+}
+
+void TestMime::foldedIndents()
+{
+    // Indents shorter and longer than a block (read sixteen bytes at a time), of blanks, tabs and CRs,
+    // followed by text (a continuation), by nothing (a blank line: the header block ends) or by the
+    // end of the input.
+    const QByteArray kinds[] = { " ", "\t", " \t", "\r " };
+    for (int length = 1; length <= 40; ++length) {
+        for (const QByteArray &kind : kinds) {
+            QByteArray indent = kind.repeated(length).left(length);
+            indent[0] = ' '; // a continuation starts with a blank
+            const QString row = QStringLiteral("indent %1 of %2").arg(length).arg(QString::fromLatin1(kind.toPercentEncoding()));
+            const Mime::ParseResult folded
+                = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent + "two\nTo: b@example.com\n\nbody");
+            QVERIFY2(folded.root.header("subject") == "one" + indent + "two", qPrintable(row));
+            QVERIFY2(folded.root.header("to") == "b@example.com", qPrintable(row));
+            QVERIFY2(folded.root.body == "body", qPrintable(row));
+            const Mime::ParseResult blank
+                = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent + "\nTo: b@example.com\n");
+            QVERIFY2(blank.root.header("subject") == "one", qPrintable(row));
+            QVERIFY2(!blank.root.hasHeader("to"), qPrintable(row));
+            QVERIFY2(blank.root.body == "To: b@example.com\n", qPrintable(row));
+            const Mime::ParseResult atEnd = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent);
+            QVERIFY2(atEnd.root.header("subject") == "one", qPrintable(row));
+            QVERIFY2(atEnd.root.headers.size() == 2, qPrintable(row));
+        }
+    }
+}
+
+void TestMime::headerNamesIgnoreCase()
+{
+    // Names of every length around a word's (compared a word at a time when spelt alike), looked up as
+    // written, in other cases, and with one byte changed at each position (a letter for another, or a
+    // byte for the one that differs from it only where case does: '[' and '{').
+    const QByteArray letters = "Ab-Cd[E7fGh{Ij@Kl`Mn^Op~Qr";
+    for (int length = 1; length <= letters.size(); ++length) {
+        const QByteArray name = letters.left(length);
+        const Mime::ParseResult result = Mime::parseMessage("From: a@example.com\n" + name + ": v\n\nbody");
+        const auto found = [&](const QByteArray &wanted) { return result.root.hasHeader(QByteArrayView(wanted)); };
+        QVERIFY2(found(name), name.constData());
+        QVERIFY2(found(name.toLower()), name.constData());
+        QVERIFY2(found(name.toUpper()), name.constData());
+        for (int at = 0; at < length; ++at) {
+            QByteArray other = name;
+            const char c = other[at];
+            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            other[at] = letter ? (c == 'z' || c == 'Z' ? 'q' : char(c + 1)) : char(c ^ 0x20);
+            QVERIFY2(!found(other), QByteArray(name + " / " + other).constData());
+        }
+    }
 }
 
 void TestMime::parameterValues_data()

@@ -64,6 +64,27 @@ bool sameIgnoringCase(const char *a, const char *b, qsizetype size)
         if (x != y)
             break;
     }
+    if (size - i < 8) {
+        // No difference so far and less than a word left: the rest as one word that ends with the
+        // names (overlapping bytes already compared), or two halves for a short name ("Subject").
+        if (size >= 8) {
+            quint64 x;
+            quint64 y;
+            memcpy(&x, a + size - 8, 8);
+            memcpy(&y, b + size - 8, 8);
+            if (x == y)
+                return true;
+        } else if (size >= 4) {
+            quint32 x[2];
+            quint32 y[2];
+            memcpy(&x[0], a, 4);
+            memcpy(&x[1], a + size - 4, 4);
+            memcpy(&y[0], b, 4);
+            memcpy(&y[1], b + size - 4, 4);
+            if (x[0] == y[0] && x[1] == y[1])
+                return true;
+        }
+    }
     for (; i < size; ++i) {
         if (a[i] != b[i] && lowerAscii(a[i]) != lowerAscii(b[i]))
             return false;
@@ -124,15 +145,48 @@ QByteArray toLowerBytes(QByteArrayView v)
     return out;
 }
 
+/** True for the bytes trimmedView() removes: blanks and line breaks. */
+inline bool isTrimmed(char c)
+{
+    // A bit of a word rather than four comparisons: every header value is trimmed at both ends.
+    constexpr quint64 trimmed = (quint64(1) << ' ') | (quint64(1) << '\t') | (quint64(1) << '\r') | (quint64(1) << '\n');
+    const auto u = static_cast<unsigned char>(c);
+    return u <= ' ' && ((trimmed >> u) & 1) != 0;
+}
+
 inline QByteArrayView trimmedView(QByteArrayView v)
 {
     qsizetype b = 0;
     qsizetype e = v.size();
-    while (b < e && (isWsp(v[b]) || v[b] == '\r' || v[b] == '\n'))
+    while (b < e && isTrimmed(v[b]))
         ++b;
-    while (e > b && (isWsp(v[e - 1]) || v[e - 1] == '\r' || v[e - 1] == '\n'))
+    while (e > b && isTrimmed(v[e - 1]))
         --e;
     return v.sliced(b, e - b);
+}
+
+/** The first byte from @p pos on that is no blank and no CR (the indent of a continuation line), or size. */
+inline qsizetype skipIndent(QByteArrayView data, qsizetype pos)
+{
+    const char *p = data.data();
+    const qsizetype size = data.size();
+#if defined(__SSE2__)
+    // Sixteen bytes at once when they are there: folded Received and DKIM lines are indented by up
+    // to eight blanks, which a byte-by-byte loop reads one comparison chain at a time.
+    if (size - pos >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + pos));
+        const __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+        const auto other = static_cast<quint32>(_mm_movemask_epi8(blank)) ^ 0xFFFFu;
+        if (other != 0)
+            return pos + qCountTrailingZeroBits(other);
+        pos += 16;
+    }
+#endif
+    while (pos < size && (isWsp(p[pos]) || p[pos] == '\r'))
+        ++pos;
+    return pos;
 }
 
 /** End of the line starting at @p pos (index of '\n', or size). */
@@ -308,9 +362,7 @@ qsizetype parseHeaders(QByteArrayView data, QList<Header> *headers, QByteArray *
         while (valueEnd + 1 < data.size() && isWsp(data[valueEnd + 1])) {
             // Past the indent first: a line with nothing else (a blank one) ends the header block, and
             // the search for the line's end need not read the indent again.
-            qsizetype text = valueEnd + 2;
-            while (text < data.size() && (isWsp(data[text]) || data[text] == '\r'))
-                ++text;
+            const qsizetype text = skipIndent(data, valueEnd + 2);
             if (text == data.size() || data[text] == '\n')
                 break;
             breaks.append(valueEnd);
