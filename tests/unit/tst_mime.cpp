@@ -107,6 +107,7 @@ private slots:
     void encodedWords();
     void decodeText_data();
     void decodeText();
+    void decodeTextLongRuns();
     void iso2022JpRuns_data();
     void iso2022JpRuns();
     void charsetLabels_data();
@@ -451,6 +452,10 @@ void TestMime::decodeText_data()
     QTest::newRow("jis-labelled-us-ascii") << jisBytes << QByteArray("us-ascii") << jp;
     QTest::newRow("jis-labelled-latin1") << jisBytes << QByteArray("iso-8859-1") << jp;
     QTest::newRow("jis-unlabelled") << jisBytes << QByteArray() << jp;
+    QTest::newRow("jis-labelled-mixed-case") << jisBytes << QByteArray("Iso-2022-Jp") << jp;
+    QTest::newRow("utf8-labelled-upper-case") << QByteArray("caf\xc3\xa9") << QByteArray("UTF-8") << QStringLiteral("caf\u00e9");
+    QTest::newRow("utf8-labelled-mixed-case-us-ascii")
+        << QByteArray("caf\xc3\xa9") << QByteArray("Us-Ascii") << QStringLiteral("caf\u00e9");
     QTest::newRow("jis-labelled-utf8") << jisBytes << QByteArray("utf-8") << jp;
     QTest::newRow("jis-labelled-sjis") << jisBytes << QByteArray("shift_jis") << jp;
     QTest::newRow("utf8-labelled-sjis") << jp.toUtf8() << QByteArray("shift_jis") << jp;
@@ -515,6 +520,26 @@ void TestMime::decodeText()
     QFETCH(QByteArray, charset);
     QFETCH(QString, expected);
     QCOMPARE(Mime::decodeText(bytes, charset), expected);
+}
+
+void TestMime::decodeTextLongRuns()
+{
+    // ASCII text of a few blocks (widened thirty-two and sixteen bytes at a time) with a UTF-8 letter,
+    // a Latin-1 byte or a lone ESC at every offset, unlabelled and labelled.
+    for (int at = 0; at <= 80; ++at) {
+        const QByteArray before(at, 'a');
+        const QByteArray after(80 - at, 'b');
+        const QByteArray utf8 = before + "\xc3\xa9" + after;
+        const QByteArray latin1 = before + "\xe9" + after;
+        const QByteArray esc = before + "\x1b" + after;
+        const QString row = QString::number(at);
+        QVERIFY2(Mime::decodeText(utf8, {}) == QString::fromUtf8(utf8), qPrintable(row));
+        QVERIFY2(Mime::decodeText(utf8, "utf-8") == QString::fromUtf8(utf8), qPrintable(row));
+        QVERIFY2(Mime::decodeText(latin1, "iso-8859-1") == QString::fromLatin1(latin1), qPrintable(row));
+        QVERIFY2(Mime::decodeText(esc, {}) == QString::fromLatin1(esc), qPrintable(row));
+        const QByteArray plain = before + after;
+        QVERIFY2(Mime::decodeText(plain, "us-ascii") == QString::fromLatin1(plain), qPrintable(row));
+    }
 }
 
 void TestMime::iso2022JpRuns_data()

@@ -5,6 +5,8 @@
 
 #include "mimemessage.h"
 
+#include "textscan.h"
+
 #include <QStringDecoder>
 #include <QVarLengthArray>
 
@@ -13,6 +15,7 @@
 #endif
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
 #include <initializer_list>
 #include <memory>
@@ -140,6 +143,19 @@ Q_ALWAYS_INLINE qsizetype widenPlainAscii(const char *p, qsizetype n, char16_t *
         return _mm_movemask_epi8(_mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, esc), _mm_cmpeq_epi8(v, other))))
             == 0;
     };
+    // Thirty-two bytes a round while they last (bodies are long): one test for both halves.
+    for (; n - i >= 32; i += 32) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i + 16));
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, esc), _mm_cmpeq_epi8(v, other)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(w, esc), _mm_cmpeq_epi8(w, other)));
+        if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(v, w), special)) != 0)
+            break; // the sixteen-byte loop below finds where
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i), _mm_unpacklo_epi8(v, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 8), _mm_unpackhi_epi8(v, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 16), _mm_unpacklo_epi8(w, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o + i + 24), _mm_unpackhi_epi8(w, zero));
+    }
     for (; n - i >= 16; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
         if (!plain(v))
@@ -408,16 +424,32 @@ bool decodeIso2022JpRuns(QByteArrayView bytes, QStringDecoder *decoder, QString 
     return true;
 }
 
+/**
+ * The charset name @p name is @p literal (or starts with it): sizes first, and inline, where QByteArray's
+ * comparisons with a C string measure it and call out to compare. Every decode asks several of these.
+ */
+template<std::size_t N>
+inline bool isName(const QByteArray &name, const char (&literal)[N])
+{
+    return name.size() == qsizetype(N - 1) && std::memcmp(name.constData(), literal, N - 1) == 0;
+}
+
+template<std::size_t N>
+inline bool hasNamePrefix(const QByteArray &name, const char (&literal)[N])
+{
+    return name.size() >= qsizetype(N - 1) && std::memcmp(name.constData(), literal, N - 1) == 0;
+}
+
 /** Decodes with a (valid) Qt charset name; @p ok is false when the bytes were not valid in it. */
 QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
 {
-    if (name == "UTF-8") {
+    if (isName(name, "UTF-8")) {
         const bool valid = isValidUtf8(bytes);
         if (ok)
             *ok = valid;
         return QString::fromUtf8(bytes);
     }
-    if (name == "ISO-8859-1") {
+    if (isName(name, "ISO-8859-1")) {
         if (ok)
             *ok = true;
         return QString::fromLatin1(bytes);
@@ -430,9 +462,9 @@ QString decodeWith(QByteArrayView bytes, const QByteArray &name, bool *ok)
     }
     decoder->resetState();
     QString text;
-    if (name.startsWith("ISO-2022-JP")) {
+    if (hasNamePrefix(name, "ISO-2022-JP")) {
         const QByteArray cleaned = withoutEmptySegments(bytes);
-        if (name == "ISO-2022-JP") {
+        if (isName(name, "ISO-2022-JP")) {
             if (decodeIso2022JpRuns(cleaned, decoder, &text)) {
                 if (ok)
                     *ok = true;
@@ -499,8 +531,8 @@ QString guessAndDecode(QByteArrayView bytes, bool *ok = nullptr)
 
 bool isSingleByteLatin(const QByteArray &name)
 {
-    return name == "ISO-8859-1" || name == "US-ASCII" || name.startsWith("windows-125")
-        || name.startsWith("ISO-8859-");
+    return isName(name, "ISO-8859-1") || isName(name, "US-ASCII") || hasNamePrefix(name, "windows-125")
+        || hasNamePrefix(name, "ISO-8859-");
 }
 
 } // namespace
@@ -623,18 +655,22 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
             return text;
         return guessAndDecode(bytes);
     }
-    const QByteArray name = charset.isEmpty() ? QByteArray() : normalizeCharset(charset);
+    // The labels nearly every part carries, as written, before normalizeCharset()'s general reading.
+    const QByteArray name = equalsLowerAscii(charset, "utf-8")  ? QByteArrayLiteral("UTF-8")
+        : equalsLowerAscii(charset, "us-ascii")                 ? QByteArrayLiteral("US-ASCII")
+        : equalsLowerAscii(charset, "iso-2022-jp")              ? QByteArrayLiteral("ISO-2022-JP")
+                                                                : normalizeCharset(charset);
     const bool latin = isSingleByteLatin(name);
     // ASCII without ESC: no guessing reads it otherwise, nor any of these labels (Latin-1 and UTF-8
     // agree on ASCII). Other labels may not be ASCII-based or give control bytes a meaning. Strict
     // UTF-8 without ESC: guessing reads it as UTF-8 (it has no JIS escape), a Latin label defers to the
     // guess for text that is valid UTF-8, and so does a UTF-8 label.
-    if (name.isEmpty() || latin || name == "UTF-8") {
+    if (name.isEmpty() || latin || isName(name, "UTF-8")) {
         QString text;
         if (asciiOrUtf8Text(bytes, &text))
             return text;
     }
-    if (name.isEmpty() || name == "US-ASCII")
+    if (name.isEmpty() || isName(name, "US-ASCII"))
         return guessAndDecode(bytes);
 
     if (latin) {
@@ -646,14 +682,14 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
         bool ok = false;
         return decodeWith(bytes, name, &ok);
     }
-    if (name.startsWith("ISO-2022-JP") && !isAscii(bytes) && !hasIso2022Escape(bytes))
+    if (hasNamePrefix(name, "ISO-2022-JP") && !isAscii(bytes) && !hasIso2022Escape(bytes))
         return guessAndDecode(bytes); // 8-bit text under a 7-bit label: Shift_JIS or UTF-8 really
-    if (!name.startsWith("ISO-2022") && hasIso2022Escape(bytes) && isAscii(bytes))
+    if (!hasNamePrefix(name, "ISO-2022") && hasIso2022Escape(bytes) && isAscii(bytes))
         return guessAndDecode(bytes); // JIS escapes mean ISO-2022-JP whatever the label says
     // ISO-2022-JP before its first escape and every ISO 8859 part read plain ASCII as Latin-1 does; an
     // ICU decode (and the copy it needs for ISO-2022-JP) costs several times as much. Other labels
     // may not be ASCII-based (UTF-7, UTF-16, EBCDIC), so they still go through ICU.
-    if ((name.startsWith("ISO-2022-JP") || name.startsWith("iso-8859-")) && isPlainAscii(bytes))
+    if ((hasNamePrefix(name, "ISO-2022-JP") || hasNamePrefix(name, "iso-8859-")) && isPlainAscii(bytes))
         return QString::fromLatin1(bytes);
 
     bool ok = false;
