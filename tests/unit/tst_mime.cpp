@@ -51,7 +51,7 @@ qsizetype plainDelimiterIndex(QByteArrayView text, QByteArrayView delimiter, qsi
     return -1;
 }
 
-/** Compares DelimiterFinder with the plain search from every offset of @p text; the first difference, or empty. */
+/** DelimiterFinder against the plain search from every offset of @p text: the first difference, or empty. */
 QString delimiterFinderDifference(const QByteArray &text, const QByteArray &delimiter)
 {
     const Mime::DelimiterFinder finder(delimiter);
@@ -453,7 +453,8 @@ void TestMime::decodeText_data()
     QTest::newRow("jis-labelled-latin1") << jisBytes << QByteArray("iso-8859-1") << jp;
     QTest::newRow("jis-unlabelled") << jisBytes << QByteArray() << jp;
     QTest::newRow("jis-labelled-mixed-case") << jisBytes << QByteArray("Iso-2022-Jp") << jp;
-    QTest::newRow("utf8-labelled-upper-case") << QByteArray("caf\xc3\xa9") << QByteArray("UTF-8") << QStringLiteral("caf\u00e9");
+    QTest::newRow("utf8-labelled-upper-case")
+        << QByteArray("caf\xc3\xa9") << QByteArray("UTF-8") << QStringLiteral("caf\u00e9");
     QTest::newRow("utf8-labelled-mixed-case-us-ascii")
         << QByteArray("caf\xc3\xa9") << QByteArray("Us-Ascii") << QStringLiteral("caf\u00e9");
     QTest::newRow("jis-labelled-utf8") << jisBytes << QByteArray("utf-8") << jp;
@@ -644,8 +645,10 @@ void TestMime::quotedPrintable_data()
     QTest::newRow("equals-at-end") << QByteArray("end=") << false << QByteArray("end");
     QTest::newRow("underscore-in-header") << QByteArray("a_b") << true << QByteArray("a b");
     QTest::newRow("underscore-in-body") << QByteArray("a_b") << false << QByteArray("a_b");
-    QTest::newRow("not-hex-kept") << QByteArray("=G1=4g=\xff" "1") << false << QByteArray("=G1=4g=\xff" "1");
-    QTest::newRow("escapes-only") << QByteArray("=E3=81=82=e3=81=84") << false << QByteArray("\xe3\x81\x82\xe3\x81\x84");
+    const QByteArray notHex = QByteArray("=G1=4g=\xff") + '1';
+    QTest::newRow("not-hex-kept") << notHex << false << notHex;
+    QTest::newRow("escapes-only") << QByteArray("=E3=81=82=e3=81=84") << false
+                                  << QByteArray("\xe3\x81\x82\xe3\x81\x84");
 }
 
 void TestMime::quotedPrintableLongRuns()
@@ -658,8 +661,8 @@ void TestMime::quotedPrintableLongRuns()
             const auto check = [&](const QByteArray &encoded, const QByteArray &expected) {
                 const QByteArray decoded = Mime::decodeQuotedPrintable(encoded);
                 if (decoded != expected)
-                    QFAIL(qPrintable(QStringLiteral("%1 gave %2").arg(QString::fromLatin1(encoded),
-                                                                      QString::fromLatin1(decoded))));
+                    QFAIL(qPrintable(QStringLiteral("%1 gave %2")
+                                         .arg(QString::fromLatin1(encoded), QString::fromLatin1(decoded))));
             };
             check(lead + "=41" + after, lead + 'A' + after);
             check(lead + "=\r\n" + after, lead + after);
@@ -681,12 +684,14 @@ void TestMime::mediaTypes_data()
                                 << QStringLiteral("utf-8");
     QTest::newRow("blanks-and-comment") << QByteArray("text (x) / (y) html ; charset = \"a b\"")
                                         << QByteArray("text/html") << QStringLiteral("a b");
-    QTest::newRow("no-subtype") << QByteArray("text; charset=x") << QByteArray("text/plain") << QStringLiteral("x");
+    QTest::newRow("no-subtype") << QByteArray("text; charset=x") << QByteArray("text/plain")
+                                << QStringLiteral("x");
     QTest::newRow("separators") << QByteArray("text/plain;; \t;charset=y;") << QByteArray("text/plain")
                                 << QStringLiteral("y");
-    QTest::newRow("star-without-section") << QByteArray("text/plain; a*b=1; charset=z") << QByteArray("text/plain")
-                                          << QStringLiteral("z");
-    QTest::newRow("8-bit-subtype") << QByteArray("text/Pl\xc3\xa4in") << QByteArray("text/pl\xc3\xa4in") << QString();
+    QTest::newRow("star-without-section")
+        << QByteArray("text/plain; a*b=1; charset=z") << QByteArray("text/plain") << QStringLiteral("z");
+    QTest::newRow("8-bit-subtype") << QByteArray("text/Pl\xc3\xa4in") << QByteArray("text/pl\xc3\xa4in")
+                                   << QString();
 }
 
 void TestMime::mediaTypes()
@@ -910,18 +915,21 @@ void TestMime::foldedIndents()
         for (const QByteArray &kind : kinds) {
             QByteArray indent = kind.repeated(length).left(length);
             indent[0] = ' '; // a continuation starts with a blank
-            const QString row = QStringLiteral("indent %1 of %2").arg(length).arg(QString::fromLatin1(kind.toPercentEncoding()));
-            const Mime::ParseResult folded
-                = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent + "two\nTo: b@example.com\n\nbody");
+            const QString row = QStringLiteral("indent %1 of %2")
+                                    .arg(length)
+                                    .arg(QString::fromLatin1(kind.toPercentEncoding()));
+            const Mime::ParseResult folded = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent
+                                                                + "two\nTo: b@example.com\n\nbody");
             QVERIFY2(folded.root.header("subject") == "one" + indent + "two", qPrintable(row));
             QVERIFY2(folded.root.header("to") == "b@example.com", qPrintable(row));
             QVERIFY2(folded.root.body == "body", qPrintable(row));
-            const Mime::ParseResult blank
-                = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent + "\nTo: b@example.com\n");
+            const Mime::ParseResult blank = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent
+                                                               + "\nTo: b@example.com\n");
             QVERIFY2(blank.root.header("subject") == "one", qPrintable(row));
             QVERIFY2(!blank.root.hasHeader("to"), qPrintable(row));
             QVERIFY2(blank.root.body == "To: b@example.com\n", qPrintable(row));
-            const Mime::ParseResult atEnd = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent);
+            const Mime::ParseResult atEnd
+                = Mime::parseMessage("From: a@example.com\nSubject: one\n" + indent);
             QVERIFY2(atEnd.root.header("subject") == "one", qPrintable(row));
             QVERIFY2(atEnd.root.headers.size() == 2, qPrintable(row));
         }
@@ -937,7 +945,8 @@ void TestMime::headerNamesIgnoreCase()
     for (int length = 1; length <= letters.size(); ++length) {
         const QByteArray name = letters.left(length);
         const Mime::ParseResult result = Mime::parseMessage("From: a@example.com\n" + name + ": v\n\nbody");
-        const auto found = [&](const QByteArray &wanted) { return result.root.hasHeader(QByteArrayView(wanted)); };
+        const auto found
+            = [&](const QByteArray &wanted) { return result.root.hasHeader(QByteArrayView(wanted)); };
         QVERIFY2(found(name), name.constData());
         QVERIFY2(found(name.toLower()), name.constData());
         QVERIFY2(found(name.toUpper()), name.constData());
@@ -1051,16 +1060,18 @@ void TestMime::delimiterFinder_data()
     QTest::newRow("empty-text") << QByteArray() << QByteArray("--b1") << qsizetype(-1);
     QTest::newRow("empty-delimiter") << QByteArray("--b1\n") << QByteArray() << qsizetype(-1);
     QTest::newRow("crlf") << QByteArray("a\r\n--b1\r\nb\r\n--b1--\r\n") << QByteArray("--b1") << qsizetype(3);
-    QTest::newRow("inside-a-line-only") << QByteArray("x --b1\ny--b1\n") << QByteArray("--b1") << qsizetype(-1);
+    QTest::newRow("inside-a-line-only")
+        << QByteArray("x --b1\ny--b1\n") << QByteArray("--b1") << qsizetype(-1);
     QTest::newRow("after-cr-only") << QByteArray("x\r--b1\n") << QByteArray("--b1") << qsizetype(-1);
     QTest::newRow("prefix-of-a-longer-boundary")
         << QByteArray("--b1x\nbody\n--b1\n") << QByteArray("--b1") << qsizetype(0);
-    QTest::newRow("longer-boundary-only") << QByteArray("a\n--b\n--b\n") << QByteArray("--bb") << qsizetype(-1);
+    QTest::newRow("longer-boundary-only")
+        << QByteArray("a\n--b\n--b\n") << QByteArray("--bb") << qsizetype(-1);
     QTest::newRow("dashes-inside-lines")
         << QByteArray("a -- b\n---- c\n-- \n--\n---=_P\n--=_P\n") << QByteArray("--=_P") << qsizetype(28);
     QTest::newRow("all-dashes") << QByteArray("-----\n------\n----\n") << QByteArray("----") << qsizetype(0);
-    QTest::newRow("repeated-bytes")
-        << QByteArray("aaaa\n--aaaaaaa\n--aaaaaa\n") << QByteArray("--aaaaaa") << qsizetype(5);
+    QTest::newRow("repeated-bytes") << QByteArray("aaaa\n--aaaaaaa\n--aaaaaa\n") << QByteArray("--aaaaaa")
+                                    << qsizetype(5);
     QTest::newRow("8-bit") << QByteArray("\xff\n--b\xc3\xa9\n") << QByteArray("--b\xc3\xa9") << qsizetype(2);
     QTest::newRow("longer-than-a-skip")
         << (QByteArray(300, 'x') + "\n--" + QByteArray(300, 'y') + "\n--" + QByteArray(299, 'y') + "z")

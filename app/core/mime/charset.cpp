@@ -428,14 +428,12 @@ bool decodeIso2022JpRuns(QByteArrayView bytes, QStringDecoder *decoder, QString 
  * The charset name @p name is @p literal (or starts with it): sizes first, and inline, where QByteArray's
  * comparisons with a C string measure it and call out to compare. Every decode asks several of these.
  */
-template<std::size_t N>
-inline bool isName(const QByteArray &name, const char (&literal)[N])
+template<std::size_t N> inline bool isName(const QByteArray &name, const char (&literal)[N])
 {
     return name.size() == qsizetype(N - 1) && std::memcmp(name.constData(), literal, N - 1) == 0;
 }
 
-template<std::size_t N>
-inline bool hasNamePrefix(const QByteArray &name, const char (&literal)[N])
+template<std::size_t N> inline bool hasNamePrefix(const QByteArray &name, const char (&literal)[N])
 {
     return name.size() >= qsizetype(N - 1) && std::memcmp(name.constData(), literal, N - 1) == 0;
 }
@@ -552,8 +550,8 @@ qsizetype plainAsciiLength(QByteArrayView bytes)
     const __m128i cr = _mm_set1_epi8('\r');
     for (; n - i >= 16; i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-        const __m128i blank
-            = _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+        const __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, tab),
+                                           _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
         const __m128i other
             = _mm_or_si128(_mm_andnot_si128(blank, _mm_cmpgt_epi8(space, v)), _mm_cmpeq_epi8(v, del));
         if (const int mask = _mm_movemask_epi8(other))
@@ -656,10 +654,10 @@ QString decodeText(QByteArrayView bytes, QByteArrayView charset)
         return guessAndDecode(bytes);
     }
     // The labels nearly every part carries, as written, before normalizeCharset()'s general reading.
-    const QByteArray name = equalsLowerAscii(charset, "utf-8")  ? QByteArrayLiteral("UTF-8")
-        : equalsLowerAscii(charset, "us-ascii")                 ? QByteArrayLiteral("US-ASCII")
-        : equalsLowerAscii(charset, "iso-2022-jp")              ? QByteArrayLiteral("ISO-2022-JP")
-                                                                : normalizeCharset(charset);
+    const QByteArray name = equalsLowerAscii(charset, "utf-8") ? QByteArrayLiteral("UTF-8")
+        : equalsLowerAscii(charset, "us-ascii")                ? QByteArrayLiteral("US-ASCII")
+        : equalsLowerAscii(charset, "iso-2022-jp")             ? QByteArrayLiteral("ISO-2022-JP")
+                                                               : normalizeCharset(charset);
     const bool latin = isSingleByteLatin(name);
     // ASCII without ESC: no guessing reads it otherwise, nor any of these labels (Latin-1 and UTF-8
     // agree on ASCII). Other labels may not be ASCII-based or give control bytes a meaning. Strict

@@ -29,7 +29,8 @@ qsizetype DelimiterFinder::indexIn(QByteArrayView text, qsizetype from) const
         if (bytes[at] != last)
             continue;
         const qsizetype start = at - (length - 1);
-        if ((start == 0 || bytes[start - 1] == '\n') && std::memcmp(bytes + start, delimiter, size_t(length - 1)) == 0)
+        if ((start == 0 || bytes[start - 1] == '\n')
+            && std::memcmp(bytes + start, delimiter, size_t(length - 1)) == 0)
             return start;
     }
     return -1;

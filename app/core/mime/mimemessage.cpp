@@ -149,7 +149,8 @@ QByteArray toLowerBytes(QByteArrayView v)
 inline bool isTrimmed(char c)
 {
     // A bit of a word rather than four comparisons: every header value is trimmed at both ends.
-    constexpr quint64 trimmed = (quint64(1) << ' ') | (quint64(1) << '\t') | (quint64(1) << '\r') | (quint64(1) << '\n');
+    constexpr quint64 trimmed
+        = (quint64(1) << ' ') | (quint64(1) << '\t') | (quint64(1) << '\r') | (quint64(1) << '\n');
     const auto u = static_cast<unsigned char>(c);
     return u <= ' ' && ((trimmed >> u) & 1) != 0;
 }
@@ -175,9 +176,9 @@ inline qsizetype skipIndent(QByteArrayView data, qsizetype pos)
     // to eight blanks, which a byte-by-byte loop reads one comparison chain at a time.
     if (size - pos >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + pos));
-        const __m128i blank = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
-                                           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
-                                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+        const __m128i blank = _mm_or_si128(
+            _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
         const auto other = static_cast<quint32>(_mm_movemask_epi8(blank)) ^ 0xFFFFu;
         if (other != 0)
             return pos + qCountTrailingZeroBits(other);
