@@ -31,6 +31,9 @@ private slots:
     void fromParsedMessage();
     void emptyAndJunk_data();
     void emptyAndJunk();
+    void sharedValues_data();
+    void sharedValues();
+    void sharedValueOutlivesReport();
 };
 
 void TestDsn::perMessageFields()
@@ -371,6 +374,99 @@ void TestDsn::emptyAndJunk()
     const Dsn::Report report = Dsn::parse(body);
     QVERIFY(report.recipients.isEmpty());
     QVERIFY(report.reportingMta.isEmpty());
+}
+
+void TestDsn::sharedValues_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("diagnosticType");
+    QTest::newRow("postfix-lower-case") << QStringLiteral("Reporting-MTA: dns; mx.example.org\n\n"
+                                                         "Final-Recipient: rfc822; a@example.com\n"
+                                                         "Action: failed\nStatus: 5.1.1\n"
+                                                         "Remote-MTA: dns; mx.example.com\n"
+                                                         "Diagnostic-Code: smtp; 550 5.1.1 unknown\n")
+                                        << QStringLiteral("failed") << QStringLiteral("smtp");
+    QTest::newRow("exchange-upper-case") << QStringLiteral("Final-Recipient: RFC822; <a@example.com>\n"
+                                                          "Action: FAILED\nStatus: 5.7.1\n"
+                                                          "Diagnostic-Code: SMTP; 550 5.7.1 denied\n")
+                                         << QStringLiteral("failed") << QStringLiteral("smtp");
+    QTest::newRow("action-with-comment") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
+                                                          "Action: Failed (permanent)\n"
+                                                          "Diagnostic-Code: X-Unix; 255\n")
+                                         << QStringLiteral("failed") << QStringLiteral("x-unix");
+    QTest::newRow("action-lower-with-comment") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
+                                                                "Action: delayed  (will retry)\n")
+                                               << QStringLiteral("delayed") << QString();
+    QTest::newRow("action-non-ascii") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
+                                                       "Action: \u0130ailed x\n")
+                                      << QStringLiteral("\u0130ailed").toLower() << QString();
+    QTest::newRow("folded-diagnostic") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
+                                                        "Action: failed\n"
+                                                        "Diagnostic-Code: smtp; 550 5.1.1 no such\n"
+                                                        "    user\n")
+                                       << QStringLiteral("failed") << QStringLiteral("smtp");
+}
+
+void TestDsn::sharedValues()
+{
+    // The values share the report's text; read from a text the report may not share (raw data, which
+    // it copies from), and against the plain derivations, they must come out the same.
+    QFETCH(QString, body);
+    QFETCH(QString, action);
+    QFETCH(QString, diagnosticType);
+    const Dsn::Report shared = Dsn::parse(body);
+    const Dsn::Report copied = Dsn::parse(QString::fromRawData(body.constData(), body.size()));
+    QCOMPARE(shared.recipients.size(), 1);
+    QCOMPARE(copied.recipients.size(), 1);
+    const Dsn::Recipient &a = shared.recipients.first();
+    const Dsn::Recipient &b = copied.recipients.first();
+    QCOMPARE(a.action, action);
+    QCOMPARE(a.diagnosticType, diagnosticType);
+    QCOMPARE(a.action.isNull(), action.isNull());
+    QCOMPARE(a.finalRecipient, b.finalRecipient);
+    QCOMPARE(a.action, b.action);
+    QCOMPARE(a.status, b.status);
+    QCOMPARE(a.remoteMta, b.remoteMta);
+    QCOMPARE(a.diagnosticCode, b.diagnosticCode);
+    QCOMPARE(a.diagnosticType, b.diagnosticType);
+    QCOMPARE(shared.reportingMta, copied.reportingMta);
+    // The plain derivation of the action: the field lowered, then cut at its first blank.
+    const QString lowered = a.fields.value(QStringLiteral("action")).trimmed().toLower();
+    const qsizetype blank = lowered.indexOf(QLatin1Char(' '));
+    QCOMPARE(a.action, blank > 0 ? lowered.left(blank) : lowered);
+    QCOMPARE(a.finalRecipient, QStringLiteral("a@example.com"));
+}
+
+void TestDsn::sharedValueOutlivesReport()
+{
+    // A value that shares the report's text stays itself once the report and the text are gone, and
+    // writing to it (as its last owner) or to a copy of it touches nothing else.
+    QString body = QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
+                                  "Action: failed\nStatus: 5.1.1 (unknown)\n"
+                                  "Diagnostic-Code: smtp; 550 no such\n  user\n");
+    QString status;
+    QString diagnostic;
+    QString recipient;
+    {
+        const Dsn::Report report = Dsn::parse(body);
+        status = report.recipients.first().status;
+        diagnostic = report.recipients.first().diagnosticCode;
+        recipient = report.recipients.first().finalRecipient;
+        QString copy = status;
+        copy.append(QStringLiteral("!!"));
+        QCOMPARE(copy, QStringLiteral("5.1.1!!"));
+        QCOMPARE(report.recipients.first().status, QStringLiteral("5.1.1"));
+    }
+    body.fill(u'#');
+    body.clear();
+    QCOMPARE(status, QStringLiteral("5.1.1"));
+    status.append(u'x');
+    QCOMPARE(status, QStringLiteral("5.1.1x"));
+    QCOMPARE(recipient, QStringLiteral("a@example.com"));
+    QCOMPARE(diagnostic, QStringLiteral("550 no such user"));
+    diagnostic.prepend(u'>');
+    QCOMPARE(diagnostic, QStringLiteral(">550 no such user"));
 }
 
 QTEST_GUILESS_MAIN(TestDsn)

@@ -231,11 +231,41 @@ QStringView typedValue(QStringView value, QStringView *type)
     return value;
 }
 
-/** The value of @p f without its "type;" prefix, as a string. */
-QString untypedValue(const Field &f)
+/**
+ * The text of @p v as a QString that shares the buffer of @p text or @p unfolded (the report's, which
+ * the field views point into) instead of copying, when @p v lies inside one of them; else a copy. A
+ * report sets some seven such strings per recipient, and a slice costs a reference count where a copy
+ * costs an allocation to make and one to free. Like Mime's share() for bytes, such a slice is not
+ * NUL-terminated, which nothing that goes by size minds; writing to it detaches (or, once it is the
+ * buffer's last owner, writes in a buffer that nothing else reads).
+ */
+QString sharedText(QStringView v, const QString &text, const QString &unfolded)
 {
-    QStringView type;
-    return typedValue(f.value, &type).toString();
+    if (v.isEmpty())
+        return v.toString(); // null or empty as before: no allocation either way
+    for (const QString *owner : { &text, &unfolded }) {
+        const auto *begin = reinterpret_cast<const char16_t *>(owner->constData()); // utf16() may copy
+        if (v.utf16() >= begin && v.utf16() + v.size() <= begin + owner->size()
+            && const_cast<QString *>(owner)->data_ptr().isMutable()) {
+            QString slice = *owner;
+            QString::DataPointer &d = slice.data_ptr();
+            d.ptr = const_cast<char16_t *>(v.utf16());
+            d.size = v.size();
+            return slice;
+        }
+    }
+    return v.toString();
+}
+
+/** True when @p v is ASCII without upper-case letters: toLower() would return it as it is. */
+bool isLowerAscii(QStringView v)
+{
+    for (const QChar c : v) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80 || (u >= u'A' && u <= u'Z'))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -269,63 +299,86 @@ struct FieldListBuilder
         if (FieldList::Item *item = findSame(list, f.name))
             item->value = f.value;
         else
-            list->m_items.append(FieldList::Item { f.name, f.value });
+            add(list, f);
     }
+    /** Adds the field @p f, whose name is not in the list yet. */
+    static void add(FieldList *list, const Field &f) { list->m_items.append(FieldList::Item { f.name, f.value }); }
 };
 
 namespace {
 
-void applyRecipientField(Recipient *r, const Field &f)
+/** The buffers the field views point into, which the strings of the report share (see sharedText()). */
+struct Buffers
+{
+    const QString &text;
+    const QString &unfolded;
+
+    QString operator()(QStringView v) const { return sharedText(v, text, unfolded); }
+};
+
+void applyRecipientField(Recipient *r, const Field &f, const Buffers &shared)
 {
     FieldListBuilder::set(&r->fields, f);
     QStringView type;
     switch (f.id) {
     case Name::FinalRecipient:
-        r->finalRecipient = stripAngles(typedValue(f.value, &type)).toString();
+        r->finalRecipient = shared(stripAngles(typedValue(f.value, &type)));
         break;
     case Name::OriginalRecipient:
-        r->originalRecipient = stripAngles(typedValue(f.value, &type)).toString();
+        r->originalRecipient = shared(stripAngles(typedValue(f.value, &type)));
         break;
     case Name::Action: {
-        QString action = f.value.trimmed().toString().toLower();
-        const qsizetype cut = action.indexOf(QLatin1Char(' '));
-        r->action = cut > 0 ? action.left(cut) : action;
+        const QStringView action = f.value.trimmed();
+        const qsizetype cut = action.indexOf(u' ');
+        const QStringView word = cut > 0 ? action.first(cut) : action;
+        // Usually written in lower case already ("failed"): then it is the text itself. Otherwise as
+        // before, lowered first and cut after (lowering may change the length of non-ASCII text).
+        if (isLowerAscii(word)) {
+            r->action = shared(word);
+        } else {
+            QString lowered = action.toString().toLower();
+            const qsizetype loweredCut = lowered.indexOf(QLatin1Char(' '));
+            r->action = loweredCut > 0 ? lowered.left(loweredCut) : lowered;
+        }
         break;
     }
     case Name::Status:
-        r->status = statusCode(f.value).toString();
+        r->status = shared(statusCode(f.value));
         break;
     case Name::RemoteMta:
-        r->remoteMta = untypedValue(f);
+        r->remoteMta = shared(typedValue(f.value, &type));
         break;
     case Name::DiagnosticCode:
-        r->diagnosticCode = typedValue(f.value, &type).toString();
+        r->diagnosticCode = shared(typedValue(f.value, &type));
         if (type.isEmpty())
             r->diagnosticType.clear();
+        else if (isLowerAscii(type))
+            r->diagnosticType = shared(type);
         else
             r->diagnosticType = asciiLower(type); // the prefix is ASCII (see typedValue()): one allocation
         break;
     case Name::LastAttemptDate:
-        r->lastAttemptDate = f.value.toString();
+        r->lastAttemptDate = shared(f.value);
         break;
     case Name::WillRetryUntil:
-        r->willRetryUntil = f.value.toString();
+        r->willRetryUntil = shared(f.value);
         break;
     default:
         break;
     }
 }
 
-void applyMessageField(Report *report, const Field &f)
+void applyMessageField(Report *report, const Field &f, const Buffers &shared)
 {
     if (!FieldListBuilder::findSame(&report->fields, f.name))
-        FieldListBuilder::set(&report->fields, f);
+        FieldListBuilder::add(&report->fields, f);
+    QStringView type;
     if (f.id == Name::ReportingMta && report->reportingMta.isEmpty())
-        report->reportingMta = untypedValue(f);
+        report->reportingMta = shared(typedValue(f.value, &type));
     else if (f.id == Name::ArrivalDate && report->arrivalDate.isEmpty())
-        report->arrivalDate = f.value.toString();
+        report->arrivalDate = shared(f.value);
     else if (f.id == Name::ReceivedFromMta && report->receivedFromMta.isEmpty())
-        report->receivedFromMta = untypedValue(f);
+        report->receivedFromMta = shared(typedValue(f.value, &type));
 }
 
 /** The fields between two blank lines. */
@@ -341,7 +394,7 @@ struct Block
  * Applies one block of fields to @p report; false when the recipient limit was reached. New recipients
  * share @p text and @p unfolded, which the fields' views point into.
  */
-bool applyBlock(Report *report, const Block &block, const QString &text, const QString &unfolded)
+bool applyBlock(Report *report, const Block &block, const Buffers &shared)
 {
     bool hasRecipientField = false;
     for (const Field &f : block) {
@@ -352,7 +405,7 @@ bool applyBlock(Report *report, const Block &block, const QString &text, const Q
     }
     if (!hasRecipientField) {
         for (const Field &f : block)
-            applyMessageField(report, f);
+            applyMessageField(report, f, shared);
         return true;
     }
     // A recipient block; a missing blank line can put several recipients (or the per-message
@@ -360,12 +413,12 @@ bool applyBlock(Report *report, const Block &block, const QString &text, const Q
     Recipient *current = nullptr;
     const auto addRecipient = [&] {
         current = &report->recipients.emplaceBack();
-        FieldListBuilder::keep(&current->fields, text, unfolded);
+        FieldListBuilder::keep(&current->fields, shared.text, shared.unfolded);
     };
     for (const Field &f : block) {
         if (!current) {
             if (!isRecipientField(f)) {
-                applyMessageField(report, f);
+                applyMessageField(report, f, shared);
                 continue;
             }
             if (report->recipients.size() >= MaxRecipients)
@@ -377,7 +430,7 @@ bool applyBlock(Report *report, const Block &block, const QString &text, const Q
                 return false;
             addRecipient();
         }
-        applyRecipientField(current, f);
+        applyRecipientField(current, f, shared);
     }
     return true;
 }
@@ -484,6 +537,7 @@ Report parse(const QString &deliveryStatusBody)
 
     Report report;
     FieldListBuilder::keep(&report.fields, deliveryStatusBody, unfolded);
+    const Buffers shared { deliveryStatusBody, unfolded };
     // A recipient a Final-Recipient, as a rule: the list then grows once instead of moving the
     // recipients (large, and not relocatable) at each growth.
     qsizetype finalRecipients = 0;
@@ -492,8 +546,7 @@ Report parse(const QString &deliveryStatusBody)
     report.recipients.reserve(qMin<qsizetype>(finalRecipients, MaxRecipients));
     qsizetype start = 0;
     for (const qsizetype end : blockEnds) {
-        if (!applyBlock(&report, Block { fields.constData() + start, fields.constData() + end }, deliveryStatusBody,
-                        unfolded))
+        if (!applyBlock(&report, Block { fields.constData() + start, fields.constData() + end }, shared))
             break;
         start = end;
     }
