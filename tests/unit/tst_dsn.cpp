@@ -34,6 +34,9 @@ private slots:
     void sharedValues_data();
     void sharedValues();
     void sharedValueOutlivesReport();
+    void knownNamesInAnySpelling();
+    void valuesTrimmedAsQtTrims_data();
+    void valuesTrimmedAsQtTrims();
 };
 
 void TestDsn::perMessageFields()
@@ -467,6 +470,71 @@ void TestDsn::sharedValueOutlivesReport()
     QCOMPARE(diagnostic, QStringLiteral("550 no such user"));
     diagnostic.prepend(u'>');
     QCOMPARE(diagnostic, QStringLiteral(">550 no such user"));
+}
+
+void TestDsn::knownNamesInAnySpelling()
+{
+    // Every field the parser acts on, in upper case and in an odd spelling; names of the same length
+    // and first letter as a known one are other fields.
+    for (const bool upper : { true, false }) {
+        QString body = QStringLiteral("Reporting-MTA: dns; mx.example.org\nArrival-Date: today\n"
+                                      "Received-From-MTA: dns; in.example.org\n\n"
+                                      "Final-Recipient: rfc822; a@example.com\n"
+                                      "Original-Recipient: rfc822; b@example.com\n"
+                                      "Action: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.com\n"
+                                      "Diagnostic-Code: smtp; 550 unknown\nLast-Attempt-Date: yesterday\n"
+                                      "Will-Retry-Until: never\nFinal-Log-ID: 42\n"
+                                      "Finel-Recipient: rfc822; c@example.com\nStatut: 4.0.0\n");
+        body = upper ? body.toUpper() : body.replace(QStringLiteral("Final-R"), QStringLiteral("fINAL-r"));
+        const Dsn::Report report = Dsn::parse(body);
+        const auto expect = [upper](const char *text) {
+            const QString s = QString::fromLatin1(text);
+            return upper ? s.toUpper() : s;
+        };
+        QCOMPARE(report.reportingMta, expect("mx.example.org"));
+        QCOMPARE(report.arrivalDate, expect("today"));
+        QCOMPARE(report.receivedFromMta, expect("in.example.org"));
+        QCOMPARE(report.recipients.size(), 1);
+        const Dsn::Recipient &r = report.recipients.first();
+        QCOMPARE(r.finalRecipient, expect("a@example.com"));
+        QCOMPARE(r.originalRecipient, expect("b@example.com"));
+        QCOMPARE(r.action, QStringLiteral("failed"));
+        QCOMPARE(r.status, QStringLiteral("5.1.1"));
+        QCOMPARE(r.remoteMta, expect("mx.example.com"));
+        QCOMPARE(r.diagnosticCode, expect("550 unknown"));
+        QCOMPARE(r.diagnosticType, QStringLiteral("smtp"));
+        QCOMPARE(r.lastAttemptDate, expect("yesterday"));
+        QCOMPARE(r.willRetryUntil, expect("never"));
+        QCOMPARE(r.fields.value(QStringLiteral("final-log-id")), QStringLiteral("42"));
+        QCOMPARE(r.fields.value(QStringLiteral("finel-recipient")), expect("rfc822; c@example.com"));
+        QCOMPARE(r.fields.value(QStringLiteral("statut")), QStringLiteral("4.0.0"));
+    }
+}
+
+void TestDsn::valuesTrimmedAsQtTrims_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::newRow("plain") << QStringLiteral("5.1.1");
+    QTest::newRow("tabs-and-blanks") << QStringLiteral("\t 5.1.1 \t");
+    QTest::newRow("form-feed-vertical-tab") << QStringLiteral("\f\v5.1.1\v\f");
+    QTest::newRow("no-break-space") << QStringLiteral("\u00a05.1.1\u00a0");
+    QTest::newRow("ideographic-space") << QStringLiteral(" \u30005.1.1\u3000 ");
+    QTest::newRow("next-line") << QStringLiteral("\u00855.1.1 \u0085");
+    QTest::newRow("non-ascii-inside") << QStringLiteral(" \u30bf5.1.1\u30bf ");
+    QTest::newRow("only-blanks") << QStringLiteral(" \t ");
+    QTest::newRow("only-unicode-blanks") << QStringLiteral("\u3000\u00a0");
+}
+
+void TestDsn::valuesTrimmedAsQtTrims()
+{
+    // Values are trimmed inline for ASCII blanks; whatever the ends, the result is QString::trimmed()'s.
+    QFETCH(QString, value);
+    const Dsn::Report report = Dsn::parse(QStringLiteral("Final-Recipient: rfc822; a@example.com\nX-Value:")
+                                          + value + QStringLiteral("\nWill-Retry-Until:") + value
+                                          + QStringLiteral("\n"));
+    QCOMPARE(report.recipients.size(), 1);
+    QCOMPARE(report.recipients.first().fields.value(QStringLiteral("x-value")), value.trimmed());
+    QCOMPARE(report.recipients.first().willRetryUntil, value.trimmed());
 }
 
 QTEST_GUILESS_MAIN(TestDsn)

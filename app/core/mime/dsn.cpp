@@ -48,6 +48,26 @@ struct Field
     qsizetype valueSize() const { return joinedAt >= 0 ? joinedSize : value.size(); }
 };
 
+/**
+ * QStringView::trimmed(), inline for ASCII ends (a value after its "Name: " starts with a blank): the
+ * library call cost more than the trimming for every value of a report. An end that is not ASCII goes
+ * to trimmed() itself, which knows the other Unicode blanks.
+ */
+inline QStringView trimmedText(QStringView v)
+{
+    // QChar::isSpace() for ASCII: tab, line feed, vertical tab, form feed, carriage return, blank.
+    const auto asciiSpace = [](char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); };
+    qsizetype b = 0;
+    qsizetype e = v.size();
+    while (b < e && asciiSpace(v[b].unicode()))
+        ++b;
+    while (e > b && asciiSpace(v[e - 1].unicode()))
+        --e;
+    if ((b < e && (v[b].unicode() >= 0x80 || v[e - 1].unicode() >= 0x80)) || v.isEmpty())
+        return v.trimmed();
+    return v.sliced(b, e - b);
+}
+
 bool isBlank(QStringView line)
 {
     for (const QChar c : line) {
@@ -141,11 +161,28 @@ Name nameOf(QStringView name)
         { Name::ArrivalDate, "arrival-date" },
         { Name::ReceivedFromMta, "received-from-mta" },
     };
-    for (const auto &[id, text] : known) {
-        if (equalsLowerAscii(name, text))
-            return id;
-    }
-    return Name::Other;
+    // The length and the first letter tell the known names apart, so one table lookup finds the only
+    // candidate and one comparison settles it (every field of every report comes through here).
+    constexpr qsizetype maxSize = 18;
+    static constexpr auto candidates = [] {
+        std::array<std::array<signed char, 26>, maxSize + 1> t {};
+        for (auto &row : t) {
+            for (auto &k : row)
+                k = -1;
+        }
+        for (size_t k = 0; k < std::size(known); ++k)
+            t[known[k].second.size()][size_t(known[k].second[0] - 'a')] = static_cast<signed char>(k);
+        return t;
+    }();
+    if (name.isEmpty() || name.size() > maxSize)
+        return Name::Other;
+    const char16_t first = lowerAsciiChar(name[0].unicode());
+    if (first < u'a' || first > u'z')
+        return Name::Other;
+    const int k = candidates[size_t(name.size())][size_t(first - u'a')];
+    if (k < 0 || !equalsLowerAscii(name, known[k].second))
+        return Name::Other;
+    return known[k].first;
 }
 
 // Bounds for hostile input: a real report has a handful of fields per recipient.
@@ -160,9 +197,9 @@ bool isRecipientField(const Field &f)
 
 QStringView stripAngles(QStringView address)
 {
-    address = address.trimmed();
+    address = trimmedText(address);
     if (address.startsWith(u'<') && address.endsWith(u'>'))
-        address = address.mid(1, address.size() - 2).trimmed();
+        address = trimmedText(address.mid(1, address.size() - 2));
     return address;
 }
 
@@ -191,7 +228,7 @@ QStringView statusCode(QStringView value)
             continue;
         return value.mid(i, m - i);
     }
-    return value.trimmed();
+    return trimmedText(value);
 }
 
 /**
@@ -200,7 +237,7 @@ QStringView statusCode(QStringView value)
  */
 QStringView typedValue(QStringView value, QStringView *type)
 {
-    value = value.trimmed();
+    value = trimmedText(value);
     *type = {};
     // Only a type within the first 32 characters counts, so the search stops there (a loop rather
     // than indexOf(), which runs Qt's general substring search for one character).
@@ -212,7 +249,7 @@ QStringView typedValue(QStringView value, QStringView *type)
         }
     }
     if (semicolon > 0) {
-        const QStringView prefix = value.first(semicolon).trimmed();
+        const QStringView prefix = trimmedText(value.first(semicolon));
         bool token = !prefix.isEmpty();
         for (const QChar c : prefix) {
             const char16_t u = c.unicode();
@@ -225,7 +262,7 @@ QStringView typedValue(QStringView value, QStringView *type)
         }
         if (token) {
             *type = prefix;
-            return value.sliced(semicolon + 1).trimmed();
+            return trimmedText(value.sliced(semicolon + 1));
         }
     }
     return value;
@@ -328,7 +365,7 @@ void applyRecipientField(Recipient *r, const Field &f, const Buffers &shared)
         r->originalRecipient = shared(stripAngles(typedValue(f.value, &type)));
         break;
     case Name::Action: {
-        const QStringView action = f.value.trimmed();
+        const QStringView action = trimmedText(f.value);
         const qsizetype cut = action.indexOf(u' ');
         const QStringView word = cut > 0 ? action.first(cut) : action;
         // Usually written in lower case already ("failed"): then it is the text itself. Otherwise as
@@ -436,8 +473,12 @@ bool applyBlock(Report *report, const Block &block, const Buffers &shared)
 }
 
 /** Appends @p piece, a further line of the folded field @p f, to its value joined in @p unfolded. */
-void extend(Field *f, QStringView piece, bool alwaysBlank, QString *unfolded)
+void extend(Field *f, QStringView piece, bool alwaysBlank, QString *unfolded, qsizetype textSize)
 {
+    // The joined values never take more than the text (each joined line gives up at least its line
+    // break for the blank put in its place): reserved once, the buffer never grows.
+    if (unfolded->capacity() == 0)
+        unfolded->reserve(textSize);
     if (f->joinedAt < 0) {
         f->joinedAt = unfolded->size();
         unfolded->append(f->value);
@@ -514,17 +555,17 @@ Report parse(const QString &deliveryStatusBody)
         } else if (line[0].isSpace()) {
             // Folded line: joined with one blank (RFC 5322 unfolding, runs of blanks collapsed).
             if (inBlock && fields.last().valueSize() < MaxFieldValue)
-                extend(&fields.last(), line.trimmed(), false, &unfolded);
+                extend(&fields.last(), trimmedText(line), false, &unfolded, deliveryStatusBody.size());
         } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
             Field f;
             f.name = line.first(n);
             f.id = nameOf(f.name);
-            f.value = line.sliced(colon + 1).trimmed();
+            f.value = trimmedText(line.sliced(colon + 1));
             fields.append(f);
             ++count;
         } else if (inBlock && fields.last().id == Name::DiagnosticCode && fields.last().valueSize() < MaxFieldValue) {
             // Some MTAs wrap a long diagnostic without indenting the continuation.
-            extend(&fields.last(), line.trimmed(), true, &unfolded);
+            extend(&fields.last(), trimmedText(line), true, &unfolded, deliveryStatusBody.size());
         }
     }
     if (fields.size() > blockStart)
