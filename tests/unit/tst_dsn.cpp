@@ -385,29 +385,29 @@ void TestDsn::sharedValues_data()
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("diagnosticType");
     QTest::newRow("postfix-lower-case") << QStringLiteral("Reporting-MTA: dns; mx.example.org\n\n"
-                                                         "Final-Recipient: rfc822; a@example.com\n"
-                                                         "Action: failed\nStatus: 5.1.1\n"
-                                                         "Remote-MTA: dns; mx.example.com\n"
-                                                         "Diagnostic-Code: smtp; 550 5.1.1 unknown\n")
+                                                          "Final-Recipient: rfc822; a@example.com\n"
+                                                          "Action: failed\nStatus: 5.1.1\n"
+                                                          "Remote-MTA: dns; mx.example.com\n"
+                                                          "Diagnostic-Code: smtp; 550 5.1.1 unknown\n")
                                         << QStringLiteral("failed") << QStringLiteral("smtp");
     QTest::newRow("exchange-upper-case") << QStringLiteral("Final-Recipient: RFC822; <a@example.com>\n"
-                                                          "Action: FAILED\nStatus: 5.7.1\n"
-                                                          "Diagnostic-Code: SMTP; 550 5.7.1 denied\n")
+                                                           "Action: FAILED\nStatus: 5.7.1\n"
+                                                           "Diagnostic-Code: SMTP; 550 5.7.1 denied\n")
                                          << QStringLiteral("failed") << QStringLiteral("smtp");
     QTest::newRow("action-with-comment") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
-                                                          "Action: Failed (permanent)\n"
-                                                          "Diagnostic-Code: X-Unix; 255\n")
+                                                           "Action: Failed (permanent)\n"
+                                                           "Diagnostic-Code: X-Unix; 255\n")
                                          << QStringLiteral("failed") << QStringLiteral("x-unix");
     QTest::newRow("action-lower-with-comment") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
-                                                                "Action: delayed  (will retry)\n")
+                                                                 "Action: delayed  (will retry)\n")
                                                << QStringLiteral("delayed") << QString();
     QTest::newRow("action-non-ascii") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
-                                                       "Action: \u0130ailed x\n")
+                                                        "Action: \u0130ailed x\n")
                                       << QStringLiteral("\u0130ailed").toLower() << QString();
     QTest::newRow("folded-diagnostic") << QStringLiteral("Final-Recipient: rfc822; a@example.com\n"
-                                                        "Action: failed\n"
-                                                        "Diagnostic-Code: smtp; 550 5.1.1 no such\n"
-                                                        "    user\n")
+                                                         "Action: failed\n"
+                                                         "Diagnostic-Code: smtp; 550 5.1.1 no such\n"
+                                                         "    user\n")
                                        << QStringLiteral("failed") << QStringLiteral("smtp");
 }
 
@@ -529,9 +529,9 @@ void TestDsn::valuesTrimmedAsQtTrims()
 {
     // Values are trimmed inline for ASCII blanks; whatever the ends, the result is QString::trimmed()'s.
     QFETCH(QString, value);
-    const Dsn::Report report = Dsn::parse(QStringLiteral("Final-Recipient: rfc822; a@example.com\nX-Value:")
-                                          + value + QStringLiteral("\nWill-Retry-Until:") + value
-                                          + QStringLiteral("\n"));
+    const Dsn::Report report
+        = Dsn::parse(QStringLiteral("Final-Recipient: rfc822; a@example.com\nX-Value:") + value
+                     + QStringLiteral("\nWill-Retry-Until:") + value + QStringLiteral("\n"));
     QCOMPARE(report.recipients.size(), 1);
     QCOMPARE(report.recipients.first().fields.value(QStringLiteral("x-value")), value.trimmed());
     QCOMPARE(report.recipients.first().willRetryUntil, value.trimmed());

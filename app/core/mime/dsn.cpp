@@ -339,7 +339,10 @@ struct FieldListBuilder
             add(list, f);
     }
     /** Adds the field @p f, whose name is not in the list yet. */
-    static void add(FieldList *list, const Field &f) { list->m_items.append(FieldList::Item { f.name, f.value }); }
+    static void add(FieldList *list, const Field &f)
+    {
+        list->m_items.append(FieldList::Item { f.name, f.value });
+    }
 };
 
 namespace {
