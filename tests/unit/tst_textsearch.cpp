@@ -62,15 +62,17 @@ void TestTextSearch::caselessRangeHasNoLowerCase()
 
 void TestTextSearch::randomTextsLowerAndSearchAlike()
 {
-    // Long enough for the eight-at-a-time path, with the first non-ASCII character anywhere.
+    // Long enough for the sixteen- and eight-at-a-time paths, with the first non-ASCII character
+    // anywhere (after a run of ASCII of any length).
     QRandomGenerator rng(20261122);
     const QString alphabet = QStringLiteral("abcXYZ @.:<>09\n\r\tAZaz`{[éÉ日本ＡΣ");
     for (int round = 0; round < 300; ++round) {
         QString text;
         const int n = int(rng.bounded(120));
         const bool ascii = round % 2 == 0;
+        const int asciiRun = int(rng.bounded(n + 1));
         for (int i = 0; i < n; ++i) {
-            const int pick = int(rng.bounded(ascii ? 25 : alphabet.size()));
+            const int pick = int(rng.bounded(ascii || i < asciiRun ? 25 : alphabet.size()));
             text += alphabet.at(pick);
         }
         const TextSearch search(text);
@@ -170,7 +172,7 @@ void TestTextSearch::charSearchAndTrimAgreeWithQt()
     for (int round = 0; round < 800; ++round) {
         const QString &alphabet = round % 2 ? prose : spaced;
         QString text;
-        const int n = int(rng.bounded(40));
+        const int n = int(rng.bounded(70)); // past two steps of sixteen and the last, overlapping one
         for (int i = 0; i < n; ++i)
             text += alphabet.at(int(rng.bounded(alphabet.size())));
         const QStringView view(text);
@@ -179,6 +181,10 @@ void TestTextSearch::charSearchAndTrimAgreeWithQt()
         for (const char16_t c : {u'@', u'\n', u'x', u'\u3000', u'z'}) {
             const qsizetype from = qsizetype(rng.bounded(n + 1));
             QCOMPARE(MailDoctor::indexOfChar(view, c, from), view.indexOf(QChar(c), from));
+            const qsizetype either = MailDoctor::indexOfEither(view, c, u'.', from);
+            const qsizetype cAt = view.indexOf(QChar(c), from);
+            const qsizetype dotAt = view.indexOf(QChar(u'.'), from);
+            QCOMPARE(either, cAt < 0 ? dotAt : dotAt < 0 ? cAt : qMin(cAt, dotAt));
         }
     }
 }
