@@ -27,6 +27,8 @@ private slots:
     void multilineReply();
     void paragraphJoinsAsSimplified();
     void preambleReasonLeadsTheEvidence();
+    void preambleCodesOnlyWithoutTheBlocksOwn_data();
+    void preambleCodesOnlyWithoutTheBlocksOwn();
     void recipientLeadIns_data();
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
@@ -37,6 +39,7 @@ private slots:
     void dsnRecipientsAndVendor();
     void htmlEntities_data();
     void htmlEntities();
+    void htmlTagsThatBreakLines();
     void reportReadsItsTextLikeTheScan_data();
     void reportReadsItsTextLikeTheScan();
 };
@@ -172,6 +175,41 @@ void TestBounceText::preambleReasonLeadsTheEvidence()
     QVERIFY2(readings.first().fact.diagnostic.startsWith(reason), qPrintable(readings.first().fact.diagnostic));
     QCOMPARE(evidence.at(1), QStringLiteral("<taro@example.jp>"));
     QCOMPARE(evidence.last(), block.at(5));
+}
+
+void TestBounceText::preambleCodesOnlyWithoutTheBlocksOwn_data()
+{
+    // The preamble's coded lines (reply or status codes) lead the diagnostic only when the recipient's
+    // own lines have no code; the sentences before the address stand in for an empty paragraph.
+    QTest::addColumn<QString>("preamble");
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<QString>("diagnostic");
+    QTest::newRow("coded-preamble-uncoded-block")
+        << QStringLiteral("Delivery failed.\nReason: 550 no such user\nPlease check.\nStatus 5.1.1 given")
+        << QStringLiteral("Mailbox missing") << QStringLiteral("Reason: 550 no such user Status 5.1.1 given Mailbox missing");
+    QTest::newRow("coded-preamble-coded-block")
+        << QStringLiteral("Delivery failed.\nReason: 550 no such user") << QStringLiteral("452 4.2.2 over quota")
+        << QStringLiteral("452 4.2.2 over quota");
+    QTest::newRow("first-line-coded") << QStringLiteral("554 rejected\nThe following recipients:")
+                                      << QStringLiteral("Mailbox missing") << QStringLiteral("554 rejected Mailbox missing");
+    QTest::newRow("uncoded-preamble") << QStringLiteral("Delivery failed.\nPlease check the address.")
+                                      << QStringLiteral("Mailbox missing") << QStringLiteral("Mailbox missing");
+    QTest::newRow("uncoded-preamble-empty-block")
+        << QStringLiteral("Delivery failed.\nPlease check the address.\nThe following recipients:") << QString()
+        << QStringLiteral("Delivery failed. Please check the address.");
+    QTest::newRow("coded-preamble-empty-block") << QStringLiteral("Delivery failed.\n550 5.1.1 no such user")
+                                                << QString() << QStringLiteral("550 5.1.1 no such user");
+}
+
+void TestBounceText::preambleCodesOnlyWithoutTheBlocksOwn()
+{
+    QFETCH(QString, preamble);
+    QFETCH(QString, block);
+    QFETCH(QString, diagnostic);
+    const QString text = preamble + QStringLiteral("\n\n<taro@example.jp>") + (block.isEmpty() ? QString() : u'\n' + block) + u'\n';
+    const QList<RecipientReading> readings = scanBounceText(text);
+    QCOMPARE(readings.size(), qsizetype(1));
+    QCOMPARE(readings.first().fact.diagnostic, diagnostic);
 }
 
 void TestBounceText::recipientLeadIns_data()
@@ -350,6 +388,30 @@ void TestBounceText::htmlEntities()
                                            "<div>%1</div>\r\n").arg(html);
     const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
     QCOMPARE(reading.explanation.trimmed(), text);
+}
+
+void TestBounceText::htmlTagsThatBreakLines()
+{
+    // <br>, <p>, </p>, <div>, </div> and <tr> in any case (and any tag that starts like them) give a
+    // line break, other tags none: each tag against the rule written plainly.
+    const QStringList tags = {QStringLiteral("br"),   QStringLiteral("BR/"),  QStringLiteral("p"),
+                              QStringLiteral("P class=x"), QStringLiteral("/p"), QStringLiteral("/P"),
+                              QStringLiteral("div"),  QStringLiteral("DiV"),  QStringLiteral("/div"),
+                              QStringLiteral("tr"),   QStringLiteral("TR"),   QStringLiteral("td"),
+                              QStringLiteral("/td"),  QStringLiteral("b"),    QStringLiteral("/b"),
+                              QStringLiteral("d"),    QStringLiteral("t"),    QStringLiteral("/"),
+                              QStringLiteral("pre"),  QStringLiteral("/dl"),  QStringLiteral("span"),
+                              QStringLiteral("\u0130"), QString()};
+    for (const QString &tag : tags) {
+        const QString lower = tag.toLower();
+        const bool breaks = lower.startsWith(QLatin1String("br")) || lower.startsWith(u'p')
+            || lower.startsWith(QLatin1String("/p")) || lower.startsWith(QLatin1String("div"))
+            || lower.startsWith(QLatin1String("/div")) || lower.startsWith(QLatin1String("tr"));
+        const QString message = QStringLiteral("From: taro@example.jp\r\nSubject: hello\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                                               "one<%1>two\r\n").arg(tag);
+        const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+        QCOMPARE(reading.explanation.trimmed(), breaks ? QStringLiteral("one\ntwo") : QStringLiteral("onetwo"));
+    }
 }
 
 void TestBounceText::reportReadsItsTextLikeTheScan_data()

@@ -24,6 +24,7 @@ private slots:
     void searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind();
     void charSearchAndTrimAgreeWithQt();
     void asciiCaseInsensitiveSearchAgreesWithNaive();
+    void anchoredSearchAgreesWithQt();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -220,6 +221,27 @@ void TestTextSearch::asciiCaseInsensitiveSearchAgreesWithNaive()
             const qsizetype m = qsizetype(std::strlen(p));
             QCOMPARE(startsWithAsciiCi(text, p), m <= text.size() && naive(text.first(m), p, 0) == 0);
             QCOMPARE(endsWithAsciiCi(text, p), m <= text.size() && naive(text.last(m), p, 0) == 0);
+        }
+    }
+}
+
+void TestTextSearch::anchoredSearchAgreesWithQt()
+{
+    // containsAsciiAnchored() against QStringView::contains(), the phrase found by each of its
+    // characters, in texts full of near misses (the anchor without the rest, pieces at either end).
+    QRandomGenerator rng(20261129);
+    const QString alphabet = QStringLiteral("ko.utlcmKO\u00f6");
+    static const char *const phrases[] = {".outlook.com", "ok", "k", "o.k", "..", "kk.o"};
+    for (int round = 0; round < 400; ++round) {
+        QString text;
+        const int n = int(rng.bounded(60));
+        for (int i = 0; i < n; ++i)
+            text += round % 3 == 0 && i % 13 == 0 ? QStringLiteral(".outlook.com") : QString(alphabet.at(int(rng.bounded(alphabet.size()))));
+        for (const char *p : phrases) {
+            const std::string_view phrase(p);
+            const bool expected = QStringView(text).contains(QLatin1String(p));
+            for (size_t anchor = 0; anchor <= phrase.size(); ++anchor) // one past the end: the first character's search
+                QCOMPARE(containsAsciiAnchored(text, phrase, anchor), expected);
         }
     }
 }

@@ -202,6 +202,31 @@ inline qsizetype indexOfAscii(QStringView text, std::string_view phrase, qsizety
     return -1;
 }
 
+/**
+ * Whether the ASCII @p phrase occurs in @p text (case-sensitive), found by its character at
+ * @p anchor: a character rarer than the phrase's first (a '.' in a domain) is found less often in
+ * vain.
+ */
+inline bool containsAsciiAnchored(QStringView text, std::string_view phrase, size_t anchor)
+{
+    const qsizetype m = qsizetype(phrase.size());
+    const qsizetype a = qsizetype(anchor);
+    if (a >= m)
+        return indexOfAscii(text, phrase) >= 0;
+    const char16_t *d = text.utf16();
+    for (qsizetype from = a;;) {
+        const qsizetype at = indexOfChar(text, char16_t(uchar(phrase[anchor])), from);
+        if (at < 0 || at - a + m > text.size())
+            return false;
+        qsizetype k = 0;
+        while (k < m && d[at - a + k] == char16_t(uchar(phrase[size_t(k)])))
+            ++k;
+        if (k == m)
+            return true;
+        from = at + 1;
+    }
+}
+
 /** Case-insensitive test for an ASCII phrase given in lower case, without converting the text. */
 inline qsizetype indexOfAsciiCi(QStringView text, std::string_view lowerPhrase, qsizetype from = 0)
 {
