@@ -37,6 +37,8 @@ private slots:
     void explanationEndsAtTheQuotedOriginal();
     void dsnRecipientsAndVendor_data();
     void dsnRecipientsAndVendor();
+    void originalHeaderFields_data();
+    void originalHeaderFields();
     void htmlEntities_data();
     void htmlEntities();
     void htmlTagsThatBreakLines();
@@ -365,6 +367,43 @@ void TestBounceText::dsnRecipientsAndVendor()
     QCOMPARE(f.action, QStringLiteral("failed"));
     QCOMPARE(f.diagnosticType, QStringLiteral("SMTP"));
     QCOMPARE(f.vendor, vendor);
+}
+
+void TestBounceText::originalHeaderFields_data()
+{
+    // The returned original's fields read in one walk over its header, against Part::decodedHeader()
+    // and headerCount() asked field by field: names in any case, a field given twice (the first
+    // counts), encoded words, names of the same length as the wanted ones, fields missing.
+    QTest::addColumn<QString>("header");
+    QTest::newRow("plain") << QStringLiteral("From: Taro <taro@example.jp>\r\nTo: hanako@example.org\r\nSubject: hello\r\n"
+                                             "Date: Sat, 4 Oct 2025 08:00:07 +0900\r\nMessage-ID: <1@example.jp>\r\n");
+    QTest::newRow("cases-and-repeats") << QStringLiteral("received: from a\r\nRECEIVED: from b\r\nfrom: first@example.jp\r\n"
+                                                         "FROM: second@example.jp\r\nmessage-id: <x@y>\r\nMessage-Id: <z@y>\r\n"
+                                                         "TO: a@b.jp\r\nDATE: today\r\nsubject:  two   spaces \r\n");
+    QTest::newRow("encoded-subject") << QStringLiteral("From: a@b.jp\r\nSubject: =?UTF-8?B?5pel5pys6Kqe?= and more\r\nReceived: x\r\n");
+    QTest::newRow("same-lengths") << QStringLiteral("Cc: c@d.jp\r\nFrox: no\r\nSubjecx: no\r\nReceivex: no\r\nMessage-IX: no\r\n"
+                                                    "From: a@b.jp\r\n");
+    QTest::newRow("missing") << QStringLiteral("From: a@b.jp\r\nX-Mailer: test\r\n");
+}
+
+void TestBounceText::originalHeaderFields()
+{
+    QFETCH(QString, header);
+    const QString message = QStringLiteral(
+        "From: MAILER-DAEMON@example.jp\r\nTo: taro@example.jp\r\nSubject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+        "--b\r\nContent-Type: text/plain\r\n\r\n<hanako@example.org>: 550 5.1.1 unknown\r\n\r\n"
+        "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n%1\r\n--b--\r\n").arg(header);
+    const MailDoctor::OriginalMessage original = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8())).original;
+    const MailDoctor::Mime::ParseResult plain = MailDoctor::Mime::parseMessage(header.toUtf8());
+    QVERIFY(plain.hasHeaders);
+    const MailDoctor::Mime::Part &h = plain.root;
+    QCOMPARE(original.from, h.decodedHeader("From").simplified());
+    QCOMPARE(original.to, h.decodedHeader("To").simplified());
+    QCOMPARE(original.subject, h.decodedHeader("Subject").simplified());
+    QCOMPARE(original.date, h.decodedHeader("Date").simplified());
+    QCOMPARE(original.messageId, h.decodedHeader("Message-ID").simplified());
+    QCOMPARE(original.receivedCount, int(h.headerCount("Received")));
 }
 
 void TestBounceText::htmlEntities_data()

@@ -20,6 +20,7 @@ private slots:
     void lowersLikeQString();
     void caselessRangeHasNoLowerCase();
     void randomTextsLowerAndSearchAlike();
+    void longTextsLowerAlike();
     void manySearchesAgreeWithPlainFind();
     void searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind();
     void charSearchAndTrimAgreeWithQt();
@@ -93,6 +94,30 @@ void TestTextSearch::randomTextsLowerAndSearchAlike()
             QCOMPARE(search.indexOf(phrase), at == std::string::npos ? qsizetype(-1) : qsizetype(at));
             QCOMPARE(search.contains(phrase), at != std::string::npos);
         }
+    }
+}
+
+void TestTextSearch::longTextsLowerAlike()
+{
+    // Texts shorter and longer than the bytes a TextSearch keeps inline, lowered as QString lowers them:
+    // ASCII only; a run of ASCII and then characters of two and three UTF-8 bytes (the buffer grows
+    // past the inline bytes while lowering, the ASCII before kept); a dotted capital I or a surrogate
+    // pair late in the text (the whole text the general way).
+    QRandomGenerator rng(20261130);
+    const QString wide = QStringLiteral("aB \u00c9\u00e9\u65e5\u672c\uff21\u03a3");
+    for (int round = 0; round < 240; ++round) {
+        const int n = 100 + int(rng.bounded(700));
+        const int asciiRun = round % 3 == 0 ? n : int(rng.bounded(n));
+        QString text;
+        for (int i = 0; i < n; ++i)
+            text += i < asciiRun ? QChar(u"aZ .<@"[rng.bounded(6)]) : wide.at(int(rng.bounded(wide.size())));
+        if (round % 4 == 1)
+            text.insert(int(rng.bounded(n)), round % 8 == 1 ? QStringLiteral("\u0130") : QStringLiteral("\U0001F4E7"));
+        const TextSearch search(text);
+        QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), text.toLower().toUtf8());
+        const std::string lower(search.view());
+        const std::string tail = lower.substr(lower.size() - qMin<size_t>(lower.size(), 5));
+        QCOMPARE(search.indexOf(tail), qsizetype(lower.find(tail)));
     }
 }
 
