@@ -24,7 +24,24 @@ inline bool equalsLowerAscii(QStringView text, std::string_view lower)
 {
     if (text.size() != qsizetype(lower.size()))
         return false;
-    for (size_t i = 0; i < lower.size(); ++i) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time where the first already agrees (most comparisons fail there): 'A'..'Z'
+    // moved up by 32 (a unit from 0x8000 on compares as negative: kept), against the phrase's bytes
+    // widened to sixteen bits.
+    if (lower.size() >= 8 && lowerAsciiChar(text.utf16()[0]) == char16_t(uchar(lower[0]))) {
+        const __m128i zero = _mm_setzero_si128();
+        for (; i + 8 <= lower.size(); i += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.utf16() + i));
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16('A' - 1)), _mm_cmplt_epi16(v, _mm_set1_epi16('Z' + 1)));
+            const __m128i lowered = _mm_add_epi16(v, _mm_and_si128(upper, _mm_set1_epi16(32)));
+            const __m128i wanted = _mm_unpacklo_epi8(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(lower.data() + i)), zero);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(lowered, wanted)) != 0xffff)
+                return false;
+        }
+    }
+#endif
+    for (; i < lower.size(); ++i) {
         if (lowerAsciiChar(text.utf16()[i]) != char16_t(uchar(lower[i])))
             return false;
     }

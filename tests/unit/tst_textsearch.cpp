@@ -26,6 +26,7 @@ private slots:
     void charSearchAndTrimAgreeWithQt();
     void asciiCaseInsensitiveSearchAgreesWithNaive();
     void anchoredSearchAgreesWithQt();
+    void longLowerCaseComparisonsAgreeWithNaive();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -268,6 +269,35 @@ void TestTextSearch::anchoredSearchAgreesWithQt()
             for (size_t anchor = 0; anchor <= phrase.size(); ++anchor) // one past the end: the first character's search
                 QCOMPARE(containsAsciiAnchored(text, phrase, anchor), expected);
         }
+    }
+}
+
+void TestTextSearch::longLowerCaseComparisonsAgreeWithNaive()
+{
+    // equalsLowerAscii() on phrases of eight characters and more (compared eight at a time) against a
+    // plain loop: texts that differ from the phrase in one place, by case or by a character beside the
+    // letters ('@', '[', '`', '{') or beyond ASCII (U+0141, whose low byte is 'A'; U+FF21).
+    QRandomGenerator rng(20261131);
+    const QString swaps = QStringLiteral("@[`{\u0141\uff21");
+    for (int round = 0; round < 2000; ++round) {
+        std::string phrase;
+        const int m = 1 + int(rng.bounded(30));
+        for (int j = 0; j < m; ++j)
+            phrase += "az-. 0"[rng.bounded(6)];
+        QString text = QString::fromLatin1(phrase.data(), qsizetype(phrase.size()));
+        for (int j = 0; j < m; ++j) {
+            if (rng.bounded(3) == 0)
+                text[j] = text.at(j).toUpper();
+        }
+        if (round % 2)
+            text[int(rng.bounded(m))] = swaps.at(int(rng.bounded(swaps.size())));
+        bool expected = true;
+        for (int j = 0; j < m; ++j) {
+            const char16_t c = text.at(j).unicode();
+            expected = expected && (c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) == char16_t(uchar(phrase[size_t(j)]));
+        }
+        QCOMPARE(MailDoctor::equalsLowerAscii(QStringView(text), phrase), expected);
+        QCOMPARE(startsWithAsciiCi(QString(text + QStringLiteral("tail")), phrase), expected);
     }
 }
 
