@@ -5,6 +5,7 @@
 #include <QStringView>
 #include <QtAlgorithms>
 
+#include <cstring>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -58,6 +59,44 @@ inline bool equalsLowerAscii(QByteArrayView bytes, std::string_view lower)
             return false;
     }
     return true;
+}
+
+/// Bytes paddedContains() may read after the text it searches.
+constexpr qsizetype PaddedBytes = 16;
+
+/**
+ * Whether @p needle occurs in the @p size bytes at @p bytes, which are followed by PaddedBytes more
+ * that may be read (of any value). Positions whose first and last bytes both fit are found sixteen at
+ * a time and only those compared: cheaper than std::string_view::find() on short header values, which
+ * calls out for every position its first byte fits. Inline: the needles are literals.
+ */
+Q_ALWAYS_INLINE bool paddedContains(const char *bytes, qsizetype size, std::string_view needle)
+{
+    const size_t n = size_t(size);
+    const size_t m = needle.size();
+    if (m > n)
+        return false;
+#if defined(__SSE2__)
+    if (m >= 2) {
+        const __m128i first = _mm_set1_epi8(needle[0]);
+        const __m128i last = _mm_set1_epi8(needle[m - 1]);
+        for (size_t i = 0; i <= n - m; i += 16) {
+            // The loads end at most at i + m + 14 <= n + 14: inside the padding.
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + i + m - 1));
+            for (quint32 mask = quint32(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+                 mask; mask &= mask - 1) {
+                const size_t at = i + size_t(qCountTrailingZeroBits(mask));
+                if (at > n - m)
+                    break; // the rest of this step lies past the last start
+                if (std::memcmp(bytes + at + 1, needle.data() + 1, m - 2) == 0)
+                    return true;
+            }
+        }
+        return false;
+    }
+#endif
+    return std::string_view(bytes, n).find(needle) != std::string_view::npos;
 }
 
 /**

@@ -27,6 +27,7 @@ private slots:
     void asciiCaseInsensitiveSearchAgreesWithNaive();
     void anchoredSearchAgreesWithQt();
     void longLowerCaseComparisonsAgreeWithNaive();
+    void paddedSearchAgreesWithFind();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -298,6 +299,33 @@ void TestTextSearch::longLowerCaseComparisonsAgreeWithNaive()
         }
         QCOMPARE(MailDoctor::equalsLowerAscii(QStringView(text), phrase), expected);
         QCOMPARE(startsWithAsciiCi(QString(text + QStringLiteral("tail")), phrase), expected);
+    }
+}
+
+void TestTextSearch::paddedSearchAgreesWithFind()
+{
+    // paddedContains() against std::string_view::find(): short and long texts (zero bytes among them),
+    // needles from the text (at its end too), absent, longer than the text, one byte or empty; the
+    // padding after the text holds the needle's last byte, so a start past the end must not count.
+    QRandomGenerator rng(20261201);
+    for (int round = 0; round < 3000; ++round) {
+        const int n = int(rng.bounded(round % 5 == 0 ? 120 : 40));
+        std::string text;
+        for (int i = 0; i < n; ++i)
+            text += "ab.-@x\0"[rng.bounded(7)];
+        std::string needle;
+        const int kind = int(rng.bounded(4));
+        if (kind <= 1 && n > 0) {
+            const size_t length = 1 + rng.bounded(quint32(qMin(n, 20)));
+            const size_t from = kind == 0 ? size_t(n) - length : rng.bounded(quint32(size_t(n) - length + 1));
+            needle = text.substr(from, length);
+        } else {
+            for (int j = 0, m = int(rng.bounded(8)); j < m; ++j)
+                needle += "ab.-@x"[rng.bounded(6)];
+        }
+        std::string padded = text;
+        padded.append(size_t(MailDoctor::PaddedBytes), needle.empty() ? 'a' : needle.back());
+        QCOMPARE(MailDoctor::paddedContains(padded.data(), qsizetype(n), needle), text.find(needle) != std::string::npos);
     }
 }
 

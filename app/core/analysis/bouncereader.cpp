@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -178,7 +179,7 @@ bool bytesContain(QByteArrayView bytes, std::string_view needle)
 class LoweredBytes
 {
 public:
-    explicit LoweredBytes(const QByteArray &bytes) : m_bytes(bytes.size())
+    explicit LoweredBytes(const QByteArray &bytes) : m_bytes(bytes.size() + PaddedBytes)
     {
         const char *in = bytes.constData();
         char *out = m_bytes.data();
@@ -195,10 +196,15 @@ public:
 #endif
         for (; i < n; ++i)
             out[i] = char(lowerAsciiChar(char16_t(uchar(in[i]))));
+        std::memset(out + n, 0, PaddedBytes);
+        m_size = n;
     }
 
-    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
-    bool contains(std::string_view needle) const { return bytesContain(view(), needle); }
+    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_size)); }
+    Q_ALWAYS_INLINE bool contains(std::string_view needle) const
+    {
+        return paddedContains(m_bytes.constData(), m_size, needle);
+    }
     bool endsWith(std::string_view tail) const
     {
         const std::string_view v = view();
@@ -206,7 +212,8 @@ public:
     }
 
 private:
-    QVarLengthArray<char, 256> m_bytes;
+    QVarLengthArray<char, 256> m_bytes; ///< the lowered bytes, then PaddedBytes zero bytes for paddedContains()
+    qsizetype m_size = 0;
 };
 
 // A text compared in lower case, as QString::toLower() gives it: ASCII text (nearly every host and
