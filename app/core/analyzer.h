@@ -5,6 +5,7 @@
 #include "patternmatcher.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QSet>
 
@@ -31,6 +32,12 @@ public:
     AnalysisResult analyzeText(const QString &text, const QString &inputName = {}) const;
 
     const KnowledgeBase *knowledgeBase() const { return m_kb; }
+
+    /**
+     * Whether @p data is no text (analyze() refuses it): more than one byte in twenty of its first
+     * 8 KB a control character that text does not use. A UTF-16 byte order mark makes it text.
+     */
+    static bool looksBinary(QByteArrayView data);
 
     /** The cause that stands for a Sisimai reason when nothing more specific is known. */
     QString defaultCauseForReason(const QString &reason) const;

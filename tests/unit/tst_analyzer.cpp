@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -145,6 +146,7 @@ private slots:
     void requiredLiteralClauses();
     void binaryIsOneStrayControlInTwenty_data();
     void binaryIsOneStrayControlInTwenty();
+    void looksBinaryAgreesWithPlainLoop();
     void provingLiteralsOfExpressions_data();
     void provingLiteralsOfExpressions();
     void provingLiteralsDecideLines();
@@ -812,6 +814,16 @@ void TestAnalyzer::binaryIsOneStrayControlInTwenty_data()
     // Counted over more than 255 blocks of sixteen: the counts must survive being summed on the way.
     QTest::newRow("411-in-8192") << sprinkle(8192, 411, 5) << true;
     QTest::newRow("409-in-8192") << sprinkle(8192, 409, 5) << false;
+    // Sixteen bytes apart, 300 of them fall in the same lane of the blocks: more than a byte counts.
+    QByteArray oneLane(8192, 'a');
+    for (qsizetype i = 0; i < 300 * 16; i += 16)
+        oneLane[i] = '\0';
+    for (qsizetype i = 0; i < 120; ++i)
+        oneLane[5001 + i * 16] = '\x01';
+    QTest::newRow("420-in-8192-most-in-one-lane") << oneLane << true;
+    for (qsizetype i = 0; i < 11; ++i)
+        oneLane[5001 + i * 16] = 'a';
+    QTest::newRow("409-in-8192-most-in-one-lane") << oneLane << false;
     QByteArray vertical = sprinkle(1000, 0, 0);
     for (qsizetype i = 1; i < vertical.size(); i += 19)
         vertical[i] = '\x0b'; // a vertical tab sits between tab and carriage return, and is no text
@@ -829,6 +841,50 @@ void TestAnalyzer::binaryIsOneStrayControlInTwenty()
     QFETCH(bool, refused);
     const AnalysisResult r = Analyzer(&m_loaded.kb).analyze(data, QStringLiteral("-"));
     QCOMPARE(r.errorSource != nullptr && QByteArray(r.errorSource).contains("binary"), refused);
+}
+
+void TestAnalyzer::looksBinaryAgreesWithPlainLoop()
+{
+    // The sixteen-bytes-at-a-time count (and its stop before the last twentieth) against a byte loop,
+    // on random bytes around one stray control in twenty, of every length up to past 8 KB and at
+    // every alignment.
+    auto plain = [](QByteArrayView data) {
+        if (data.startsWith("\xff\xfe") || data.startsWith("\xfe\xff"))
+            return false;
+        const qsizetype n = qMin<qsizetype>(data.size(), 8192);
+        qsizetype controls = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            const uchar c = uchar(data[i]);
+            controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != 0x0c;
+        }
+        return n > 0 && controls * 20 > n;
+    };
+    QRandomGenerator rng(20261122);
+    int binary = 0;
+    int text = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const qsizetype size = round < 100 ? round : qsizetype(rng.bounded(round % 10 == 0 ? 9000 : 1200));
+        const qsizetype offset = rng.bounded(16);
+        // Stray controls, text controls (VT among them, which is none) and other bytes, with one
+        // stray byte in 14 to 33 on average.
+        const quint32 strayIn = 14 + rng.bounded(20);
+        QByteArray buffer(offset + size, 'a');
+        for (qsizetype i = offset; i < buffer.size(); ++i) {
+            if (rng.bounded(strayIn) == 0)
+                buffer[i] = "\x00\x01\x08\x0b\x0e\x1a\x1c\x1f"[rng.bounded(8)];
+            else if (rng.bounded(8) == 0)
+                buffer[i] = "\t\n\r\x0c\x1b\x20\x7f\x80\x89\xe3\xff"[rng.bounded(11)];
+            else
+                buffer[i] = char(0x21 + rng.bounded(0x5e));
+        }
+        if (round % 97 == 0 && size >= 2)
+            buffer[offset] = '\xff', buffer[offset + 1] = '\xfe';
+        const QByteArrayView data = QByteArrayView(buffer).sliced(offset);
+        const bool expected = plain(data);
+        QCOMPARE(Analyzer::looksBinary(data), expected);
+        ++(expected ? binary : text);
+    }
+    QVERIFY(binary > 300 && text > 300); // both answers, near the border too
 }
 
 void TestAnalyzer::provingLiteralsOfExpressions_data()
