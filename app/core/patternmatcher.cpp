@@ -58,6 +58,14 @@ void addOnce(QStringList *into, const QString &code)
         into->append(code);
 }
 
+// As above for a code as it stands in the text: a string is made only for a code not yet listed
+// (the recipients of one bounce mostly repeat the same codes).
+void addOnce(QStringList *into, QStringView code)
+{
+    if (!into->contains(code))
+        into->append(code.toString());
+}
+
 // Where the next character from '2' to '5' (the first digit of a reply or status code) is at or
 // after @p from, or t.size(). Most of a text is words: SSE2 passes over them eight at a time.
 qsizetype nextCodeDigit(QStringView t, qsizetype from)
@@ -104,7 +112,7 @@ void scanReplyCodes(QStringView t, QStringList *into)
             continue;
         if (e + 1 < n && (t.at(e) == u'-' || t.at(e) == u':') && isDigit(t.at(e + 1)))
             continue;
-        addOnce(into, t.mid(i, 3).toString());
+        addOnce(into, t.mid(i, 3));
         i = e - 1;
     }
 }
@@ -142,7 +150,7 @@ void scanEnhancedCodes(QStringView t, QStringList *into)
         }
         if (digitFollows)
             continue;
-        addOnce(into, t.mid(i, d - i).toString());
+        addOnce(into, t.mid(i, d - i));
         i = d - 1;
     }
 }
