@@ -329,7 +329,7 @@ const Entry *Analyzer::entryFor(const QString &cause, const QList<EntryMatch> &m
     return m_firstEntry.value(cause); // entriesForCause(cause).first(), without the list
 }
 
-void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
+void Analyzer::addCause(AnalysisResult *result, const QString &cause, const Entry *entry, double confidence,
                         const QStringList &evidence) const
 {
     for (CauseFinding &c : result->causes) {
@@ -345,10 +345,9 @@ void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QStr
             return;
         }
     }
-    const Cause *catalogued = m_kb->cause(cause);
-    const Entry *entry = m_kb->entry(kb);
+    const Cause *catalogued = entry ? nullptr : m_kb->cause(cause);
     QString actor = entry ? entry->actor : (catalogued ? catalogued->actor : QString());
-    result->causes.append({cause, kb, confidence, actor, evidence});
+    result->causes.append({cause, entry ? entry->id : QString(), confidence, actor, evidence});
 }
 
 void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const
@@ -361,14 +360,6 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         Analysis::completeFact(&fact);
 
         RecipientFinding rf;
-        rf.address = fact.recipient;
-        rf.action = fact.action;
-        rf.status = fact.status;
-        rf.replyCode = fact.replyCode;
-        rf.remoteMta = fact.remoteMta;
-        rf.diagnostic = fact.diagnostic;
-        rf.reason = fact.reason;
-        rf.evidence = r.evidence;
         rf.didYouMean = Analysis::suggestAddress(fact.recipient);
 
         // What is known of the reason before this recipient (worked out here for one the analyzer
@@ -431,7 +422,7 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             const double confidence = (fact.reason == QLatin1String("onhold") || fact.reason == QLatin1String("undefined"))
                 ? 0.4
                 : 0.9;
-            addCause(result, cause, rf.kb, confidence, r.evidence);
+            addCause(result, cause, entry, confidence, r.evidence);
             if (firstSeverity.isEmpty()) {
                 if (entry)
                     firstSeverity = entry->severity;
@@ -445,6 +436,15 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             allInfo = false;
 
         extractCodes(fact.diagnostic, &result->codes);
+        // The fact is done with: its strings move into the finding.
+        rf.address = std::move(fact.recipient);
+        rf.action = std::move(fact.action);
+        rf.status = std::move(fact.status);
+        rf.replyCode = std::move(fact.replyCode);
+        rf.remoteMta = std::move(fact.remoteMta);
+        rf.diagnostic = std::move(fact.diagnostic);
+        rf.reason = std::move(fact.reason);
+        rf.evidence = r.evidence;
         result->recipients.append(std::move(rf));
     }
     flagNonstandard(&result->codes);

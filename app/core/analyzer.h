@@ -49,7 +49,8 @@ private:
     bool ranksFor(const CauseSet &candidates, const QString &cause) const;
     void analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const;
     void rankCauses(QStringView text, AnalysisResult *result) const;
-    void addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
+    /** Adds @p cause (its knowledge-base entry @p entry, if any) to the result, or merges into it. */
+    void addCause(AnalysisResult *result, const QString &cause, const Entry *entry, double confidence,
                   const QStringList &evidence) const;
     const Entry *entryFor(const QString &cause, const QList<EntryMatch> &matches) const;
 

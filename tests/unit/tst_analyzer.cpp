@@ -124,6 +124,7 @@ private slots:
     void replyCodes();
     void statusCodesOfAClass();
     void standardCodes();
+    void standardStatusCodesAgreeWithSplitting();
     void didYouMean_data();
     void didYouMean();
     void emptyAndBinaryInput();
@@ -353,6 +354,39 @@ void TestAnalyzer::standardCodes()
     QCOMPARE(Analysis::reasonForStatusCode(u"5.2.2"), QStringLiteral("mailboxfull"));
     QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.7.26")), QStringLiteral("authfailure"));
     QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.9.9")), QString());
+}
+
+void TestAnalyzer::standardStatusCodesAgreeWithSplitting()
+{
+    // The digits read by hand against the registry check as first written: split at '.', toInt().
+    auto plain = [](const QString &code) {
+        const QStringList parts = code.split(u'.');
+        if (parts.size() != 3 || !QStringList{QStringLiteral("2"), QStringLiteral("4"), QStringLiteral("5")}.contains(parts[0]))
+            return false;
+        bool ok1 = false;
+        bool ok2 = false;
+        const int subject = parts[1].toInt(&ok1);
+        const int detail = parts[2].toInt(&ok2);
+        static const int maxDetail[] = {0, 10, 4, 6, 7, 6, 10, 30};
+        return ok1 && ok2 && parts[2].size() <= 3 && subject >= 0 && subject <= 7 && detail >= 0
+            && detail <= maxDetail[subject];
+    };
+    const QStringList pieces = {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("7"), QStringLiteral("8"),
+                                QStringLiteral("10"), QStringLiteral("11"), QStringLiteral("30"), QStringLiteral("31"),
+                                QStringLiteral("007"), QStringLiteral("0010"), QStringLiteral("999"), QStringLiteral("+1"),
+                                QStringLiteral("-0"), QStringLiteral(" 1"), QStringLiteral("1 "), QStringLiteral("1a"),
+                                QStringLiteral(""), QStringLiteral("\u0661")};
+    int standard = 0;
+    for (const char *cls : {"2", "4", "5", "3"}) {
+        for (const QString &subject : pieces) {
+            for (const QString &detail : pieces) {
+                const QString code = QLatin1String(cls) + u'.' + subject + u'.' + detail;
+                QCOMPARE(Analysis::isStandardStatusCode(code), plain(code));
+                standard += plain(code);
+            }
+        }
+    }
+    QVERIFY(standard > 20);
 }
 
 void TestAnalyzer::didYouMean_data()

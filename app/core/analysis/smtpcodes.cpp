@@ -469,10 +469,24 @@ bool isStandardStatusCode(QStringView code)
     const QStringView parts[3] = {code.first(dot1), code.sliced(dot1 + 1, dot2 - dot1 - 1), code.sliced(dot2 + 1)};
     if (parts[0] != u"2" && parts[0] != u"4" && parts[0] != u"5")
         return false;
+    // One to three ASCII digits (every code the scanners find) are read here; anything else as
+    // toInt() reads it.
+    auto number = [](QStringView digits, bool *ok) {
+        if (digits.isEmpty() || digits.size() > 3)
+            return digits.toInt(ok);
+        int n = 0;
+        for (const QChar c : digits) {
+            if (!isDigit(c))
+                return digits.toInt(ok);
+            n = n * 10 + (c.unicode() - u'0');
+        }
+        *ok = true;
+        return n;
+    };
     bool ok1 = false;
     bool ok2 = false;
-    const int subject = parts[1].toInt(&ok1);
-    const int detail = parts[2].toInt(&ok2);
+    const int subject = number(parts[1], &ok1);
+    const int detail = number(parts[2], &ok2);
     if (!ok1 || !ok2 || parts[2].size() > 3)
         return false;
     // Highest detail registered with IANA for each subject.
