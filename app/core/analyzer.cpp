@@ -283,7 +283,7 @@ AnalysisResult Analyzer::analyze(const QByteArray &data, const QString &inputNam
     }
 
     const Mime::ParseResult parsed = Mime::parseMessage(data);
-    const Analysis::BounceReading reading = Analysis::readBounce(parsed);
+    Analysis::BounceReading reading = Analysis::readBounce(parsed);
     result.original = reading.original;
 
     if (!reading.recipients.isEmpty()) {
@@ -350,13 +350,13 @@ void Analyzer::addCause(AnalysisResult *result, const QString &cause, const Entr
     result->causes.append({cause, entry ? entry->id : QString(), confidence, actor, evidence});
 }
 
-void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const
+void Analyzer::analyzeRecipients(Analysis::BounceReading &reading, AnalysisResult *result) const
 {
     bool allDelayed = true;
     bool allInfo = true;
     QString firstSeverity;
-    for (const Analysis::RecipientReading &r : reading.recipients) {
-        Analysis::DeliveryFact fact = r.fact;
+    for (Analysis::RecipientReading &r : reading.recipients) {
+        Analysis::DeliveryFact fact = std::move(r.fact); // the reading's own: completed and taken
         Analysis::completeFact(&fact);
 
         RecipientFinding rf;
@@ -444,7 +444,7 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
         rf.remoteMta = std::move(fact.remoteMta);
         rf.diagnostic = std::move(fact.diagnostic);
         rf.reason = std::move(fact.reason);
-        rf.evidence = r.evidence;
+        rf.evidence = std::move(r.evidence);
         result->recipients.append(std::move(rf));
     }
     flagNonstandard(&result->codes);

@@ -47,7 +47,8 @@ private:
     CauseSet candidatesFor(const QString &reason, const QString &cause) const;
     /** Whether the patterns must choose among @p candidates (or the entries of @p cause). */
     bool ranksFor(const CauseSet &candidates, const QString &cause) const;
-    void analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const;
+    /** The findings of the recipients of @p reading, whose facts and evidence it takes. */
+    void analyzeRecipients(Analysis::BounceReading &reading, AnalysisResult *result) const;
     void rankCauses(QStringView text, AnalysisResult *result) const;
     /** Adds @p cause (its knowledge-base entry @p entry, if any) to the result, or merges into it. */
     void addCause(AnalysisResult *result, const QString &cause, const Entry *entry, double confidence,

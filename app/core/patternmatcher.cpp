@@ -90,68 +90,92 @@ qsizetype nextCodeDigit(QStringView t, qsizetype from)
     return n;
 }
 
-void scanReplyCodes(QStringView t, QStringList *into)
+// A reply code at @p i (a digit from '2' to '5'): three digits standing free. Sets @p end past it.
+bool replyCodeAt(QStringView t, qsizetype i, qsizetype *end)
 {
     const qsizetype n = t.size();
-    for (qsizetype i = nextCodeDigit(t, 0); i + 3 <= n; i = nextCodeDigit(t, i + 1)) {
-        if (!isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
-            continue;
-        if (i > 0) {
-            const QChar b = t.at(i - 1);
-            if (isAsciiWord(b) || b == u'.' || b == u'+' || b == u':' || b == u'/' || b == u'-')
-                continue;
-        }
-        const qsizetype e = i + 3;
-        // Followed by a space, '-' or ':', or at the very end (PCRE's '$': before a final newline too).
-        bool ok = false;
-        if (e == n || (e == n - 1 && t.at(e) == u'\n'))
-            ok = true;
-        else if (t.at(e) == u' ' || t.at(e) == u'-' || t.at(e) == u':')
-            ok = true;
-        if (!ok)
-            continue;
-        if (e + 1 < n && (t.at(e) == u'-' || t.at(e) == u':') && isDigit(t.at(e + 1)))
-            continue;
-        addOnce(into, t.mid(i, 3));
-        i = e - 1;
+    if (i + 3 > n || !isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
+        return false;
+    if (i > 0) {
+        const QChar b = t.at(i - 1);
+        if (isAsciiWord(b) || b == u'.' || b == u'+' || b == u':' || b == u'/' || b == u'-')
+            return false;
     }
+    const qsizetype e = i + 3;
+    // Followed by a space, '-' or ':', or at the very end (PCRE's '$': before a final newline too).
+    bool ok = false;
+    if (e == n || (e == n - 1 && t.at(e) == u'\n'))
+        ok = true;
+    else if (t.at(e) == u' ' || t.at(e) == u'-' || t.at(e) == u':')
+        ok = true;
+    if (!ok)
+        return false;
+    if (e + 1 < n && (t.at(e) == u'-' || t.at(e) == u':') && isDigit(t.at(e + 1)))
+        return false;
+    *end = e;
+    return true;
 }
 
-void scanEnhancedCodes(QStringView t, QStringList *into)
+// An enhanced status code at @p i (a digit from '2' to '5'). Sets @p end past it.
+bool enhancedCodeAt(QStringView t, qsizetype i, qsizetype *end)
 {
     const qsizetype n = t.size();
+    if (t.at(i) == u'3')
+        return false;
+    if (i > 0 && (isAsciiWord(t.at(i - 1)) || t.at(i - 1) == u'.'))
+        return false;
+    qsizetype p = i + 1;
+    if (p >= n || t.at(p) != u'.')
+        return false;
+    ++p;
+    qsizetype d = p;
+    while (d < n && isDigit(t.at(d)))
+        ++d;
+    if (d == p || d - p > 3 || d >= n || t.at(d) != u'.')
+        return false;
+    p = d + 1;
+    d = p;
+    while (d < n && isDigit(t.at(d)))
+        ++d;
+    if (d == p || d - p > 3)
+        return false;
+    // Nothing of letters, digits and dots that ends in a digit may follow ("5.1.1.2", "5.1.1a1").
+    for (qsizetype k = d; k < n && (isAsciiWord(t.at(k)) || t.at(k) == u'.'); ++k) {
+        if (isDigit(t.at(k)))
+            return false;
+    }
+    *end = d;
+    return true;
+}
+
+// The reply codes ("550") and enhanced status codes ("5.1.1") of @p t, in one pass over the places
+// where either can start. Each kind goes on from where its last code ended, as a scan of its own
+// would; a null list leaves its kind out. A reply code's string is one of a table made once: a shared
+// copy, not a new string.
+void scanReplyAndEnhancedCodes(QStringView t, QStringList *replies, QStringList *enhanced)
+{
+    static const std::vector<QString> replyTexts = [] {
+        std::vector<QString> texts;
+        for (int code = 200; code < 600; ++code)
+            texts.push_back(QString::number(code));
+        return texts;
+    }();
+    const qsizetype n = t.size();
+    qsizetype replyFrom = 0;
+    qsizetype enhancedFrom = 0;
     for (qsizetype i = nextCodeDigit(t, 0); i < n; i = nextCodeDigit(t, i + 1)) {
-        if (t.at(i) == u'3')
-            continue;
-        if (i > 0 && (isAsciiWord(t.at(i - 1)) || t.at(i - 1) == u'.'))
-            continue;
-        qsizetype p = i + 1;
-        if (p >= n || t.at(p) != u'.')
-            continue;
-        ++p;
-        qsizetype d = p;
-        while (d < n && isDigit(t.at(d)))
-            ++d;
-        if (d == p || d - p > 3 || d >= n || t.at(d) != u'.')
-            continue;
-        p = d + 1;
-        d = p;
-        while (d < n && isDigit(t.at(d)))
-            ++d;
-        if (d == p || d - p > 3)
-            continue;
-        // Nothing of letters, digits and dots that ends in a digit may follow ("5.1.1.2", "5.1.1a1").
-        bool digitFollows = false;
-        for (qsizetype k = d; k < n && (isAsciiWord(t.at(k)) || t.at(k) == u'.'); ++k) {
-            if (isDigit(t.at(k))) {
-                digitFollows = true;
-                break;
-            }
+        qsizetype end = 0;
+        if (replies && i >= replyFrom && replyCodeAt(t, i, &end)) {
+            const QString &code = replyTexts[size_t((t.at(i).unicode() - u'2') * 100 + (t.at(i + 1).unicode() - u'0') * 10
+                                                    + (t.at(i + 2).unicode() - u'0'))];
+            if (!replies->contains(code))
+                replies->append(code);
+            replyFrom = end;
         }
-        if (digitFollows)
-            continue;
-        addOnce(into, t.mid(i, d - i));
-        i = d - 1;
+        if (enhanced && i >= enhancedFrom && enhancedCodeAt(t, i, &end)) {
+            addOnce(enhanced, t.mid(i, end - i));
+            enhancedFrom = end;
+        }
     }
 }
 
@@ -206,7 +230,7 @@ qsizetype nextImapStart(QStringView t, qsizetype from)
 void scanImapCodes(QStringView t, QStringList *into)
 {
     // A response code is bracketed: most texts have no '[' at all and need no closer look.
-    if (!t.contains(u'['))
+    if (indexOfChar(t, u'[') < 0)
         return;
     const qsizetype n = t.size();
     for (qsizetype i = nextImapStart(t, 0); i < n; i = nextImapStart(t, i + 1)) {
@@ -239,7 +263,7 @@ void scanClientCodes(QStringView t, QStringList *into)
     qsizetype from = 0;
     while (true) {
         // "0x" at or after from, found by its 'x': error texts have many a '0' but few an 'x'.
-        const qsizetype x = t.indexOf(u'x', from + 1);
+        const qsizetype x = indexOfChar(t, u'x', from + 1);
         if (x < 0)
             return;
         const qsizetype at = x - 1;
@@ -772,10 +796,10 @@ QStringList codesOfKind(QStringView line, PatternKind kind)
     case PatternKind::Regex:
         break;
     case PatternKind::ReplyCode:
-        scanReplyCodes(line, &codes);
+        scanReplyAndEnhancedCodes(line, &codes, nullptr);
         break;
     case PatternKind::EnhancedCode:
-        scanEnhancedCodes(line, &codes);
+        scanReplyAndEnhancedCodes(line, nullptr, &codes);
         break;
     case PatternKind::Pop3Code:
         scanPop3Codes(line, &codes);
@@ -1016,8 +1040,7 @@ FoundCodes extractCodes(QStringView text)
 void extractCodes(QStringView text, FoundCodes *into)
 {
     // Each scanner adds a code only when its list lacks it: what merging the text's own codes gives.
-    scanReplyCodes(text, &into->reply);
-    scanEnhancedCodes(text, &into->enhanced);
+    scanReplyAndEnhancedCodes(text, &into->reply, &into->enhanced);
     scanPop3Codes(text, &into->pop3);
     scanImapCodes(text, &into->imap);
     scanClientCodes(text, &into->client);

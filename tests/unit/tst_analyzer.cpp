@@ -76,6 +76,8 @@ QStringList sampleTexts()
         QStringLiteral("NO [NO [ABC] BAD\t[X-Y] xOK [Z] OK[Q]\nx 0x0x800CCC0E 00x800CCC0E 0x800CCC0Ex (0x800ccc0f)"),
         // Codes at several offsets within a block of eight characters, after letters and other scripts.
         QStringLiteral("1234567 550-5.7.1 x\n123456 421 4.7.0 y\n12345 552:5.2.2\nabcdefg550 x 5.1.1"),
+        // Reply and status codes interleaved, repeated and overlapping: each kind resumes after its own.
+        QStringLiteral("550 5.1.1 550 5.1.1 250 2.5.250 5.250.1 450:4.2.1 4.2.1.550 550.5 5.5.5-550 4.2.10 421"),
         QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88" "550 5.1.1 \xef\xbc\x95\xef\xbc\x95\xef\xbc\x90 "
                           "\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88 451 4.3.2"),
     };
