@@ -834,6 +834,12 @@ public:
     {
         return std::any_of(m_words.cbegin(), m_words.cend(), [](quint64 w) { return w != 0; });
     }
+    /** Adds the numbers of @p other (a set of the same size). */
+    void unite(const BitSet &other)
+    {
+        for (size_t w = 0; w < m_words.size(); ++w)
+            m_words[w] |= other.m_words[w];
+    }
     void intersect(const BitSet &other)
     {
         for (size_t w = 0; w < m_words.size(); ++w)
@@ -1083,6 +1089,18 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 for (const QString &l : provingLiterals(pattern.value, &f.proofsComplete))
                     f.proofs.push_back(addLiteral(l));
                 f.proofsComplete = f.proofsComplete && !f.proofs.empty();
+                if (!f.proofs.empty() && !f.proofsComplete) {
+                    for (const QList<QStringList> &branch : unprovenBranchClauses(pattern.value)) {
+                        std::vector<std::vector<int>> clauses;
+                        for (const QStringList &clause : branch) {
+                            std::vector<int> ids;
+                            for (const QString &l : clause)
+                                ids.push_back(addLiteral(l));
+                            clauses.push_back(std::move(ids));
+                        }
+                        f.unproven.push_back(std::move(clauses));
+                    }
+                }
             }
             if (f.clauses.empty())
                 m_unfiltered.push_back(int(m_prefilters.size()));
@@ -1124,6 +1142,12 @@ const PatternMatcher::LiteralScan &PatternMatcher::literalScan(const CauseSet &c
             }
             for (int id : f.proofs)
                 used[size_t(id)] = true;
+            for (const std::vector<std::vector<int>> &branch : f.unproven) {
+                for (const std::vector<int> &clause : branch) {
+                    for (int id : clause)
+                        used[size_t(id)] = true;
+                }
+            }
         }
         for (int id = 0; id < m_literals->size(); ++id) {
             if (!used[size_t(id)])
@@ -1137,15 +1161,29 @@ const PatternMatcher::LiteralScan &PatternMatcher::literalScan(const CauseSet &c
     return scan;
 }
 
+namespace {
+
+// The strings that prove a match of a top-level branch (see PatternMatcher::provingLiterals()), or
+// none when it does not spell out into selective ones.
+QStringList proofsOfBranch(QStringView branch)
+{
+    const QStringList spelled = Speller(branch).spell();
+    // A short string would be found on many lines and slow the scan down for every text.
+    if (!std::all_of(spelled.cbegin(), spelled.cend(), selective))
+        return {};
+    return spelled;
+}
+
+} // namespace
+
 QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
 {
     QStringList proofs;
     const QList<QStringView> branches = topLevelBranches(regex);
     bool all = !branches.isEmpty();
     for (QStringView branch : branches) {
-        const QStringList spelled = Speller(branch).spell();
-        // A short string would be found on many lines and slow the scan down for every text.
-        if (spelled.isEmpty() || !std::all_of(spelled.cbegin(), spelled.cend(), selective)) {
+        const QStringList spelled = proofsOfBranch(branch);
+        if (spelled.isEmpty()) {
             all = false;
             continue;
         }
@@ -1158,6 +1196,22 @@ QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete
     if (complete)
         *complete = all;
     return proofs;
+}
+
+QList<QList<QStringList>> PatternMatcher::unprovenBranchClauses(const QString &regex)
+{
+    QList<QList<QStringList>> unproven;
+    for (QStringView branch : topLevelBranches(regex)) {
+        if (!proofsOfBranch(branch).isEmpty())
+            continue;
+        const QString source = branch.toString(); // the parser keeps a reference
+        LiteralParser parser(source);
+        QList<QStringList> clauses = parser.parse();
+        if (clauses.isEmpty())
+            return {};
+        unproven.append(std::move(clauses));
+    }
+    return unproven;
 }
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
@@ -1331,6 +1385,8 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     };
     BitSet candidates;
     BitSet more;
+    BitSet other;
+    BitSet narrowed;
     BitSet proven;
     // Patterns come in knowledge-base order, an entry's together: scores add up in the same order.
     maybe.forEach([&](qsizetype k) {
@@ -1382,6 +1438,20 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
                 found.linesOf(clauses[c], lineCount, &more);
                 candidates.intersect(more);
             }
+        }
+        if (proving && !filter.unproven.empty()) {
+            // A line without a proof can only match through a branch the proofs leave out: one
+            // holding a literal of every clause of such a branch. Fewer lines reach the expression.
+            narrowed = proven;
+            for (const std::vector<std::vector<int>> &branch : filter.unproven) {
+                found.linesOf(branch.front(), lineCount, &more);
+                for (size_t c = 1; c < branch.size() && more.any(); ++c) {
+                    found.linesOf(branch[c], lineCount, &other);
+                    more.intersect(other);
+                }
+                narrowed.unite(more);
+            }
+            candidates.intersect(narrowed);
         }
 
         auto lineHit = [&](qsizetype i) {

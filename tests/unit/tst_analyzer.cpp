@@ -153,6 +153,9 @@ private slots:
     void provingLiteralsOfExpressions_data();
     void provingLiteralsOfExpressions();
     void provingLiteralsDecideLines();
+    void unprovenBranchClauses_data();
+    void unprovenBranchClauses();
+    void unprovenBranchesHoldEveryOtherMatch();
     void lowerCaseAgreesWithCaselessMatching();
 
 private:
@@ -1022,6 +1025,89 @@ void TestAnalyzer::provingLiteralsDecideLines()
         }
     }
     qInfo("%d expressions with proofs, %d complete; %d lines checked", withProofs, complete, checked);
+}
+
+using BranchClauses = QList<QList<QStringList>>;
+
+void TestAnalyzer::unprovenBranchClauses_data()
+{
+    QTest::addColumn<QString>("regex");
+    QTest::addColumn<BranchClauses>("branches");
+    QTest::newRow("one-left-out") << "mailbox (is )?full|mailbox.{0,30}exceeded"
+                                  << BranchClauses{{QStringList{QStringLiteral("exceeded")}, QStringList{QStringLiteral("mailbox")}}};
+    QTest::newRow("reply-code-and-words")
+        << "user unknown|(?<![\\d.])5[0-9][0-9] .{0,20}no such (user|mailbox)"
+        << BranchClauses{{QStringList{QStringLiteral("no such ")}, QStringList{QStringLiteral("user"), QStringLiteral("mailbox")}}};
+    QTest::newRow("count-before-a-word") << "over quota|[0-9]+ bytes" << BranchClauses{{QStringList{QStringLiteral(" bytes")}}};
+    // Nothing to narrow with: all spelled out, or a branch that requires nothing selective.
+    QTest::newRow("all-proven") << "access denied|no such user" << BranchClauses{};
+    QTest::newRow("short-branch") << "quota exceeded|ab" << BranchClauses{};
+    QTest::newRow("one-branch-requires-nothing") << "over quota|[0-9]+ bytes|\\d{3}" << BranchClauses{};
+    QTest::newRow("inline-option") << "(?i)over quota|mailbox.{0,30}exceeded" << BranchClauses{};
+}
+
+void TestAnalyzer::unprovenBranchClauses()
+{
+    QFETCH(QString, regex);
+    QFETCH(BranchClauses, branches);
+    QCOMPARE(PatternMatcher::unprovenBranchClauses(regex), branches);
+}
+
+void TestAnalyzer::unprovenBranchesHoldEveryOtherMatch()
+{
+    // Where a knowledge-base expression with proofs matches a line that holds none of them, the
+    // line holds a literal of every clause of one of the branches the proofs leave out: ranking
+    // runs the expression on those lines only. Lines: the samples, and every required literal of
+    // those branches in context.
+    QStringList lines = sampleLines();
+    struct Narrowed
+    {
+        const Pattern *pattern;
+        QStringList proofs;
+        BranchClauses branches;
+    };
+    QList<Narrowed> narrowed;
+    for (const Pattern *p : expressionsOf(m_loaded.kb)) {
+        bool complete = false;
+        const QStringList proofs = PatternMatcher::provingLiterals(p->value, &complete);
+        if (proofs.isEmpty() || complete)
+            continue;
+        const BranchClauses branches = PatternMatcher::unprovenBranchClauses(p->value);
+        if (branches.isEmpty())
+            continue;
+        narrowed.append({p, proofs, branches});
+        for (const QList<QStringList> &branch : branches) {
+            QString all = QStringLiteral("550 5.1.1 <a@b.example>");
+            for (const QStringList &clause : branch)
+                all += u' ' + clause.constFirst();
+            lines += {all, all.toUpper(), all + QStringLiteral(" 421 too many")};
+        }
+    }
+    QVERIFY(narrowed.size() >= 5);
+    int checked = 0;
+    int outside = 0;
+    int unproven = 0; // matches without a proof
+    for (const Narrowed &e : std::as_const(narrowed)) {
+        for (const QString &line : std::as_const(lines)) {
+            const QString lower = line.toLower();
+            auto holds = [&](const QString &l) { return lower.contains(l); };
+            if (std::any_of(e.proofs.cbegin(), e.proofs.cend(), holds))
+                continue;
+            const bool inBranch = std::any_of(e.branches.cbegin(), e.branches.cend(), [&](const QList<QStringList> &branch) {
+                return std::all_of(branch.cbegin(), branch.cend(),
+                                   [&](const QStringList &clause) { return std::any_of(clause.cbegin(), clause.cend(), holds); });
+            });
+            const bool matches = e.pattern->regex.match(line).hasMatch();
+            ++checked;
+            outside += inBranch ? 0 : 1;
+            unproven += matches ? 1 : 0;
+            QVERIFY2(inBranch || !matches,
+                     qPrintable(QStringLiteral("%1 matches \"%2\" outside its unproven branches").arg(e.pattern->value, line)));
+        }
+    }
+    QVERIFY(outside > 0 && unproven > 0);
+    qInfo("%d expressions narrowed; %d lines checked, %d outside every branch, %d matches without a proof",
+          int(narrowed.size()), checked, outside, unproven);
 }
 
 void TestAnalyzer::lowerCaseAgreesWithCaselessMatching()
