@@ -142,6 +142,7 @@ private slots:
     void multilineReplyAsSimplified_data();
     void smtpCommandsSharingALetter_data();
     void smtpCommandsSharingALetter();
+    void smtpCommandAgreesWithPlainSearch();
     void multilineReplyAsSimplified();
     void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
@@ -720,6 +721,46 @@ void TestAnalyzer::smtpCommandsSharingALetter()
     QFETCH(QString, text);
     QFETCH(QString, command);
     QCOMPARE(Analysis::findSmtpCommand(text), command);
+}
+
+void TestAnalyzer::smtpCommandAgreesWithPlainSearch()
+{
+    // The capitals found thirty-two characters at a time against a search for each command, on
+    // random texts of capitals, small letters, digits, spaces and characters beyond Latin-1 (which
+    // packed into bytes must not read as capitals), commands placed at every alignment.
+    auto plain = [](const QString &t) -> QString {
+        static const char *const commands[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
+                                               "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
+        auto glue = [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'@' && c <= u'Z') || (c >= u'a' && c <= u'z'); };
+        for (int k = int(std::size(commands)) - 1; k >= 0; --k) {
+            const QLatin1String e(commands[k]);
+            const qsizetype at = t.size() < 4 ? -1 : t.indexOf(e);
+            if (at < 0)
+                continue;
+            if (!e.contains(u' ')
+                && ((at > 0 && glue(t.at(at - 1))) || (at + e.size() < t.size() && glue(t.at(at + e.size())))))
+                continue;
+            return e == QLatin1String("STARTTLS") || e == QLatin1String("XFORWARD") ? QString(e) : QString(e.left(4));
+        }
+        return {};
+    };
+    static const char16_t alphabet[] = u"AEHLORSTDQUX ABCZ az09.:-\u0141\u4141\u0158\u00c1\u0041";
+    const QStringList commands{QStringLiteral("RCPT TO"), QStringLiteral("MAIL FROM"), QStringLiteral("DATA"),
+                               QStringLiteral("EHLO"), QStringLiteral("STARTTLS"), QStringLiteral("AUTH LOGIN")};
+    QRandomGenerator rng(4242);
+    int found = 0;
+    for (int round = 0; round < 4000; ++round) {
+        QString text;
+        const int size = int(rng.bounded(120));
+        for (int i = 0; i < size; ++i)
+            text += QChar(alphabet[rng.bounded(quint32(std::size(alphabet) - 1))]);
+        if (round % 2 == 0)
+            text.insert(rng.bounded(size + 1), u' ' + commands.at(rng.bounded(commands.size())) + u' ');
+        const QString expected = plain(text);
+        QCOMPARE(Analysis::findSmtpCommand(text), expected);
+        found += expected.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(found > 1500);
 }
 
 void TestAnalyzer::extractCodesAddsTheMissing()

@@ -410,15 +410,21 @@ QString findSmtpCommand(QStringView text)
     auto upper = [](char16_t c) { return c >= u'A' && c <= u'Z'; };
     qsizetype p = 0;
 #if defined(__SSE2__)
-    const __m128i beforeA = _mm_set1_epi16(short(u'A' - 1));
-    const __m128i afterZ = _mm_set1_epi16(short(u'Z' + 1));
-    for (; p + 9 <= n && left; p += 8) {
-        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + p));
-        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + p + 1));
-        const __m128i both = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi16(a, beforeA), _mm_cmplt_epi16(a, afterZ)),
-                                           _mm_and_si128(_mm_cmpgt_epi16(b, beforeA), _mm_cmplt_epi16(b, afterZ)));
-        for (unsigned mask = unsigned(_mm_movemask_epi8(both)) & 0x5555u; mask && left; mask &= mask - 1)
-            consider(p + qsizetype(qCountTrailingZeroBits(mask) / 2));
+    // Thirty-two characters at a time, packed into bytes (a character from 0x100 up becomes 0 or
+    // 0xff, no capital), a bit per capital; a pair starts where a bit and the next are set. Steps
+    // of thirty-one keep every pair inside one load, so all are seen, in order.
+    const __m128i beforeA = _mm_set1_epi8(char(u'A' - 1));
+    const __m128i afterZ = _mm_set1_epi8(char(u'Z' + 1));
+    auto capitals = [&](qsizetype at) {
+        const __m128i bytes = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)),
+                                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at + 8)));
+        // Signed comparisons: the bytes from 0x80 up are negative, below 'A'.
+        return quint32(_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(bytes, beforeA), _mm_cmplt_epi8(bytes, afterZ))));
+    };
+    for (; p + 32 <= n && left; p += 31) {
+        const quint32 upperAt = capitals(p) | capitals(p + 16) << 16;
+        for (quint32 starts = upperAt & (upperAt >> 1) & 0x7fffffffu; starts && left; starts &= starts - 1)
+            consider(p + qsizetype(qCountTrailingZeroBits(starts)));
     }
 #endif
     for (; p + 4 <= n && left; ++p) {
