@@ -134,6 +134,7 @@ private slots:
     void pasteWithoutRecipients();
     void manyRecipientLinesStayBounded();
     void codesMatchReferenceExpressions();
+    void codeScannersOnRandomText();
     void requiredLiteralsAreSound();
     void rankAgreesWithPlainMatching();
     void causeSets();
@@ -464,6 +465,48 @@ void TestAnalyzer::manyRecipientLinesStayBounded()
     QCOMPARE(r.recipients.first().reason, QStringLiteral("userunknown"));
     QVERIFY(!r.causes.isEmpty());
     QVERIFY(r.causes.first().evidence.size() <= 24);
+}
+
+void TestAnalyzer::codeScannersOnRandomText()
+{
+    // The scanners read sixteen characters packed into bytes at a time: random texts of digits,
+    // code punctuation, IMAP's letters and characters beyond Latin-1 whose low byte is a digit or
+    // one of those letters (U+0135, U+FF15...), at every length and alignment, against the
+    // reference expressions and, for the reply code, a plain search.
+    static const char16_t alphabet[] = u"0123455552.. -:[]NOBKADxXy\u0135\u0432\uff15\u4e35\u014e\u0142\u00b5";
+    const QRegularExpression window(QStringLiteral("(?<![./0-9])[0-9]{3}(?![./0-9])"));
+    auto plainReply = [&](const QString &t) -> QString {
+        static const int preferred[] = {550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534, 535, 538, 555, 556, 554,
+                                        500, 501, 502, 503, 504, 421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458,
+                                        459, 211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354};
+        QSet<int> found;
+        for (auto it = window.globalMatch(t); it.hasNext();)
+            found.insert(it.next().captured().toInt());
+        if (found.isEmpty() || t.contains(QLatin1String("x-unix"), Qt::CaseInsensitive))
+            return {};
+        for (int code : preferred) {
+            if (found.contains(code))
+                return QString::number(code);
+        }
+        return {};
+    };
+    QRandomGenerator rng(7);
+    int replies = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int size = int(rng.bounded(100));
+        for (int i = 0; i < size; ++i)
+            text += QChar(alphabet[rng.bounded(quint32(std::size(alphabet) - 1))]);
+        const QString reply = plainReply(text);
+        QCOMPARE(Analysis::findReplyCode(text), reply);
+        replies += reply.isEmpty() ? 0 : 1;
+        const FoundCodes got = extractCodes(text);
+        const FoundCodes want = referenceCodes(text);
+        QCOMPARE(got.reply, want.reply);
+        QCOMPARE(got.enhanced, want.enhanced);
+        QCOMPARE(got.imap, want.imap);
+    }
+    QVERIFY(replies > 300);
 }
 
 void TestAnalyzer::codesMatchReferenceExpressions()

@@ -179,17 +179,19 @@ QString findReplyCode(QStringView text, QChar statusClass)
     };
     qsizetype i = 0;
 #if defined(__SSE2__)
-    // Sixteen characters at a time, a bit per digit: three set bits in a row start a window. Steps of
-    // fourteen keep every window inside one load, so all are seen, in order.
-    const __m128i zero = _mm_set1_epi16(short(u'0'));
-    const __m128i nine = _mm_set1_epi16(9);
-    const __m128i none = _mm_setzero_si128();
-    for (; i + 16 <= n; i += 14) {
-        const __m128i a = _mm_subs_epu16(_mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i)), zero), nine);
-        const __m128i b = _mm_subs_epu16(_mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + 8)), zero), nine);
-        // A digit's offset from '0' is at most nine, so the saturating subtraction leaves zero.
-        const unsigned digits = unsigned(_mm_movemask_epi8(_mm_packs_epi16(_mm_cmpeq_epi16(a, none), _mm_cmpeq_epi16(b, none))));
-        for (unsigned starts = digits & (digits >> 1) & (digits >> 2) & 0x3fffu; starts; starts &= starts - 1)
+    // Thirty-two characters at a time, packed into bytes (a character from 0x100 up becomes 0 or
+    // 0xff, no digit), a bit per digit: three set bits in a row start a window. Steps of thirty keep
+    // every window inside one load, so all are seen, in order.
+    auto digitsAt = [d](qsizetype at) {
+        const __m128i bytes = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)),
+                                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at + 8)));
+        // A byte less '0' is at most nine exactly for a digit (the others wrap around above).
+        const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
+        return quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(9)), offset)));
+    };
+    for (; i + 32 <= n; i += 30) {
+        const quint32 digits = digitsAt(i) | digitsAt(i + 16) << 16;
+        for (quint32 starts = digits & (digits >> 1) & (digits >> 2) & 0x3fffffffu; starts; starts &= starts - 1)
             consider(i + qsizetype(qCountTrailingZeroBits(starts)));
     }
 #endif
