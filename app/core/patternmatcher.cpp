@@ -989,20 +989,32 @@ bool scanLowered(const Analysis::PhraseSet &literals, const std::vector<int> &id
     const __m128i lineBreak = _mm_set1_epi16('\n');
 #endif
     for (qsizetype i = 0; i < n;) {
-        if (w > qsizetype(sizeof buffer) - 8)
+        // Room for sixteen bytes stored, then a character of up to three.
+        if (w > qsizetype(sizeof buffer) - 32)
             flush();
 #if defined(__SSE2__)
-        // Eight ASCII characters without a line break (most of a line) at a time: narrowed to
-        // bytes, 'A'..'Z' moved up by 32.
-        if (i + 8 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-            const __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
-            if (_mm_movemask_epi8(plain) == 0xffff) {
-                _mm_storel_epi64(reinterpret_cast<__m128i *>(buffer + w), lowerAsciiEight(v));
-                w += 8;
-                i += 8;
+        // Sixteen characters at a time, narrowed to bytes, 'A'..'Z' moved up by 32: the ASCII ones
+        // before the first line break or other character (most of a line) are kept, that one is
+        // read below.
+        if (i + 16 <= n) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + 8));
+            auto plain = [&](__m128i v) {
+                return _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
+            };
+            const uint mask = uint(_mm_movemask_epi8(_mm_packs_epi16(plain(a), plain(b))));
+            const __m128i bytes = _mm_packus_epi16(a, b);
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                                _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(buffer + w), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(32))));
+            const qsizetype plainRun = qCountTrailingZeroBits(~mask); // 16 when all sixteen are
+            if (plainRun >= 16) {
+                w += 16;
+                i += 16;
                 continue;
             }
+            w += plainRun;
+            i += plainRun;
         }
 #endif
         const char16_t c = d[i++];

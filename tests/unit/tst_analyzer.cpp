@@ -636,6 +636,18 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
               QString::fromUtf8("Unknown Local-User\nMAILBOX IS FULL \xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1\n"
                                 "ACCESS denied; recipient not found"),
               QString::fromUtf8("u\xc5\xbf" "er unknown\nMAILBOX IS FULL\nuser unknown \xe2\x84\xaa")};
+    // Phrases at every alignment against the scan's sixteen-character blocks, next to line breaks
+    // and characters beyond ASCII that end a block's run; a line longer than the scan's buffer, its
+    // phrases across the refills.
+    for (int shift = 0; shift <= 16; ++shift) {
+        const QString pad(shift, u' ');
+        texts += pad + QChar(0xe9) + QStringLiteral("User Unknown\n") + pad + QStringLiteral("Mailbox Full") + QChar(0x3042)
+            + QStringLiteral("Relay Access Denied\r\n") + QString(shift, u'x') + QStringLiteral("\n552 5.2.2 over quota");
+    }
+    QString longLine;
+    while (longLine.size() < 1500)
+        longLine += QStringLiteral("Mailbox full; User unknown; relay access denied; ");
+    texts += longLine + QStringLiteral("\n550 5.1.1 ") + longLine;
     QSet<QString> someCauses;
     CauseSet someCauseSet;
     for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3) {
