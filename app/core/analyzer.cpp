@@ -55,51 +55,110 @@ int isStrayControl(uchar c)
     return (c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != 0x1b) & (c != 0x0c);
 }
 
-bool looksBinary(const QByteArray &data)
+#if defined(__SSE2__)
+// The lanes of @p v that hold a stray control character, as -1. A byte is below 0x20 when it equals
+// its minimum with 0x1f; the bytes 9 to 13 and the pair VT/ESC (0x0b, 0x1b: one bit apart) are each
+// found in one test, and VT, in both, cancels out: what is left of the low bytes after taking
+// tab, LF, FF, CR and ESC away, which are all low, is their exclusive or.
+__m128i strayLanes(__m128i v)
+{
+    const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+    const __m128i tabToCr = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_add_epi8(v, _mm_set1_epi8(-'\t')), _mm_set1_epi8(4)),
+                                           _mm_setzero_si128());
+    const __m128i vtOrEsc = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(char(0xef))), _mm_set1_epi8(0x0b));
+    return _mm_xor_si128(low, _mm_xor_si128(tabToCr, vtOrEsc));
+}
+
+// Per lane of @p v: one less than the smaller of its differences (exclusive or) from LF and CR,
+// which is below 0x1f exactly for the bytes below 0x20 other than LF and CR (a line break gives
+// 0xff, a byte from 0x20 up keeps its high bits). Mail is mostly printable bytes and line breaks:
+// where no lane of a block is below 0x1f, the block holds no stray control.
+__m128i besideLineBreaks(__m128i v)
+{
+    const __m128i nearest = _mm_min_epu8(_mm_xor_si128(v, _mm_set1_epi8('\n')), _mm_xor_si128(v, _mm_set1_epi8('\r')));
+    return _mm_sub_epi8(nearest, _mm_set1_epi8(1));
+}
+#endif
+
+// The stray control characters of @p d in [from, to). The last sixteen bytes before @p to are read
+// as one block, with the lanes before @p from left out, when there are sixteen.
+qsizetype strayControls(const uchar *d, qsizetype from, qsizetype to)
+{
+    qsizetype i = from;
+    qsizetype controls = 0;
+#if defined(__SSE2__)
+    auto load = [d](qsizetype at) { return _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)); };
+    const __m128i zero = _mm_setzero_si128();
+    __m128i sums = zero; // two 64-bit counts
+    // Sixty-four bytes to a round, counted only when they hold a low byte besides line breaks (one
+    // round in ten in real mail: tabs, ISO-2022-JP's ESC...). A lane counts up to four per round.
+    while (i + 64 <= to) {
+        const qsizetype stop = qMin(to - 63, i + 63 * 64);
+        __m128i lanes = zero;
+        for (; i < stop; i += 64) {
+            const __m128i a = load(i);
+            const __m128i b = load(i + 16);
+            const __m128i c = load(i + 32);
+            const __m128i e = load(i + 48);
+            const __m128i least = _mm_min_epu8(_mm_min_epu8(besideLineBreaks(a), besideLineBreaks(b)),
+                                               _mm_min_epu8(besideLineBreaks(c), besideLineBreaks(e)));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(least, _mm_set1_epi8(0x1e)), least)) == 0)
+                continue;
+            lanes = _mm_sub_epi8(_mm_sub_epi8(lanes, strayLanes(a)), strayLanes(b));
+            lanes = _mm_sub_epi8(_mm_sub_epi8(lanes, strayLanes(c)), strayLanes(e));
+        }
+        sums = _mm_add_epi64(sums, _mm_sad_epu8(lanes, zero));
+    }
+    // Thirty-two bytes to a round, without a branch per line break (every line has one, and a
+    // branch on them mispredicts). A lane counts up to two per round: its byte holds the count of
+    // 127 rounds before the lanes are summed.
+    while (i + 32 <= to) {
+        const qsizetype stop = qMin(to - 31, i + 127 * 32);
+        __m128i lanes = zero;
+        for (; i < stop; i += 32)
+            lanes = _mm_sub_epi8(_mm_sub_epi8(lanes, strayLanes(load(i))), strayLanes(load(i + 16)));
+        sums = _mm_add_epi64(sums, _mm_sad_epu8(lanes, zero));
+    }
+    __m128i lanes = zero;
+    for (; i + 16 <= to; i += 16)
+        lanes = _mm_sub_epi8(lanes, strayLanes(load(i)));
+    if (i < to && to >= 16) {
+        // The last sixteen bytes, of which those before i were counted already.
+        static const uchar edge[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                       0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                       0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+        const __m128i fresh = _mm_loadu_si128(reinterpret_cast<const __m128i *>(edge + (to - i)));
+        lanes = _mm_sub_epi8(lanes, _mm_and_si128(strayLanes(load(to - 16)), fresh));
+        i = to;
+    }
+    sums = _mm_add_epi64(sums, _mm_sad_epu8(lanes, zero));
+    controls = qsizetype(_mm_cvtsi128_si32(sums)) + qsizetype(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+#endif
+    for (; i < to; ++i)
+        controls += isStrayControl(d[i]);
+    return controls;
+}
+
+} // namespace
+
+bool Analyzer::looksBinary(QByteArrayView data)
 {
     if (data.size() >= 2 && ((data.at(0) == '\xff' && data.at(1) == '\xfe') || (data.at(0) == '\xfe' && data.at(1) == '\xff')))
         return false;
     // A stray NUL or control character happens in real mail; a file full of them is not text.
     const qsizetype n = qMin<qsizetype>(data.size(), 8192);
-    const uchar *d = reinterpret_cast<const uchar *>(data.constData());
-    qsizetype controls = 0;
-    qsizetype i = 0;
-#if defined(__SSE2__)
-    // Sixteen bytes at a time without a branch per line break (every line has one, and a branch on
-    // them mispredicts). A byte is below 0x20 when, with its top bit flipped, it compares signed below
-    // 0x20 ^ 0x80; tab, LF, VT, FF and CR are the bytes 9 to 13, of which VT is no text. Each lane
-    // counts its stray bytes (at most 255 blocks before the lanes are summed).
-    const __m128i flip = _mm_set1_epi8(char(0x80));
-    const __m128i limit = _mm_set1_epi8(char(0x20 ^ 0x80));
-    const __m128i tab = _mm_set1_epi8('\t');
-    const __m128i four = _mm_set1_epi8(4);
-    const __m128i vt = _mm_set1_epi8(0x0b);
-    const __m128i esc = _mm_set1_epi8(0x1b);
-    const __m128i zero = _mm_setzero_si128();
-    auto sum = [&](__m128i lanes) {
-        const __m128i halves = _mm_sad_epu8(lanes, zero);
-        return qsizetype(_mm_cvtsi128_si32(halves)) + qsizetype(_mm_cvtsi128_si32(_mm_unpackhi_epi64(halves, halves)));
-    };
-    __m128i counts = zero;
-    int blocks = 0;
-    for (; i + 16 <= n; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-        const __m128i low = _mm_cmplt_epi8(_mm_xor_si128(v, flip), limit);
-        const __m128i tabToCr = _mm_cmpeq_epi8(_mm_subs_epu8(_mm_sub_epi8(v, tab), four), zero);
-        const __m128i text = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(v, vt), tabToCr), _mm_cmpeq_epi8(v, esc));
-        counts = _mm_sub_epi8(counts, _mm_andnot_si128(text, low)); // a stray byte's lane is -1
-        if (++blocks == 255) {
-            controls += sum(counts);
-            counts = zero;
-            blocks = 0;
-        }
-    }
-    controls += sum(counts);
-#endif
-    for (; i < n; ++i)
-        controls += isStrayControl(d[i]);
+    const uchar *d = reinterpret_cast<const uchar *>(data.data());
+    // Text is what has at most n / 20 of them: when the bytes before the last n / 20 hold none (or
+    // few enough), those last cannot change the answer, and are not read.
+    const qsizetype rest = n / 20;
+    qsizetype controls = strayControls(d, 0, n - rest);
+    if ((controls + rest) * 20 <= n)
+        return false;
+    controls += strayControls(d, n - rest, n);
     return n > 0 && controls * 20 > n;
 }
+
+namespace {
 
 void flagNonstandard(FoundCodes *codes)
 {
@@ -246,14 +305,14 @@ AnalysisResult Analyzer::analyze(const QByteArray &data, const QString &inputNam
         result.error = result.errorText();
         return result;
     }
-    if (looksBinary(data)) {
+    if (looksBinary(QByteArrayView(data))) {
         result.errorSource = QT_TRANSLATE_NOOP("MailDoctor::Analyzer", "The input is not text (it looks like a binary file).");
         result.error = result.errorText();
         return result;
     }
 
     const Mime::ParseResult parsed = Mime::parseMessage(data);
-    const Analysis::BounceReading reading = Analysis::readBounce(parsed);
+    Analysis::BounceReading reading = Analysis::readBounce(parsed);
     result.original = reading.original;
 
     if (!reading.recipients.isEmpty()) {
@@ -299,7 +358,7 @@ const Entry *Analyzer::entryFor(const QString &cause, const QList<EntryMatch> &m
     return m_firstEntry.value(cause); // entriesForCause(cause).first(), without the list
 }
 
-void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
+void Analyzer::addCause(AnalysisResult *result, const QString &cause, const Entry *entry, double confidence,
                         const QStringList &evidence) const
 {
     for (CauseFinding &c : result->causes) {
@@ -315,30 +374,21 @@ void Analyzer::addCause(AnalysisResult *result, const QString &cause, const QStr
             return;
         }
     }
-    const Cause *catalogued = m_kb->cause(cause);
-    const Entry *entry = m_kb->entry(kb);
+    const Cause *catalogued = entry ? nullptr : m_kb->cause(cause);
     QString actor = entry ? entry->actor : (catalogued ? catalogued->actor : QString());
-    result->causes.append({cause, kb, confidence, actor, evidence});
+    result->causes.append({cause, entry ? entry->id : QString(), confidence, actor, evidence});
 }
 
-void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const
+void Analyzer::analyzeRecipients(Analysis::BounceReading &reading, AnalysisResult *result) const
 {
     bool allDelayed = true;
     bool allInfo = true;
     QString firstSeverity;
-    for (const Analysis::RecipientReading &r : reading.recipients) {
-        Analysis::DeliveryFact fact = r.fact;
+    for (Analysis::RecipientReading &r : reading.recipients) {
+        Analysis::DeliveryFact fact = std::move(r.fact); // the reading's own: completed and taken
         Analysis::completeFact(&fact);
 
         RecipientFinding rf;
-        rf.address = fact.recipient;
-        rf.action = fact.action;
-        rf.status = fact.status;
-        rf.replyCode = fact.replyCode;
-        rf.remoteMta = fact.remoteMta;
-        rf.diagnostic = fact.diagnostic;
-        rf.reason = fact.reason;
-        rf.evidence = r.evidence;
         rf.didYouMean = Analysis::suggestAddress(fact.recipient);
 
         // What is known of the reason before this recipient (worked out here for one the analyzer
@@ -401,7 +451,7 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             const double confidence = (fact.reason == QLatin1String("onhold") || fact.reason == QLatin1String("undefined"))
                 ? 0.4
                 : 0.9;
-            addCause(result, cause, rf.kb, confidence, r.evidence);
+            addCause(result, cause, entry, confidence, r.evidence);
             if (firstSeverity.isEmpty()) {
                 if (entry)
                     firstSeverity = entry->severity;
@@ -415,6 +465,15 @@ void Analyzer::analyzeRecipients(const Analysis::BounceReading &reading, Analysi
             allInfo = false;
 
         extractCodes(fact.diagnostic, &result->codes);
+        // The fact is done with: its strings move into the finding.
+        rf.address = std::move(fact.recipient);
+        rf.action = std::move(fact.action);
+        rf.status = std::move(fact.status);
+        rf.replyCode = std::move(fact.replyCode);
+        rf.remoteMta = std::move(fact.remoteMta);
+        rf.diagnostic = std::move(fact.diagnostic);
+        rf.reason = std::move(fact.reason);
+        rf.evidence = std::move(r.evidence);
         result->recipients.append(std::move(rf));
     }
     flagNonstandard(&result->codes);

@@ -5,6 +5,7 @@
 #include "patternmatcher.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
 #include <QSet>
 
@@ -32,6 +33,12 @@ public:
 
     const KnowledgeBase *knowledgeBase() const { return m_kb; }
 
+    /**
+     * Whether @p data is no text (analyze() refuses it): more than one byte in twenty of its first
+     * 8 KB a control character that text does not use. A UTF-16 byte order mark makes it text.
+     */
+    static bool looksBinary(QByteArrayView data);
+
     /** The cause that stands for a Sisimai reason when nothing more specific is known. */
     QString defaultCauseForReason(const QString &reason) const;
 
@@ -40,9 +47,11 @@ private:
     CauseSet candidatesFor(const QString &reason, const QString &cause) const;
     /** Whether the patterns must choose among @p candidates (or the entries of @p cause). */
     bool ranksFor(const CauseSet &candidates, const QString &cause) const;
-    void analyzeRecipients(const Analysis::BounceReading &reading, AnalysisResult *result) const;
+    /** The findings of the recipients of @p reading, whose facts and evidence it takes. */
+    void analyzeRecipients(Analysis::BounceReading &reading, AnalysisResult *result) const;
     void rankCauses(QStringView text, AnalysisResult *result) const;
-    void addCause(AnalysisResult *result, const QString &cause, const QString &kb, double confidence,
+    /** Adds @p cause (its knowledge-base entry @p entry, if any) to the result, or merges into it. */
+    void addCause(AnalysisResult *result, const QString &cause, const Entry *entry, double confidence,
                   const QStringList &evidence) const;
     const Entry *entryFor(const QString &cause, const QList<EntryMatch> &matches) const;
 

@@ -58,21 +58,37 @@ void addOnce(QStringList *into, const QString &code)
         into->append(code);
 }
 
+// As above for a code as it stands in the text: a string is made only for a code not yet listed
+// (the recipients of one bounce mostly repeat the same codes).
+void addOnce(QStringList *into, QStringView code)
+{
+    if (!into->contains(code))
+        into->append(code.toString());
+}
+
+#if defined(__SSE2__)
+// Sixteen characters from @p d packed into bytes: a character from 0x100 up becomes 0 or 0xff,
+// which no scanner here looks for.
+__m128i packed(const char16_t *d)
+{
+    return _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d)),
+                            _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + 8)));
+}
+#endif
+
 // Where the next character from '2' to '5' (the first digit of a reply or status code) is at or
-// after @p from, or t.size(). Most of a text is words: SSE2 passes over them eight at a time.
+// after @p from, or t.size(). Most of a text is words: SSE2 passes over them sixteen at a time.
 qsizetype nextCodeDigit(QStringView t, qsizetype from)
 {
     const char16_t *d = t.utf16();
     const qsizetype n = t.size();
 #if defined(__SSE2__)
-    const __m128i below = _mm_set1_epi16('2' - 1);
-    const __m128i above = _mm_set1_epi16('5' + 1);
-    for (; from + 8 <= n; from += 8) {
-        // Signed comparisons: characters from 0x8000 up are negative, below '2'.
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + from));
-        const int mask = _mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi16(v, below), _mm_cmplt_epi16(v, above)));
+    for (; from + 16 <= n; from += 16) {
+        // A byte less '2' is at most 3 exactly for '2' to '5' (the others wrap around above).
+        const __m128i offset = _mm_sub_epi8(packed(d + from), _mm_set1_epi8('2'));
+        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(3)), offset));
         if (mask)
-            return from + qCountTrailingZeroBits(uint(mask)) / 2;
+            return from + qCountTrailingZeroBits(uint(mask));
     }
 #endif
     for (; from < n; ++from) {
@@ -82,68 +98,92 @@ qsizetype nextCodeDigit(QStringView t, qsizetype from)
     return n;
 }
 
-void scanReplyCodes(QStringView t, QStringList *into)
+// A reply code at @p i (a digit from '2' to '5'): three digits standing free. Sets @p end past it.
+bool replyCodeAt(QStringView t, qsizetype i, qsizetype *end)
 {
     const qsizetype n = t.size();
-    for (qsizetype i = nextCodeDigit(t, 0); i + 3 <= n; i = nextCodeDigit(t, i + 1)) {
-        if (!isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
-            continue;
-        if (i > 0) {
-            const QChar b = t.at(i - 1);
-            if (isAsciiWord(b) || b == u'.' || b == u'+' || b == u':' || b == u'/' || b == u'-')
-                continue;
-        }
-        const qsizetype e = i + 3;
-        // Followed by a space, '-' or ':', or at the very end (PCRE's '$': before a final newline too).
-        bool ok = false;
-        if (e == n || (e == n - 1 && t.at(e) == u'\n'))
-            ok = true;
-        else if (t.at(e) == u' ' || t.at(e) == u'-' || t.at(e) == u':')
-            ok = true;
-        if (!ok)
-            continue;
-        if (e + 1 < n && (t.at(e) == u'-' || t.at(e) == u':') && isDigit(t.at(e + 1)))
-            continue;
-        addOnce(into, t.mid(i, 3).toString());
-        i = e - 1;
+    if (i + 3 > n || !isDigit(t.at(i + 1)) || !isDigit(t.at(i + 2)))
+        return false;
+    if (i > 0) {
+        const QChar b = t.at(i - 1);
+        if (isAsciiWord(b) || b == u'.' || b == u'+' || b == u':' || b == u'/' || b == u'-')
+            return false;
     }
+    const qsizetype e = i + 3;
+    // Followed by a space, '-' or ':', or at the very end (PCRE's '$': before a final newline too).
+    bool ok = false;
+    if (e == n || (e == n - 1 && t.at(e) == u'\n'))
+        ok = true;
+    else if (t.at(e) == u' ' || t.at(e) == u'-' || t.at(e) == u':')
+        ok = true;
+    if (!ok)
+        return false;
+    if (e + 1 < n && (t.at(e) == u'-' || t.at(e) == u':') && isDigit(t.at(e + 1)))
+        return false;
+    *end = e;
+    return true;
 }
 
-void scanEnhancedCodes(QStringView t, QStringList *into)
+// An enhanced status code at @p i (a digit from '2' to '5'). Sets @p end past it.
+bool enhancedCodeAt(QStringView t, qsizetype i, qsizetype *end)
 {
     const qsizetype n = t.size();
+    if (t.at(i) == u'3')
+        return false;
+    if (i > 0 && (isAsciiWord(t.at(i - 1)) || t.at(i - 1) == u'.'))
+        return false;
+    qsizetype p = i + 1;
+    if (p >= n || t.at(p) != u'.')
+        return false;
+    ++p;
+    qsizetype d = p;
+    while (d < n && isDigit(t.at(d)))
+        ++d;
+    if (d == p || d - p > 3 || d >= n || t.at(d) != u'.')
+        return false;
+    p = d + 1;
+    d = p;
+    while (d < n && isDigit(t.at(d)))
+        ++d;
+    if (d == p || d - p > 3)
+        return false;
+    // Nothing of letters, digits and dots that ends in a digit may follow ("5.1.1.2", "5.1.1a1").
+    for (qsizetype k = d; k < n && (isAsciiWord(t.at(k)) || t.at(k) == u'.'); ++k) {
+        if (isDigit(t.at(k)))
+            return false;
+    }
+    *end = d;
+    return true;
+}
+
+// The reply codes ("550") and enhanced status codes ("5.1.1") of @p t, in one pass over the places
+// where either can start. Each kind goes on from where its last code ended, as a scan of its own
+// would; a null list leaves its kind out. A reply code's string is one of a table made once: a shared
+// copy, not a new string.
+void scanReplyAndEnhancedCodes(QStringView t, QStringList *replies, QStringList *enhanced)
+{
+    static const std::vector<QString> replyTexts = [] {
+        std::vector<QString> texts;
+        for (int code = 200; code < 600; ++code)
+            texts.push_back(QString::number(code));
+        return texts;
+    }();
+    const qsizetype n = t.size();
+    qsizetype replyFrom = 0;
+    qsizetype enhancedFrom = 0;
     for (qsizetype i = nextCodeDigit(t, 0); i < n; i = nextCodeDigit(t, i + 1)) {
-        if (t.at(i) == u'3')
-            continue;
-        if (i > 0 && (isAsciiWord(t.at(i - 1)) || t.at(i - 1) == u'.'))
-            continue;
-        qsizetype p = i + 1;
-        if (p >= n || t.at(p) != u'.')
-            continue;
-        ++p;
-        qsizetype d = p;
-        while (d < n && isDigit(t.at(d)))
-            ++d;
-        if (d == p || d - p > 3 || d >= n || t.at(d) != u'.')
-            continue;
-        p = d + 1;
-        d = p;
-        while (d < n && isDigit(t.at(d)))
-            ++d;
-        if (d == p || d - p > 3)
-            continue;
-        // Nothing of letters, digits and dots that ends in a digit may follow ("5.1.1.2", "5.1.1a1").
-        bool digitFollows = false;
-        for (qsizetype k = d; k < n && (isAsciiWord(t.at(k)) || t.at(k) == u'.'); ++k) {
-            if (isDigit(t.at(k))) {
-                digitFollows = true;
-                break;
-            }
+        qsizetype end = 0;
+        if (replies && i >= replyFrom && replyCodeAt(t, i, &end)) {
+            const QString &code = replyTexts[size_t((t.at(i).unicode() - u'2') * 100 + (t.at(i + 1).unicode() - u'0') * 10
+                                                    + (t.at(i + 2).unicode() - u'0'))];
+            if (!replies->contains(code))
+                replies->append(code);
+            replyFrom = end;
         }
-        if (digitFollows)
-            continue;
-        addOnce(into, t.mid(i, d - i).toString());
-        i = d - 1;
+        if (enhanced && i >= enhancedFrom && enhancedCodeAt(t, i, &end)) {
+            addOnce(enhanced, t.mid(i, end - i));
+            enhancedFrom = end;
+        }
     }
 }
 
@@ -171,21 +211,21 @@ void scanPop3Codes(QStringView t, QStringList *into)
 }
 
 // Where the next 'N', 'B' or 'O' (the first letter of an IMAP response) is at or after @p from, or
-// t.size(); eight characters at a time with SSE2.
+// t.size(); sixteen characters at a time with SSE2.
 qsizetype nextImapStart(QStringView t, qsizetype from)
 {
     const char16_t *d = t.utf16();
     const qsizetype end = t.size();
 #if defined(__SSE2__)
-    const __m128i n = _mm_set1_epi16('N');
-    const __m128i b = _mm_set1_epi16('B');
-    const __m128i o = _mm_set1_epi16('O');
-    for (; from + 8 <= end; from += 8) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + from));
-        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, n), _mm_cmpeq_epi16(v, b)), _mm_cmpeq_epi16(v, o));
+    const __m128i n = _mm_set1_epi8('N');
+    const __m128i b = _mm_set1_epi8('B');
+    const __m128i o = _mm_set1_epi8('O');
+    for (; from + 16 <= end; from += 16) {
+        const __m128i v = packed(d + from);
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n), _mm_cmpeq_epi8(v, b)), _mm_cmpeq_epi8(v, o));
         const int mask = _mm_movemask_epi8(hit);
         if (mask)
-            return from + qCountTrailingZeroBits(uint(mask)) / 2;
+            return from + qCountTrailingZeroBits(uint(mask));
     }
 #endif
     for (; from < end; ++from) {
@@ -198,7 +238,7 @@ qsizetype nextImapStart(QStringView t, qsizetype from)
 void scanImapCodes(QStringView t, QStringList *into)
 {
     // A response code is bracketed: most texts have no '[' at all and need no closer look.
-    if (!t.contains(u'['))
+    if (indexOfChar(t, u'[') < 0)
         return;
     const qsizetype n = t.size();
     for (qsizetype i = nextImapStart(t, 0); i < n; i = nextImapStart(t, i + 1)) {
@@ -231,7 +271,7 @@ void scanClientCodes(QStringView t, QStringList *into)
     qsizetype from = 0;
     while (true) {
         // "0x" at or after from, found by its 'x': error texts have many a '0' but few an 'x'.
-        const qsizetype x = t.indexOf(u'x', from + 1);
+        const qsizetype x = indexOfChar(t, u'x', from + 1);
         if (x < 0)
             return;
         const qsizetype at = x - 1;
@@ -764,10 +804,10 @@ QStringList codesOfKind(QStringView line, PatternKind kind)
     case PatternKind::Regex:
         break;
     case PatternKind::ReplyCode:
-        scanReplyCodes(line, &codes);
+        scanReplyAndEnhancedCodes(line, &codes, nullptr);
         break;
     case PatternKind::EnhancedCode:
-        scanEnhancedCodes(line, &codes);
+        scanReplyAndEnhancedCodes(line, nullptr, &codes);
         break;
     case PatternKind::Pop3Code:
         scanPop3Codes(line, &codes);
@@ -801,6 +841,12 @@ public:
     bool any() const
     {
         return std::any_of(m_words.cbegin(), m_words.cend(), [](quint64 w) { return w != 0; });
+    }
+    /** Adds the numbers of @p other (a set of the same size). */
+    void unite(const BitSet &other)
+    {
+        for (size_t w = 0; w < m_words.size(); ++w)
+            m_words[w] |= other.m_words[w];
     }
     void intersect(const BitSet &other)
     {
@@ -943,20 +989,32 @@ bool scanLowered(const Analysis::PhraseSet &literals, const std::vector<int> &id
     const __m128i lineBreak = _mm_set1_epi16('\n');
 #endif
     for (qsizetype i = 0; i < n;) {
-        if (w > qsizetype(sizeof buffer) - 8)
+        // Room for sixteen bytes stored, then a character of up to three.
+        if (w > qsizetype(sizeof buffer) - 32)
             flush();
 #if defined(__SSE2__)
-        // Eight ASCII characters without a line break (most of a line) at a time: narrowed to
-        // bytes, 'A'..'Z' moved up by 32.
-        if (i + 8 <= n) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-            const __m128i plain = _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
-            if (_mm_movemask_epi8(plain) == 0xffff) {
-                _mm_storel_epi64(reinterpret_cast<__m128i *>(buffer + w), lowerAsciiEight(v));
-                w += 8;
-                i += 8;
+        // Sixteen characters at a time, narrowed to bytes, 'A'..'Z' moved up by 32: the ASCII ones
+        // before the first line break or other character (most of a line) are kept, that one is
+        // read below.
+        if (i + 16 <= n) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + 8));
+            auto plain = [&](__m128i v) {
+                return _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
+            };
+            const uint mask = uint(_mm_movemask_epi8(_mm_packs_epi16(plain(a), plain(b))));
+            const __m128i bytes = _mm_packus_epi16(a, b);
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
+                                                _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(buffer + w), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(32))));
+            const qsizetype plainRun = qCountTrailingZeroBits(~mask); // 16 when all sixteen are
+            if (plainRun >= 16) {
+                w += 16;
+                i += 16;
                 continue;
             }
+            w += plainRun;
+            i += plainRun;
         }
 #endif
         const char16_t c = d[i++];
@@ -1008,8 +1066,7 @@ FoundCodes extractCodes(QStringView text)
 void extractCodes(QStringView text, FoundCodes *into)
 {
     // Each scanner adds a code only when its list lacks it: what merging the text's own codes gives.
-    scanReplyCodes(text, &into->reply);
-    scanEnhancedCodes(text, &into->enhanced);
+    scanReplyAndEnhancedCodes(text, &into->reply, &into->enhanced);
     scanPop3Codes(text, &into->pop3);
     scanImapCodes(text, &into->imap);
     scanClientCodes(text, &into->client);
@@ -1052,6 +1109,18 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
                 for (const QString &l : provingLiterals(pattern.value, &f.proofsComplete))
                     f.proofs.push_back(addLiteral(l));
                 f.proofsComplete = f.proofsComplete && !f.proofs.empty();
+                if (!f.proofs.empty() && !f.proofsComplete) {
+                    for (const QList<QStringList> &branch : unprovenBranchClauses(pattern.value)) {
+                        std::vector<std::vector<int>> clauses;
+                        for (const QStringList &clause : branch) {
+                            std::vector<int> ids;
+                            for (const QString &l : clause)
+                                ids.push_back(addLiteral(l));
+                            clauses.push_back(std::move(ids));
+                        }
+                        f.unproven.push_back(std::move(clauses));
+                    }
+                }
             }
             if (f.clauses.empty())
                 m_unfiltered.push_back(int(m_prefilters.size()));
@@ -1093,6 +1162,12 @@ const PatternMatcher::LiteralScan &PatternMatcher::literalScan(const CauseSet &c
             }
             for (int id : f.proofs)
                 used[size_t(id)] = true;
+            for (const std::vector<std::vector<int>> &branch : f.unproven) {
+                for (const std::vector<int> &clause : branch) {
+                    for (int id : clause)
+                        used[size_t(id)] = true;
+                }
+            }
         }
         for (int id = 0; id < m_literals->size(); ++id) {
             if (!used[size_t(id)])
@@ -1106,15 +1181,29 @@ const PatternMatcher::LiteralScan &PatternMatcher::literalScan(const CauseSet &c
     return scan;
 }
 
+namespace {
+
+// The strings that prove a match of a top-level branch (see PatternMatcher::provingLiterals()), or
+// none when it does not spell out into selective ones.
+QStringList proofsOfBranch(QStringView branch)
+{
+    const QStringList spelled = Speller(branch).spell();
+    // A short string would be found on many lines and slow the scan down for every text.
+    if (!std::all_of(spelled.cbegin(), spelled.cend(), selective))
+        return {};
+    return spelled;
+}
+
+} // namespace
+
 QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
 {
     QStringList proofs;
     const QList<QStringView> branches = topLevelBranches(regex);
     bool all = !branches.isEmpty();
     for (QStringView branch : branches) {
-        const QStringList spelled = Speller(branch).spell();
-        // A short string would be found on many lines and slow the scan down for every text.
-        if (spelled.isEmpty() || !std::all_of(spelled.cbegin(), spelled.cend(), selective)) {
+        const QStringList spelled = proofsOfBranch(branch);
+        if (spelled.isEmpty()) {
             all = false;
             continue;
         }
@@ -1127,6 +1216,22 @@ QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete
     if (complete)
         *complete = all;
     return proofs;
+}
+
+QList<QList<QStringList>> PatternMatcher::unprovenBranchClauses(const QString &regex)
+{
+    QList<QList<QStringList>> unproven;
+    for (QStringView branch : topLevelBranches(regex)) {
+        if (!proofsOfBranch(branch).isEmpty())
+            continue;
+        const QString source = branch.toString(); // the parser keeps a reference
+        LiteralParser parser(source);
+        QList<QStringList> clauses = parser.parse();
+        if (clauses.isEmpty())
+            return {};
+        unproven.append(std::move(clauses));
+    }
+    return unproven;
 }
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
@@ -1300,6 +1405,8 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
     };
     BitSet candidates;
     BitSet more;
+    BitSet other;
+    BitSet narrowed;
     BitSet proven;
     // Patterns come in knowledge-base order, an entry's together: scores add up in the same order.
     maybe.forEach([&](qsizetype k) {
@@ -1351,6 +1458,20 @@ QList<EntryMatch> PatternMatcher::rankEntries(QStringView text, const QSet<QStri
                 found.linesOf(clauses[c], lineCount, &more);
                 candidates.intersect(more);
             }
+        }
+        if (proving && !filter.unproven.empty()) {
+            // A line without a proof can only match through a branch the proofs leave out: one
+            // holding a literal of every clause of such a branch. Fewer lines reach the expression.
+            narrowed = proven;
+            for (const std::vector<std::vector<int>> &branch : filter.unproven) {
+                found.linesOf(branch.front(), lineCount, &more);
+                for (size_t c = 1; c < branch.size() && more.any(); ++c) {
+                    found.linesOf(branch[c], lineCount, &other);
+                    more.intersect(other);
+                }
+                narrowed.unite(more);
+            }
+            candidates.intersect(narrowed);
         }
 
         auto lineHit = [&](qsizetype i) {

@@ -126,6 +126,13 @@ public:
      * beyond ASCII have no case. Exposed for tests.
      */
     static QStringList provingLiterals(const QString &regex, bool *complete = nullptr);
+    /**
+     * For each branch of @p regex's top-level alternation that provingLiterals() leaves out, the
+     * clauses of literals a match of that branch requires (as requiredLiteralClauses()). A line
+     * without a proof matches only when it holds a literal of every clause of one of them. Empty
+     * when a branch requires nothing or the expression does not split. Exposed for tests.
+     */
+    static QList<QList<QStringList>> unprovenBranchClauses(const QString &regex);
 
 private:
     struct Prefilter
@@ -137,6 +144,9 @@ private:
         std::vector<std::vector<int>> clauses;
         /// Ids in m_literals of provingLiterals(): a line holding one matches without the expression.
         std::vector<int> proofs;
+        /// When the proofs are not complete: per branch they leave out, its clauses (ids in
+        /// m_literals). Empty when one of those branches requires nothing.
+        std::vector<std::vector<std::vector<int>>> unproven;
         bool proofsComplete = false; ///< no line without one of the proofs matches
         bool runs = true;            ///< false for an expression that does not compile
     };

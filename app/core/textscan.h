@@ -5,6 +5,7 @@
 #include <QStringView>
 #include <QtAlgorithms>
 
+#include <cstring>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -24,7 +25,24 @@ inline bool equalsLowerAscii(QStringView text, std::string_view lower)
 {
     if (text.size() != qsizetype(lower.size()))
         return false;
-    for (size_t i = 0; i < lower.size(); ++i) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    // Eight characters at a time where the first already agrees (most comparisons fail there): 'A'..'Z'
+    // moved up by 32 (a unit from 0x8000 on compares as negative: kept), against the phrase's bytes
+    // widened to sixteen bits.
+    if (lower.size() >= 8 && lowerAsciiChar(text.utf16()[0]) == char16_t(uchar(lower[0]))) {
+        const __m128i zero = _mm_setzero_si128();
+        for (; i + 8 <= lower.size(); i += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text.utf16() + i));
+            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16('A' - 1)), _mm_cmplt_epi16(v, _mm_set1_epi16('Z' + 1)));
+            const __m128i lowered = _mm_add_epi16(v, _mm_and_si128(upper, _mm_set1_epi16(32)));
+            const __m128i wanted = _mm_unpacklo_epi8(_mm_loadl_epi64(reinterpret_cast<const __m128i *>(lower.data() + i)), zero);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(lowered, wanted)) != 0xffff)
+                return false;
+        }
+    }
+#endif
+    for (; i < lower.size(); ++i) {
         if (lowerAsciiChar(text.utf16()[i]) != char16_t(uchar(lower[i])))
             return false;
     }
@@ -41,6 +59,44 @@ inline bool equalsLowerAscii(QByteArrayView bytes, std::string_view lower)
             return false;
     }
     return true;
+}
+
+/// Bytes paddedContains() may read after the text it searches.
+constexpr qsizetype PaddedBytes = 16;
+
+/**
+ * Whether @p needle occurs in the @p size bytes at @p bytes, which are followed by PaddedBytes more
+ * that may be read (of any value). Positions whose first and last bytes both fit are found sixteen at
+ * a time and only those compared: cheaper than std::string_view::find() on short header values, which
+ * calls out for every position its first byte fits. Inline: the needles are literals.
+ */
+Q_ALWAYS_INLINE bool paddedContains(const char *bytes, qsizetype size, std::string_view needle)
+{
+    const size_t n = size_t(size);
+    const size_t m = needle.size();
+    if (m > n)
+        return false;
+#if defined(__SSE2__)
+    if (m >= 2) {
+        const __m128i first = _mm_set1_epi8(needle[0]);
+        const __m128i last = _mm_set1_epi8(needle[m - 1]);
+        for (size_t i = 0; i <= n - m; i += 16) {
+            // The loads end at most at i + m + 14 <= n + 14: inside the padding.
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + i));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(bytes + i + m - 1));
+            for (quint32 mask = quint32(_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+                 mask; mask &= mask - 1) {
+                const size_t at = i + size_t(qCountTrailingZeroBits(mask));
+                if (at > n - m)
+                    break; // the rest of this step lies past the last start
+                if (std::memcmp(bytes + at + 1, needle.data() + 1, m - 2) == 0)
+                    return true;
+            }
+        }
+        return false;
+    }
+#endif
+    return std::string_view(bytes, n).find(needle) != std::string_view::npos;
 }
 
 /**
@@ -65,39 +121,82 @@ inline qsizetype putUtf8(char *out, char32_t c)
 }
 
 #if defined(__SSE2__)
+/** Sixteen ASCII characters (UTF-16, @p low then @p high) narrowed to bytes with 'A'..'Z' lowered. */
+inline __m128i lowerAsciiSixteen(__m128i low, __m128i high)
+{
+    const __m128i b = _mm_packus_epi16(low, high);
+    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
+    return _mm_add_epi8(b, _mm_and_si128(upper, _mm_set1_epi8(32)));
+}
+
 /** Eight ASCII characters (UTF-16) narrowed to bytes with 'A'..'Z' lowered: the result's low eight bytes. */
 inline __m128i lowerAsciiEight(__m128i chars)
 {
-    const __m128i b = _mm_packus_epi16(chars, chars);
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
-    return _mm_add_epi8(b, _mm_and_si128(upper, _mm_set1_epi8(32)));
+    return lowerAsciiSixteen(chars, chars);
+}
+#endif
+
+#if defined(__SSE2__)
+/**
+ * The first position at or after @p from (not negative) in @p text (@p n units) where @p matches
+ * (eight UTF-16 units in, a 16-bit mask lane per unit out) says yes, or -1; @p scalar answers for one
+ * unit. Sixteen units a step (two masks packed to one bit per unit), then eight; the last few in one
+ * step of eight that ends at the text's end and reads again units already passed (their bits are
+ * dropped), when the text from @p from on is long enough for it.
+ */
+template<typename Matches, typename Scalar>
+Q_ALWAYS_INLINE qsizetype indexOfMatch(const char16_t *d, qsizetype n, qsizetype from, Matches matches, Scalar scalar)
+{
+    qsizetype i = from;
+    for (; i + 16 <= n; i += 16) {
+        const __m128i lo = matches(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i)));
+        const __m128i hi = matches(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + 8)));
+        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_packs_epi16(lo, hi)));
+        if (mask)
+            return i + qsizetype(qCountTrailingZeroBits(mask));
+    }
+    if (i + 8 <= n) {
+        const unsigned mask = unsigned(_mm_movemask_epi8(matches(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i)))));
+        if (mask)
+            return i + qsizetype(qCountTrailingZeroBits(mask) / 2);
+        i += 8;
+    }
+    if (i >= n)
+        return -1;
+    if (n - from >= 8) {
+        const qsizetype at = n - 8;
+        const unsigned mask = unsigned(_mm_movemask_epi8(matches(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)))))
+            >> (2 * (i - at));
+        return mask ? i + qsizetype(qCountTrailingZeroBits(mask) / 2) : -1;
+    }
+    for (; i < n; ++i) {
+        if (scalar(d[i]))
+            return i;
+    }
+    return -1;
 }
 #endif
 
 /**
  * Where @p c occurs in @p text at or after @p from (not negative), or -1: what QStringView::indexOf()
- * gives for one character. Inline and eight characters at a time: the analyzer asks this on every
+ * gives for one character. Inline and sixteen characters at a time: the analyzer asks this on every
  * line, and on short lines Qt's out-of-line search costs more in calling than in scanning.
  */
 inline qsizetype indexOfChar(QStringView text, char16_t c, qsizetype from = 0)
 {
     const qsizetype n = text.size();
     const char16_t *d = text.utf16();
-    qsizetype i = from;
 #if defined(__SSE2__)
     const __m128i wanted = _mm_set1_epi16(short(c));
-    for (; i + 8 <= n; i += 8) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, wanted)));
-        if (mask)
-            return i + qsizetype(qCountTrailingZeroBits(mask) / 2);
-    }
-#endif
-    for (; i < n; ++i) {
+    return indexOfMatch(
+        d, n, from, [wanted](__m128i v) { return _mm_cmpeq_epi16(v, wanted); }, [c](char16_t u) { return u == c; });
+#else
+    for (qsizetype i = from; i < n; ++i) {
         if (d[i] == c)
             return i;
     }
     return -1;
+#endif
 }
 
 /** Where @p a or @p b first occurs in @p text at or after @p from, or -1 (as indexOfChar()). */
@@ -105,22 +204,20 @@ inline qsizetype indexOfEither(QStringView text, char16_t a, char16_t b, qsizety
 {
     const qsizetype n = text.size();
     const char16_t *d = text.utf16();
-    qsizetype i = from;
 #if defined(__SSE2__)
     const __m128i wantA = _mm_set1_epi16(short(a));
     const __m128i wantB = _mm_set1_epi16(short(b));
-    for (; i + 8 <= n; i += 8) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i));
-        const unsigned mask = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi16(v, wantA), _mm_cmpeq_epi16(v, wantB))));
-        if (mask)
-            return i + qsizetype(qCountTrailingZeroBits(mask) / 2);
-    }
-#endif
-    for (; i < n; ++i) {
+    return indexOfMatch(
+        d, n, from,
+        [wantA, wantB](__m128i v) { return _mm_or_si128(_mm_cmpeq_epi16(v, wantA), _mm_cmpeq_epi16(v, wantB)); },
+        [a, b](char16_t u) { return u == a || u == b; });
+#else
+    for (qsizetype i = from; i < n; ++i) {
         if (d[i] == a || d[i] == b)
             return i;
     }
     return -1;
+#endif
 }
 
 /** Whether the UTF-16 unit @p c is white space, as QChar::isSpace() says (inline for ASCII). */

@@ -16,10 +16,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
 #include <thread>
+#include <vector>
 
 using namespace MailDoctor;
 
@@ -75,6 +77,8 @@ QStringList sampleTexts()
         QStringLiteral("NO [NO [ABC] BAD\t[X-Y] xOK [Z] OK[Q]\nx 0x0x800CCC0E 00x800CCC0E 0x800CCC0Ex (0x800ccc0f)"),
         // Codes at several offsets within a block of eight characters, after letters and other scripts.
         QStringLiteral("1234567 550-5.7.1 x\n123456 421 4.7.0 y\n12345 552:5.2.2\nabcdefg550 x 5.1.1"),
+        // Reply and status codes interleaved, repeated and overlapping: each kind resumes after its own.
+        QStringLiteral("550 5.1.1 550 5.1.1 250 2.5.250 5.250.1 450:4.2.1 4.2.1.550 550.5 5.5.5-550 4.2.10 421"),
         QString::fromUtf8("\xe5\xae\x9b\xe5\x85\x88" "550 5.1.1 \xef\xbc\x95\xef\xbc\x95\xef\xbc\x90 "
                           "\xe3\x83\x86\xe3\x82\xb9\xe3\x83\x88 451 4.3.2"),
     };
@@ -123,12 +127,14 @@ private slots:
     void replyCodes();
     void statusCodesOfAClass();
     void standardCodes();
+    void standardStatusCodesAgreeWithSplitting();
     void didYouMean_data();
     void didYouMean();
     void emptyAndBinaryInput();
     void pasteWithoutRecipients();
     void manyRecipientLinesStayBounded();
     void codesMatchReferenceExpressions();
+    void codeScannersOnRandomText();
     void requiredLiteralsAreSound();
     void rankAgreesWithPlainMatching();
     void causeSets();
@@ -137,6 +143,7 @@ private slots:
     void multilineReplyAsSimplified_data();
     void smtpCommandsSharingALetter_data();
     void smtpCommandsSharingALetter();
+    void smtpCommandAgreesWithPlainSearch();
     void multilineReplyAsSimplified();
     void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
@@ -145,9 +152,13 @@ private slots:
     void requiredLiteralClauses();
     void binaryIsOneStrayControlInTwenty_data();
     void binaryIsOneStrayControlInTwenty();
+    void looksBinaryAgreesWithPlainLoop();
     void provingLiteralsOfExpressions_data();
     void provingLiteralsOfExpressions();
     void provingLiteralsDecideLines();
+    void unprovenBranchClauses_data();
+    void unprovenBranchClauses();
+    void unprovenBranchesHoldEveryOtherMatch();
     void lowerCaseAgreesWithCaselessMatching();
 
 private:
@@ -353,6 +364,39 @@ void TestAnalyzer::standardCodes()
     QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.9.9")), QString());
 }
 
+void TestAnalyzer::standardStatusCodesAgreeWithSplitting()
+{
+    // The digits read by hand against the registry check as first written: split at '.', toInt().
+    auto plain = [](const QString &code) {
+        const QStringList parts = code.split(u'.');
+        if (parts.size() != 3 || !QStringList{QStringLiteral("2"), QStringLiteral("4"), QStringLiteral("5")}.contains(parts[0]))
+            return false;
+        bool ok1 = false;
+        bool ok2 = false;
+        const int subject = parts[1].toInt(&ok1);
+        const int detail = parts[2].toInt(&ok2);
+        static const int maxDetail[] = {0, 10, 4, 6, 7, 6, 10, 30};
+        return ok1 && ok2 && parts[2].size() <= 3 && subject >= 0 && subject <= 7 && detail >= 0
+            && detail <= maxDetail[subject];
+    };
+    const QStringList pieces = {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("7"), QStringLiteral("8"),
+                                QStringLiteral("10"), QStringLiteral("11"), QStringLiteral("30"), QStringLiteral("31"),
+                                QStringLiteral("007"), QStringLiteral("0010"), QStringLiteral("999"), QStringLiteral("+1"),
+                                QStringLiteral("-0"), QStringLiteral(" 1"), QStringLiteral("1 "), QStringLiteral("1a"),
+                                QStringLiteral(""), QStringLiteral("\u0661")};
+    int standard = 0;
+    for (const char *cls : {"2", "4", "5", "3"}) {
+        for (const QString &subject : pieces) {
+            for (const QString &detail : pieces) {
+                const QString code = QLatin1String(cls) + u'.' + subject + u'.' + detail;
+                QCOMPARE(Analysis::isStandardStatusCode(code), plain(code));
+                standard += plain(code);
+            }
+        }
+    }
+    QVERIFY(standard > 20);
+}
+
 void TestAnalyzer::didYouMean_data()
 {
     QTest::addColumn<QString>("address");
@@ -421,6 +465,48 @@ void TestAnalyzer::manyRecipientLinesStayBounded()
     QCOMPARE(r.recipients.first().reason, QStringLiteral("userunknown"));
     QVERIFY(!r.causes.isEmpty());
     QVERIFY(r.causes.first().evidence.size() <= 24);
+}
+
+void TestAnalyzer::codeScannersOnRandomText()
+{
+    // The scanners read sixteen characters packed into bytes at a time: random texts of digits,
+    // code punctuation, IMAP's letters and characters beyond Latin-1 whose low byte is a digit or
+    // one of those letters (U+0135, U+FF15...), at every length and alignment, against the
+    // reference expressions and, for the reply code, a plain search.
+    static const char16_t alphabet[] = u"0123455552.. -:[]NOBKADxXy\u0135\u0432\uff15\u4e35\u014e\u0142\u00b5";
+    const QRegularExpression window(QStringLiteral("(?<![./0-9])[0-9]{3}(?![./0-9])"));
+    auto plainReply = [&](const QString &t) -> QString {
+        static const int preferred[] = {550, 552, 553, 551, 521, 525, 523, 524, 530, 533, 534, 535, 538, 555, 556, 554,
+                                        500, 501, 502, 503, 504, 421, 450, 451, 452, 422, 430, 432, 453, 454, 455, 458,
+                                        459, 211, 214, 220, 221, 235, 250, 251, 252, 253, 334, 354};
+        QSet<int> found;
+        for (auto it = window.globalMatch(t); it.hasNext();)
+            found.insert(it.next().captured().toInt());
+        if (found.isEmpty() || t.contains(QLatin1String("x-unix"), Qt::CaseInsensitive))
+            return {};
+        for (int code : preferred) {
+            if (found.contains(code))
+                return QString::number(code);
+        }
+        return {};
+    };
+    QRandomGenerator rng(7);
+    int replies = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int size = int(rng.bounded(100));
+        for (int i = 0; i < size; ++i)
+            text += QChar(alphabet[rng.bounded(quint32(std::size(alphabet) - 1))]);
+        const QString reply = plainReply(text);
+        QCOMPARE(Analysis::findReplyCode(text), reply);
+        replies += reply.isEmpty() ? 0 : 1;
+        const FoundCodes got = extractCodes(text);
+        const FoundCodes want = referenceCodes(text);
+        QCOMPARE(got.reply, want.reply);
+        QCOMPARE(got.enhanced, want.enhanced);
+        QCOMPARE(got.imap, want.imap);
+    }
+    QVERIFY(replies > 300);
 }
 
 void TestAnalyzer::codesMatchReferenceExpressions()
@@ -550,6 +636,18 @@ void TestAnalyzer::rankAgreesWithPlainMatching()
               QString::fromUtf8("Unknown Local-User\nMAILBOX IS FULL \xe8\x87\xaa\xe5\x8b\x95\xe8\xbf\x94\xe4\xbf\xa1\n"
                                 "ACCESS denied; recipient not found"),
               QString::fromUtf8("u\xc5\xbf" "er unknown\nMAILBOX IS FULL\nuser unknown \xe2\x84\xaa")};
+    // Phrases at every alignment against the scan's sixteen-character blocks, next to line breaks
+    // and characters beyond ASCII that end a block's run; a line longer than the scan's buffer, its
+    // phrases across the refills.
+    for (int shift = 0; shift <= 16; ++shift) {
+        const QString pad(shift, u' ');
+        texts += pad + QChar(0xe9) + QStringLiteral("User Unknown\n") + pad + QStringLiteral("Mailbox Full") + QChar(0x3042)
+            + QStringLiteral("Relay Access Denied\r\n") + QString(shift, u'x') + QStringLiteral("\n552 5.2.2 over quota");
+    }
+    QString longLine;
+    while (longLine.size() < 1500)
+        longLine += QStringLiteral("Mailbox full; User unknown; relay access denied; ");
+    texts += longLine + QStringLiteral("\n550 5.1.1 ") + longLine;
     QSet<QString> someCauses;
     CauseSet someCauseSet;
     for (qsizetype i = 0; i < m_loaded.kb.causes().size(); i += 3) {
@@ -678,6 +776,46 @@ void TestAnalyzer::smtpCommandsSharingALetter()
     QFETCH(QString, text);
     QFETCH(QString, command);
     QCOMPARE(Analysis::findSmtpCommand(text), command);
+}
+
+void TestAnalyzer::smtpCommandAgreesWithPlainSearch()
+{
+    // The capitals found thirty-two characters at a time against a search for each command, on
+    // random texts of capitals, small letters, digits, spaces and characters beyond Latin-1 (which
+    // packed into bytes must not read as capitals), commands placed at every alignment.
+    auto plain = [](const QString &t) -> QString {
+        static const char *const commands[] = {"HELO", "EHLO", "STARTTLS", "AUTH PLAIN", "AUTH LOGIN", "AUTH CRAM-",
+                                               "AUTH DIGEST-", "MAIL F", "RCPT", "RCPT T", "DATA", "QUIT", "XFORWARD"};
+        auto glue = [](QChar c) { return (c >= u'0' && c <= u'9') || (c >= u'@' && c <= u'Z') || (c >= u'a' && c <= u'z'); };
+        for (int k = int(std::size(commands)) - 1; k >= 0; --k) {
+            const QLatin1String e(commands[k]);
+            const qsizetype at = t.size() < 4 ? -1 : t.indexOf(e);
+            if (at < 0)
+                continue;
+            if (!e.contains(u' ')
+                && ((at > 0 && glue(t.at(at - 1))) || (at + e.size() < t.size() && glue(t.at(at + e.size())))))
+                continue;
+            return e == QLatin1String("STARTTLS") || e == QLatin1String("XFORWARD") ? QString(e) : QString(e.left(4));
+        }
+        return {};
+    };
+    static const char16_t alphabet[] = u"AEHLORSTDQUX ABCZ az09.:-\u0141\u4141\u0158\u00c1\u0041";
+    const QStringList commands{QStringLiteral("RCPT TO"), QStringLiteral("MAIL FROM"), QStringLiteral("DATA"),
+                               QStringLiteral("EHLO"), QStringLiteral("STARTTLS"), QStringLiteral("AUTH LOGIN")};
+    QRandomGenerator rng(4242);
+    int found = 0;
+    for (int round = 0; round < 4000; ++round) {
+        QString text;
+        const int size = int(rng.bounded(120));
+        for (int i = 0; i < size; ++i)
+            text += QChar(alphabet[rng.bounded(quint32(std::size(alphabet) - 1))]);
+        if (round % 2 == 0)
+            text.insert(rng.bounded(size + 1), u' ' + commands.at(rng.bounded(commands.size())) + u' ');
+        const QString expected = plain(text);
+        QCOMPARE(Analysis::findSmtpCommand(text), expected);
+        found += expected.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(found > 1500);
 }
 
 void TestAnalyzer::extractCodesAddsTheMissing()
@@ -812,6 +950,16 @@ void TestAnalyzer::binaryIsOneStrayControlInTwenty_data()
     // Counted over more than 255 blocks of sixteen: the counts must survive being summed on the way.
     QTest::newRow("411-in-8192") << sprinkle(8192, 411, 5) << true;
     QTest::newRow("409-in-8192") << sprinkle(8192, 409, 5) << false;
+    // Sixteen bytes apart, 300 of them fall in the same lane of the blocks: more than a byte counts.
+    QByteArray oneLane(8192, 'a');
+    for (qsizetype i = 0; i < 300 * 16; i += 16)
+        oneLane[i] = '\0';
+    for (qsizetype i = 0; i < 120; ++i)
+        oneLane[5001 + i * 16] = '\x01';
+    QTest::newRow("420-in-8192-most-in-one-lane") << oneLane << true;
+    for (qsizetype i = 0; i < 11; ++i)
+        oneLane[5001 + i * 16] = 'a';
+    QTest::newRow("409-in-8192-most-in-one-lane") << oneLane << false;
     QByteArray vertical = sprinkle(1000, 0, 0);
     for (qsizetype i = 1; i < vertical.size(); i += 19)
         vertical[i] = '\x0b'; // a vertical tab sits between tab and carriage return, and is no text
@@ -829,6 +977,86 @@ void TestAnalyzer::binaryIsOneStrayControlInTwenty()
     QFETCH(bool, refused);
     const AnalysisResult r = Analyzer(&m_loaded.kb).analyze(data, QStringLiteral("-"));
     QCOMPARE(r.errorSource != nullptr && QByteArray(r.errorSource).contains("binary"), refused);
+}
+
+void TestAnalyzer::looksBinaryAgreesWithPlainLoop()
+{
+    // The sixteen-bytes-at-a-time count (and its stop before the last twentieth) against a byte loop,
+    // on random bytes around one stray control in twenty, of every length up to past 8 KB and at
+    // every alignment.
+    auto plain = [](QByteArrayView data) {
+        if (data.startsWith("\xff\xfe") || data.startsWith("\xfe\xff"))
+            return false;
+        const qsizetype n = qMin<qsizetype>(data.size(), 8192);
+        qsizetype controls = 0;
+        for (qsizetype i = 0; i < n; ++i) {
+            const uchar c = uchar(data[i]);
+            controls += c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != 0x0c;
+        }
+        return n > 0 && controls * 20 > n;
+    };
+    QRandomGenerator rng(20261122);
+    int binary = 0;
+    int text = 0;
+    for (int round = 0; round < 3000; ++round) {
+        const qsizetype size = round < 100 ? round : qsizetype(rng.bounded(round % 10 == 0 ? 9000 : 1200));
+        const qsizetype offset = rng.bounded(16);
+        // Stray controls, text controls (VT among them, which is none) and other bytes, with one
+        // stray byte in 14 to 33 on average.
+        const quint32 strayIn = 14 + rng.bounded(20);
+        QByteArray buffer(offset + size, 'a');
+        for (qsizetype i = offset; i < buffer.size(); ++i) {
+            if (rng.bounded(strayIn) == 0)
+                buffer[i] = "\x00\x01\x08\x0b\x0e\x1a\x1c\x1f"[rng.bounded(8)];
+            else if (rng.bounded(8) == 0)
+                buffer[i] = "\t\n\r\x0c\x1b\x20\x7f\x80\x89\xe3\xff"[rng.bounded(11)];
+            else
+                buffer[i] = char(0x21 + rng.bounded(0x5e));
+        }
+        if (round % 97 == 0 && size >= 2)
+            buffer[offset] = '\xff', buffer[offset + 1] = '\xfe';
+        const QByteArrayView data = QByteArrayView(buffer).sliced(offset);
+        const bool expected = plain(data);
+        QCOMPARE(Analyzer::looksBinary(data), expected);
+        ++(expected ? binary : text);
+    }
+    QVERIFY(binary > 300 && text > 300); // both answers, near the border too
+
+    // Mail-like text: printable lines ending in CRLF, a tab, ESC or form feed here and there, and
+    // stray controls gathered around a few places, as many as decide the answer (one in twenty,
+    // give or take two): most 64-byte blocks are clean (the quick test passes over them) and a
+    // miscounted block changes the answer.
+    binary = text = 0;
+    for (int round = 0; round < 2000; ++round) {
+        const qsizetype size = 64 + qsizetype(rng.bounded(9000));
+        const qsizetype offset = rng.bounded(16);
+        QByteArray buffer(offset + size, 'a');
+        for (qsizetype i = 0; i < size; ++i) {
+            const qsizetype column = i % 72;
+            char c = column == 70 ? '\r' : column == 71 ? '\n' : char(0x20 + rng.bounded(0x5f));
+            if (rng.bounded(300) == 0)
+                c = "\t\x1b\x0c"[rng.bounded(3)];
+            buffer[offset + i] = c;
+        }
+        const qsizetype n = qMin<qsizetype>(size, 8192);
+        const qsizetype strays = qMax<qsizetype>(0, n / 20 + qsizetype(rng.bounded(5)) - 2);
+        const qsizetype spots[3] = {qsizetype(rng.bounded(quint32(n))), qsizetype(rng.bounded(quint32(n))),
+                                    qsizetype(rng.bounded(quint32(n)))};
+        std::vector<bool> placed(size_t(n), false);
+        for (qsizetype k = 0; k < strays; ++k) {
+            // Near its spot, on a byte that is not stray yet.
+            qsizetype at = qBound<qsizetype>(0, spots[k % 3] + qsizetype(rng.bounded(401)) - 200, n - 1);
+            while (placed[size_t(at)])
+                at = (at + 1) % n;
+            placed[size_t(at)] = true;
+            buffer[offset + at] = "\x00\x01\x08\x0b\x0e\x1a\x1c\x1f"[rng.bounded(8)];
+        }
+        const QByteArrayView data = QByteArrayView(buffer).sliced(offset);
+        const bool expected = plain(data);
+        QCOMPARE(Analyzer::looksBinary(data), expected);
+        ++(expected ? binary : text);
+    }
+    QVERIFY(binary > 200 && text > 200);
 }
 
 void TestAnalyzer::provingLiteralsOfExpressions_data()
@@ -930,6 +1158,89 @@ void TestAnalyzer::provingLiteralsDecideLines()
         }
     }
     qInfo("%d expressions with proofs, %d complete; %d lines checked", withProofs, complete, checked);
+}
+
+using BranchClauses = QList<QList<QStringList>>;
+
+void TestAnalyzer::unprovenBranchClauses_data()
+{
+    QTest::addColumn<QString>("regex");
+    QTest::addColumn<BranchClauses>("branches");
+    QTest::newRow("one-left-out") << "mailbox (is )?full|mailbox.{0,30}exceeded"
+                                  << BranchClauses{{QStringList{QStringLiteral("exceeded")}, QStringList{QStringLiteral("mailbox")}}};
+    QTest::newRow("reply-code-and-words")
+        << "user unknown|(?<![\\d.])5[0-9][0-9] .{0,20}no such (user|mailbox)"
+        << BranchClauses{{QStringList{QStringLiteral("no such ")}, QStringList{QStringLiteral("user"), QStringLiteral("mailbox")}}};
+    QTest::newRow("count-before-a-word") << "over quota|[0-9]+ bytes" << BranchClauses{{QStringList{QStringLiteral(" bytes")}}};
+    // Nothing to narrow with: all spelled out, or a branch that requires nothing selective.
+    QTest::newRow("all-proven") << "access denied|no such user" << BranchClauses{};
+    QTest::newRow("short-branch") << "quota exceeded|ab" << BranchClauses{};
+    QTest::newRow("one-branch-requires-nothing") << "over quota|[0-9]+ bytes|\\d{3}" << BranchClauses{};
+    QTest::newRow("inline-option") << "(?i)over quota|mailbox.{0,30}exceeded" << BranchClauses{};
+}
+
+void TestAnalyzer::unprovenBranchClauses()
+{
+    QFETCH(QString, regex);
+    QFETCH(BranchClauses, branches);
+    QCOMPARE(PatternMatcher::unprovenBranchClauses(regex), branches);
+}
+
+void TestAnalyzer::unprovenBranchesHoldEveryOtherMatch()
+{
+    // Where a knowledge-base expression with proofs matches a line that holds none of them, the
+    // line holds a literal of every clause of one of the branches the proofs leave out: ranking
+    // runs the expression on those lines only. Lines: the samples, and every required literal of
+    // those branches in context.
+    QStringList lines = sampleLines();
+    struct Narrowed
+    {
+        const Pattern *pattern;
+        QStringList proofs;
+        BranchClauses branches;
+    };
+    QList<Narrowed> narrowed;
+    for (const Pattern *p : expressionsOf(m_loaded.kb)) {
+        bool complete = false;
+        const QStringList proofs = PatternMatcher::provingLiterals(p->value, &complete);
+        if (proofs.isEmpty() || complete)
+            continue;
+        const BranchClauses branches = PatternMatcher::unprovenBranchClauses(p->value);
+        if (branches.isEmpty())
+            continue;
+        narrowed.append({p, proofs, branches});
+        for (const QList<QStringList> &branch : branches) {
+            QString all = QStringLiteral("550 5.1.1 <a@b.example>");
+            for (const QStringList &clause : branch)
+                all += u' ' + clause.constFirst();
+            lines += {all, all.toUpper(), all + QStringLiteral(" 421 too many")};
+        }
+    }
+    QVERIFY(narrowed.size() >= 5);
+    int checked = 0;
+    int outside = 0;
+    int unproven = 0; // matches without a proof
+    for (const Narrowed &e : std::as_const(narrowed)) {
+        for (const QString &line : std::as_const(lines)) {
+            const QString lower = line.toLower();
+            auto holds = [&](const QString &l) { return lower.contains(l); };
+            if (std::any_of(e.proofs.cbegin(), e.proofs.cend(), holds))
+                continue;
+            const bool inBranch = std::any_of(e.branches.cbegin(), e.branches.cend(), [&](const QList<QStringList> &branch) {
+                return std::all_of(branch.cbegin(), branch.cend(),
+                                   [&](const QStringList &clause) { return std::any_of(clause.cbegin(), clause.cend(), holds); });
+            });
+            const bool matches = e.pattern->regex.match(line).hasMatch();
+            ++checked;
+            outside += inBranch ? 0 : 1;
+            unproven += matches ? 1 : 0;
+            QVERIFY2(inBranch || !matches,
+                     qPrintable(QStringLiteral("%1 matches \"%2\" outside its unproven branches").arg(e.pattern->value, line)));
+        }
+    }
+    QVERIFY(outside > 0 && unproven > 0);
+    qInfo("%d expressions narrowed; %d lines checked, %d outside every branch, %d matches without a proof",
+          int(narrowed.size()), checked, outside, unproven);
 }
 
 void TestAnalyzer::lowerCaseAgreesWithCaselessMatching()

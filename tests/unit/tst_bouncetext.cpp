@@ -27,6 +27,8 @@ private slots:
     void multilineReply();
     void paragraphJoinsAsSimplified();
     void preambleReasonLeadsTheEvidence();
+    void preambleCodesOnlyWithoutTheBlocksOwn_data();
+    void preambleCodesOnlyWithoutTheBlocksOwn();
     void recipientLeadIns_data();
     void recipientLeadIns();
     void fewAndManyRecipientsKeepTheirParagraphs_data();
@@ -35,8 +37,11 @@ private slots:
     void explanationEndsAtTheQuotedOriginal();
     void dsnRecipientsAndVendor_data();
     void dsnRecipientsAndVendor();
+    void originalHeaderFields_data();
+    void originalHeaderFields();
     void htmlEntities_data();
     void htmlEntities();
+    void htmlTagsThatBreakLines();
     void reportReadsItsTextLikeTheScan_data();
     void reportReadsItsTextLikeTheScan();
 };
@@ -172,6 +177,41 @@ void TestBounceText::preambleReasonLeadsTheEvidence()
     QVERIFY2(readings.first().fact.diagnostic.startsWith(reason), qPrintable(readings.first().fact.diagnostic));
     QCOMPARE(evidence.at(1), QStringLiteral("<taro@example.jp>"));
     QCOMPARE(evidence.last(), block.at(5));
+}
+
+void TestBounceText::preambleCodesOnlyWithoutTheBlocksOwn_data()
+{
+    // The preamble's coded lines (reply or status codes) lead the diagnostic only when the recipient's
+    // own lines have no code; the sentences before the address stand in for an empty paragraph.
+    QTest::addColumn<QString>("preamble");
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<QString>("diagnostic");
+    QTest::newRow("coded-preamble-uncoded-block")
+        << QStringLiteral("Delivery failed.\nReason: 550 no such user\nPlease check.\nStatus 5.1.1 given")
+        << QStringLiteral("Mailbox missing") << QStringLiteral("Reason: 550 no such user Status 5.1.1 given Mailbox missing");
+    QTest::newRow("coded-preamble-coded-block")
+        << QStringLiteral("Delivery failed.\nReason: 550 no such user") << QStringLiteral("452 4.2.2 over quota")
+        << QStringLiteral("452 4.2.2 over quota");
+    QTest::newRow("first-line-coded") << QStringLiteral("554 rejected\nThe following recipients:")
+                                      << QStringLiteral("Mailbox missing") << QStringLiteral("554 rejected Mailbox missing");
+    QTest::newRow("uncoded-preamble") << QStringLiteral("Delivery failed.\nPlease check the address.")
+                                      << QStringLiteral("Mailbox missing") << QStringLiteral("Mailbox missing");
+    QTest::newRow("uncoded-preamble-empty-block")
+        << QStringLiteral("Delivery failed.\nPlease check the address.\nThe following recipients:") << QString()
+        << QStringLiteral("Delivery failed. Please check the address.");
+    QTest::newRow("coded-preamble-empty-block") << QStringLiteral("Delivery failed.\n550 5.1.1 no such user")
+                                                << QString() << QStringLiteral("550 5.1.1 no such user");
+}
+
+void TestBounceText::preambleCodesOnlyWithoutTheBlocksOwn()
+{
+    QFETCH(QString, preamble);
+    QFETCH(QString, block);
+    QFETCH(QString, diagnostic);
+    const QString text = preamble + QStringLiteral("\n\n<taro@example.jp>") + (block.isEmpty() ? QString() : u'\n' + block) + u'\n';
+    const QList<RecipientReading> readings = scanBounceText(text);
+    QCOMPARE(readings.size(), qsizetype(1));
+    QCOMPARE(readings.first().fact.diagnostic, diagnostic);
 }
 
 void TestBounceText::recipientLeadIns_data()
@@ -329,6 +369,43 @@ void TestBounceText::dsnRecipientsAndVendor()
     QCOMPARE(f.vendor, vendor);
 }
 
+void TestBounceText::originalHeaderFields_data()
+{
+    // The returned original's fields read in one walk over its header, against Part::decodedHeader()
+    // and headerCount() asked field by field: names in any case, a field given twice (the first
+    // counts), encoded words, names of the same length as the wanted ones, fields missing.
+    QTest::addColumn<QString>("header");
+    QTest::newRow("plain") << QStringLiteral("From: Taro <taro@example.jp>\r\nTo: hanako@example.org\r\nSubject: hello\r\n"
+                                             "Date: Sat, 4 Oct 2025 08:00:07 +0900\r\nMessage-ID: <1@example.jp>\r\n");
+    QTest::newRow("cases-and-repeats") << QStringLiteral("received: from a\r\nRECEIVED: from b\r\nfrom: first@example.jp\r\n"
+                                                         "FROM: second@example.jp\r\nmessage-id: <x@y>\r\nMessage-Id: <z@y>\r\n"
+                                                         "TO: a@b.jp\r\nDATE: today\r\nsubject:  two   spaces \r\n");
+    QTest::newRow("encoded-subject") << QStringLiteral("From: a@b.jp\r\nSubject: =?UTF-8?B?5pel5pys6Kqe?= and more\r\nReceived: x\r\n");
+    QTest::newRow("same-lengths") << QStringLiteral("Cc: c@d.jp\r\nFrox: no\r\nSubjecx: no\r\nReceivex: no\r\nMessage-IX: no\r\n"
+                                                    "From: a@b.jp\r\n");
+    QTest::newRow("missing") << QStringLiteral("From: a@b.jp\r\nX-Mailer: test\r\n");
+}
+
+void TestBounceText::originalHeaderFields()
+{
+    QFETCH(QString, header);
+    const QString message = QStringLiteral(
+        "From: MAILER-DAEMON@example.jp\r\nTo: taro@example.jp\r\nSubject: Undelivered Mail\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+        "--b\r\nContent-Type: text/plain\r\n\r\n<hanako@example.org>: 550 5.1.1 unknown\r\n\r\n"
+        "--b\r\nContent-Type: text/rfc822-headers\r\n\r\n%1\r\n--b--\r\n").arg(header);
+    const MailDoctor::OriginalMessage original = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8())).original;
+    const MailDoctor::Mime::ParseResult plain = MailDoctor::Mime::parseMessage(header.toUtf8());
+    QVERIFY(plain.hasHeaders);
+    const MailDoctor::Mime::Part &h = plain.root;
+    QCOMPARE(original.from, h.decodedHeader("From").simplified());
+    QCOMPARE(original.to, h.decodedHeader("To").simplified());
+    QCOMPARE(original.subject, h.decodedHeader("Subject").simplified());
+    QCOMPARE(original.date, h.decodedHeader("Date").simplified());
+    QCOMPARE(original.messageId, h.decodedHeader("Message-ID").simplified());
+    QCOMPARE(original.receivedCount, int(h.headerCount("Received")));
+}
+
 void TestBounceText::htmlEntities_data()
 {
     // An HTML-only report's text: the four entities decoded once each, as replacing them in turn gives
@@ -350,6 +427,30 @@ void TestBounceText::htmlEntities()
                                            "<div>%1</div>\r\n").arg(html);
     const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
     QCOMPARE(reading.explanation.trimmed(), text);
+}
+
+void TestBounceText::htmlTagsThatBreakLines()
+{
+    // <br>, <p>, </p>, <div>, </div> and <tr> in any case (and any tag that starts like them) give a
+    // line break, other tags none: each tag against the rule written plainly.
+    const QStringList tags = {QStringLiteral("br"),   QStringLiteral("BR/"),  QStringLiteral("p"),
+                              QStringLiteral("P class=x"), QStringLiteral("/p"), QStringLiteral("/P"),
+                              QStringLiteral("div"),  QStringLiteral("DiV"),  QStringLiteral("/div"),
+                              QStringLiteral("tr"),   QStringLiteral("TR"),   QStringLiteral("td"),
+                              QStringLiteral("/td"),  QStringLiteral("b"),    QStringLiteral("/b"),
+                              QStringLiteral("d"),    QStringLiteral("t"),    QStringLiteral("/"),
+                              QStringLiteral("pre"),  QStringLiteral("/dl"),  QStringLiteral("span"),
+                              QStringLiteral("\u0130"), QString()};
+    for (const QString &tag : tags) {
+        const QString lower = tag.toLower();
+        const bool breaks = lower.startsWith(QLatin1String("br")) || lower.startsWith(u'p')
+            || lower.startsWith(QLatin1String("/p")) || lower.startsWith(QLatin1String("div"))
+            || lower.startsWith(QLatin1String("/div")) || lower.startsWith(QLatin1String("tr"));
+        const QString message = QStringLiteral("From: taro@example.jp\r\nSubject: hello\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                                               "one<%1>two\r\n").arg(tag);
+        const BounceReading reading = readBounce(MailDoctor::Mime::parseMessage(message.toUtf8()));
+        QCOMPARE(reading.explanation.trimmed(), breaks ? QStringLiteral("one\ntwo") : QStringLiteral("onetwo"));
+    }
 }
 
 void TestBounceText::reportReadsItsTextLikeTheScan_data()

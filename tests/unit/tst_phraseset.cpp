@@ -110,6 +110,38 @@ private slots:
             }
         }
     }
+
+    void longPhrasesAgreeWithPlainSearch()
+    {
+        // Texts made of pieces of long phrases, some cut short or changed: a scan walks far into
+        // the deep states (one child each, kept apart from the rest) and falls back from them at
+        // every offset, also where a step leaves the shallow rows in the middle of a round of four.
+        QRandomGenerator rng(22352026);
+        for (int round = 0; round < 100; ++round) {
+            std::vector<std::string> phrases;
+            PhraseSet set;
+            for (int k = 0; k < 12; ++k) {
+                std::string p;
+                const int n = 6 + int(rng.bounded(20));
+                for (int i = 0; i < n; ++i)
+                    p += "ab cde"[rng.bounded(6)];
+                if (set.add(p) == int(phrases.size()))
+                    phrases.push_back(p);
+            }
+            set.build(round % 4);
+            std::string text;
+            while (text.size() < 400) {
+                const std::string &p = phrases[rng.bounded(quint32(phrases.size()))];
+                std::string piece = p.substr(0, 1 + rng.bounded(quint32(p.size())));
+                if (rng.bounded(3) == 0)
+                    piece[rng.bounded(quint32(piece.size()))] = "ab x"[rng.bounded(4)];
+                text += piece;
+            }
+            QCOMPARE(scanned(set, text), naive(phrases, text));
+            for (size_t skip = 1; skip < 4; ++skip)
+                QCOMPARE(scanned(set, text.substr(skip)), naive(phrases, text.substr(skip)));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPhraseSet)

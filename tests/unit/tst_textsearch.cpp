@@ -20,10 +20,14 @@ private slots:
     void lowersLikeQString();
     void caselessRangeHasNoLowerCase();
     void randomTextsLowerAndSearchAlike();
+    void longTextsLowerAlike();
     void manySearchesAgreeWithPlainFind();
     void searchesAtTheEndAndOverZeroBytesAgreeWithPlainFind();
     void charSearchAndTrimAgreeWithQt();
     void asciiCaseInsensitiveSearchAgreesWithNaive();
+    void anchoredSearchAgreesWithQt();
+    void longLowerCaseComparisonsAgreeWithNaive();
+    void paddedSearchAgreesWithFind();
 };
 
 void TestTextSearch::lowersLikeQString_data()
@@ -62,15 +66,17 @@ void TestTextSearch::caselessRangeHasNoLowerCase()
 
 void TestTextSearch::randomTextsLowerAndSearchAlike()
 {
-    // Long enough for the eight-at-a-time path, with the first non-ASCII character anywhere.
+    // Long enough for the sixteen- and eight-at-a-time paths, with the first non-ASCII character
+    // anywhere (after a run of ASCII of any length).
     QRandomGenerator rng(20261122);
     const QString alphabet = QStringLiteral("abcXYZ @.:<>09\n\r\tAZaz`{[éÉ日本ＡΣ");
     for (int round = 0; round < 300; ++round) {
         QString text;
         const int n = int(rng.bounded(120));
         const bool ascii = round % 2 == 0;
+        const int asciiRun = int(rng.bounded(n + 1));
         for (int i = 0; i < n; ++i) {
-            const int pick = int(rng.bounded(ascii ? 25 : alphabet.size()));
+            const int pick = int(rng.bounded(ascii || i < asciiRun ? 25 : alphabet.size()));
             text += alphabet.at(pick);
         }
         const TextSearch search(text);
@@ -90,6 +96,30 @@ void TestTextSearch::randomTextsLowerAndSearchAlike()
             QCOMPARE(search.indexOf(phrase), at == std::string::npos ? qsizetype(-1) : qsizetype(at));
             QCOMPARE(search.contains(phrase), at != std::string::npos);
         }
+    }
+}
+
+void TestTextSearch::longTextsLowerAlike()
+{
+    // Texts shorter and longer than the bytes a TextSearch keeps inline, lowered as QString lowers them:
+    // ASCII only; a run of ASCII and then characters of two and three UTF-8 bytes (the buffer grows
+    // past the inline bytes while lowering, the ASCII before kept); a dotted capital I or a surrogate
+    // pair late in the text (the whole text the general way).
+    QRandomGenerator rng(20261130);
+    const QString wide = QStringLiteral("aB \u00c9\u00e9\u65e5\u672c\uff21\u03a3");
+    for (int round = 0; round < 240; ++round) {
+        const int n = 100 + int(rng.bounded(700));
+        const int asciiRun = round % 3 == 0 ? n : int(rng.bounded(n));
+        QString text;
+        for (int i = 0; i < n; ++i)
+            text += i < asciiRun ? QChar(u"aZ .<@"[rng.bounded(6)]) : wide.at(int(rng.bounded(wide.size())));
+        if (round % 4 == 1)
+            text.insert(int(rng.bounded(n)), round % 8 == 1 ? QStringLiteral("\u0130") : QStringLiteral("\U0001F4E7"));
+        const TextSearch search(text);
+        QCOMPARE(QByteArray(search.view().data(), qsizetype(search.view().size())), text.toLower().toUtf8());
+        const std::string lower(search.view());
+        const std::string tail = lower.substr(lower.size() - qMin<size_t>(lower.size(), 5));
+        QCOMPARE(search.indexOf(tail), qsizetype(lower.find(tail)));
     }
 }
 
@@ -170,7 +200,7 @@ void TestTextSearch::charSearchAndTrimAgreeWithQt()
     for (int round = 0; round < 800; ++round) {
         const QString &alphabet = round % 2 ? prose : spaced;
         QString text;
-        const int n = int(rng.bounded(40));
+        const int n = int(rng.bounded(70)); // past two steps of sixteen and the last, overlapping one
         for (int i = 0; i < n; ++i)
             text += alphabet.at(int(rng.bounded(alphabet.size())));
         const QStringView view(text);
@@ -179,6 +209,10 @@ void TestTextSearch::charSearchAndTrimAgreeWithQt()
         for (const char16_t c : {u'@', u'\n', u'x', u'\u3000', u'z'}) {
             const qsizetype from = qsizetype(rng.bounded(n + 1));
             QCOMPARE(MailDoctor::indexOfChar(view, c, from), view.indexOf(QChar(c), from));
+            const qsizetype either = MailDoctor::indexOfEither(view, c, u'.', from);
+            const qsizetype cAt = view.indexOf(QChar(c), from);
+            const qsizetype dotAt = view.indexOf(QChar(u'.'), from);
+            QCOMPARE(either, cAt < 0 ? dotAt : dotAt < 0 ? cAt : qMin(cAt, dotAt));
         }
     }
 }
@@ -202,10 +236,10 @@ void TestTextSearch::asciiCaseInsensitiveSearchAgreesWithNaive()
     };
     QRandomGenerator rng(20261126);
     const QString alphabet = QStringLiteral("xXyY8\u0078\u0178X-x:");
-    static const char *const phrases[] = {"x", "xy", "x-u", "8x", ":x", "yyx", "-"};
+    static const char *const phrases[] = {"x", "xy", "x-u", "8x", ":x", "yyx", "-", "xyx-x8yy:", "yyyyyyyyyyx", "x:"};
     for (int round = 0; round < 500; ++round) {
         QString text;
-        const int n = int(rng.bounded(50));
+        const int n = int(rng.bounded(round % 4 == 0 ? 120 : 50));
         for (int i = 0; i < n; ++i)
             text += alphabet.at(int(rng.bounded(alphabet.size())));
         for (const char *p : phrases) {
@@ -215,6 +249,83 @@ void TestTextSearch::asciiCaseInsensitiveSearchAgreesWithNaive()
             QCOMPARE(startsWithAsciiCi(text, p), m <= text.size() && naive(text.first(m), p, 0) == 0);
             QCOMPARE(endsWithAsciiCi(text, p), m <= text.size() && naive(text.last(m), p, 0) == 0);
         }
+    }
+}
+
+void TestTextSearch::anchoredSearchAgreesWithQt()
+{
+    // containsAsciiAnchored() against QStringView::contains(), the phrase found by each of its
+    // characters, in texts full of near misses (the anchor without the rest, pieces at either end).
+    QRandomGenerator rng(20261129);
+    const QString alphabet = QStringLiteral("ko.utlcmKO\u00f6");
+    static const char *const phrases[] = {".outlook.com", "ok", "k", "o.k", "..", "kk.o"};
+    for (int round = 0; round < 400; ++round) {
+        QString text;
+        const int n = int(rng.bounded(60));
+        for (int i = 0; i < n; ++i)
+            text += round % 3 == 0 && i % 13 == 0 ? QStringLiteral(".outlook.com") : QString(alphabet.at(int(rng.bounded(alphabet.size()))));
+        for (const char *p : phrases) {
+            const std::string_view phrase(p);
+            const bool expected = QStringView(text).contains(QLatin1String(p));
+            for (size_t anchor = 0; anchor <= phrase.size(); ++anchor) // one past the end: the first character's search
+                QCOMPARE(containsAsciiAnchored(text, phrase, anchor), expected);
+        }
+    }
+}
+
+void TestTextSearch::longLowerCaseComparisonsAgreeWithNaive()
+{
+    // equalsLowerAscii() on phrases of eight characters and more (compared eight at a time) against a
+    // plain loop: texts that differ from the phrase in one place, by case or by a character beside the
+    // letters ('@', '[', '`', '{') or beyond ASCII (U+0141, whose low byte is 'A'; U+FF21).
+    QRandomGenerator rng(20261131);
+    const QString swaps = QStringLiteral("@[`{\u0141\uff21");
+    for (int round = 0; round < 2000; ++round) {
+        std::string phrase;
+        const int m = 1 + int(rng.bounded(30));
+        for (int j = 0; j < m; ++j)
+            phrase += "az-. 0"[rng.bounded(6)];
+        QString text = QString::fromLatin1(phrase.data(), qsizetype(phrase.size()));
+        for (int j = 0; j < m; ++j) {
+            if (rng.bounded(3) == 0)
+                text[j] = text.at(j).toUpper();
+        }
+        if (round % 2)
+            text[int(rng.bounded(m))] = swaps.at(int(rng.bounded(swaps.size())));
+        bool expected = true;
+        for (int j = 0; j < m; ++j) {
+            const char16_t c = text.at(j).unicode();
+            expected = expected && (c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c) == char16_t(uchar(phrase[size_t(j)]));
+        }
+        QCOMPARE(MailDoctor::equalsLowerAscii(QStringView(text), phrase), expected);
+        QCOMPARE(startsWithAsciiCi(QString(text + QStringLiteral("tail")), phrase), expected);
+    }
+}
+
+void TestTextSearch::paddedSearchAgreesWithFind()
+{
+    // paddedContains() against std::string_view::find(): short and long texts (zero bytes among them),
+    // needles from the text (at its end too), absent, longer than the text, one byte or empty; the
+    // padding after the text holds the needle's last byte, so a start past the end must not count.
+    QRandomGenerator rng(20261201);
+    for (int round = 0; round < 3000; ++round) {
+        const int n = int(rng.bounded(round % 5 == 0 ? 120 : 40));
+        std::string text;
+        for (int i = 0; i < n; ++i)
+            text += "ab.-@x\0"[rng.bounded(7)];
+        std::string needle;
+        const int kind = int(rng.bounded(4));
+        if (kind <= 1 && n > 0) {
+            const size_t length = 1 + rng.bounded(quint32(qMin(n, 20)));
+            const size_t from = kind == 0 ? size_t(n) - length : rng.bounded(quint32(size_t(n) - length + 1));
+            needle = text.substr(from, length);
+        } else {
+            for (int j = 0, m = int(rng.bounded(8)); j < m; ++j)
+                needle += "ab.-@x"[rng.bounded(6)];
+        }
+        std::string padded = text;
+        padded.append(size_t(MailDoctor::PaddedBytes), needle.empty() ? 'a' : needle.back());
+        QCOMPARE(MailDoctor::paddedContains(padded.data(), qsizetype(n), needle), text.find(needle) != std::string::npos);
     }
 }
 

@@ -18,6 +18,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace MailDoctor::Analysis {
@@ -177,7 +179,7 @@ bool bytesContain(QByteArrayView bytes, std::string_view needle)
 class LoweredBytes
 {
 public:
-    explicit LoweredBytes(const QByteArray &bytes) : m_bytes(bytes.size())
+    explicit LoweredBytes(const QByteArray &bytes) : m_bytes(bytes.size() + PaddedBytes)
     {
         const char *in = bytes.constData();
         char *out = m_bytes.data();
@@ -194,10 +196,15 @@ public:
 #endif
         for (; i < n; ++i)
             out[i] = char(lowerAsciiChar(char16_t(uchar(in[i]))));
+        std::memset(out + n, 0, PaddedBytes);
+        m_size = n;
     }
 
-    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_bytes.size())); }
-    bool contains(std::string_view needle) const { return bytesContain(view(), needle); }
+    std::string_view view() const { return std::string_view(m_bytes.constData(), size_t(m_size)); }
+    Q_ALWAYS_INLINE bool contains(std::string_view needle) const
+    {
+        return paddedContains(m_bytes.constData(), m_size, needle);
+    }
     bool endsWith(std::string_view tail) const
     {
         const std::string_view v = view();
@@ -205,7 +212,8 @@ public:
     }
 
 private:
-    QVarLengthArray<char, 256> m_bytes;
+    QVarLengthArray<char, 256> m_bytes; ///< the lowered bytes, then PaddedBytes zero bytes for paddedContains()
+    qsizetype m_size = 0;
 };
 
 // A text compared in lower case, as QString::toLower() gives it: ASCII text (nearly every host and
@@ -264,7 +272,8 @@ QString asciiCased(const QString &s, bool upper)
     return out;
 }
 
-bool startsWithCi(QStringView s, std::string_view prefix)
+// Always inlined: asked about literals on every line, whose length and bytes are then known.
+Q_ALWAYS_INLINE bool startsWithCi(QStringView s, std::string_view prefix)
 {
     return startsWithAsciiCi(s, prefix);
 }
@@ -378,10 +387,13 @@ private:
     std::array<bool, 128> m_opens{};
 };
 
+// Built when the library is loaded: a function-local static is checked for its construction on every
+// line asked about.
+const OriginalMarkerIndex theOriginalMarkerIndex;
+
 const OriginalMarkerIndex &originalMarkerIndex()
 {
-    static const OriginalMarkerIndex index;
-    return index;
+    return theOriginalMarkerIndex;
 }
 
 bool isOriginalMarker(QStringView t)
@@ -531,6 +543,28 @@ QString joinLines(const LineViews &lines)
         const char16_t *const end = p + l.size();
         while (p < end) {
 #if defined(__SSE2__)
+            // Prose sixteen characters at a time, as the eight-character step below takes it (one mask
+            // bit per character here: a space beside a space shows one bit apart).
+            if (end - p >= 16) {
+                const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 8));
+                const auto special = [](__m128i v) {
+                    return _mm_or_si128(_mm_cmplt_epi16(v, _mm_set1_epi16(0x21)), _mm_cmpgt_epi16(v, _mm_set1_epi16(0x7e)));
+                };
+                const unsigned specials = unsigned(_mm_movemask_epi8(_mm_packs_epi16(special(v0), special(v1))));
+                const unsigned blanks = unsigned(_mm_movemask_epi8(
+                    _mm_packs_epi16(_mm_cmpeq_epi16(v0, _mm_set1_epi16(0x20)), _mm_cmpeq_epi16(v1, _mm_set1_epi16(0x20)))));
+                if (specials == blanks && !(blanks & 1u) && !(blanks & (blanks >> 1))) {
+                    if (space && o != begin)
+                        *o++ = u' ';
+                    _mm_storeu_si128(reinterpret_cast<__m128i *>(o), v0);
+                    _mm_storeu_si128(reinterpret_cast<__m128i *>(o + 8), v1);
+                    space = (blanks & 0x8000u) != 0;
+                    o += space ? 15 : 16;
+                    p += 16;
+                    continue;
+                }
+            }
             // A run of printable ASCII is copied eight characters at a time (the store may write past
             // the run: the next characters overwrite that).
             if (end - p >= 8) {
@@ -579,9 +613,13 @@ QString joinLines(const LineViews &lines)
     return out;
 }
 
-QString hostAfter(QStringView text, const TextSearch &search, std::string_view lead)
+// @p found (when given) receives whether the text holds @p lead at all.
+QString hostAfter(QStringView text, const TextSearch &search, std::string_view lead, bool *found = nullptr)
 {
-    if (!search.contains(lead))
+    const bool holds = search.contains(lead);
+    if (found)
+        *found = holds;
+    if (!holds)
         return {};
     const qsizetype p = indexOfAsciiCi(text, lead);
     if (p < 0)
@@ -605,8 +643,13 @@ QString remoteMtaIn(QStringView text, const TextSearch &search)
 {
     static constexpr std::string_view leads[] = {"host ", "while talking to ", "remote-mta: dns;", "remote host ",
                                                  "server "};
-    for (const std::string_view lead : leads) {
-        QString h = hostAfter(text, search, lead);
+    constexpr size_t Host = 0;
+    constexpr size_t RemoteHost = 3;
+    bool saysHost = true;
+    for (size_t k = 0; k < std::size(leads); ++k) {
+        if (k == RemoteHost && !saysHost) // a text without "host " has no "remote host " either
+            continue;
+        QString h = hostAfter(text, search, leads[k], k == Host ? &saysHost : nullptr);
         if (!h.isEmpty() && !h.contains(u'@'))
             return h;
     }
@@ -773,9 +816,30 @@ QString htmlToText(const QString &html)
             break;
         inTag = html.at(bracket) == u'<';
         if (inTag) {
+            // A line break for <br>, <p>, </p>, <div>, </div> and <tr>: the first character tells which
+            // to compare (most tags are none of them).
             const QStringView rest = QStringView(html).mid(bracket + 1, 4);
-            if (startsWithCi(rest, "br") || startsWithCi(rest, "p") || startsWithCi(rest, "/p")
-                || startsWithCi(rest, "div") || startsWithCi(rest, "/div") || startsWithCi(rest, "tr"))
+            bool breaks = false;
+            switch (rest.isEmpty() ? u'\0' : lowerAsciiChar(rest.front().unicode())) {
+            case u'b':
+                breaks = startsWithCi(rest, "br");
+                break;
+            case u'p':
+                breaks = true;
+                break;
+            case u'd':
+                breaks = startsWithCi(rest, "div");
+                break;
+            case u't':
+                breaks = startsWithCi(rest, "tr");
+                break;
+            case u'/':
+                breaks = startsWithCi(rest, "/p") || startsWithCi(rest, "/div");
+                break;
+            default:
+                break;
+            }
+            if (breaks)
                 *o++ = u'\n';
         }
         i = bracket + 1;
@@ -1509,7 +1573,7 @@ QString vendorOf(const ReportHeader &header, const DeliveryFact &f)
         return QStringLiteral("kddi");
     const LoweredBytes &from = header.from;
     if (rhost.endsWith(".outlook.com") || rhost.contains("hotmail") || header.msNdr || from.contains("hotmail.com")
-        || indexOfAscii(f.diagnostic, ".outlook.com") >= 0)
+        || containsAsciiAnchored(f.diagnostic, ".outlook.com", 5)) // 'k': rarer than '.'
         return QStringLiteral("microsoft");
     if (rhost.endsWith("docomo.ne.jp") || domain.equals("docomo.ne.jp"))
         return QStringLiteral("docomo");
@@ -1528,7 +1592,7 @@ QString vendorOf(const ReportHeader &header, const DeliveryFact &f)
         return QStringLiteral("mimecast");
     if (domain.equals("facebook.com") || rhost.endsWith(".facebook.com"))
         return QStringLiteral("facebook");
-    if (rhost.endsWith(".yahoodns.net") || indexOfAscii(f.diagnostic, ".yahoo.com") >= 0)
+    if (rhost.endsWith(".yahoodns.net") || containsAsciiAnchored(f.diagnostic, ".yahoo.com", 1))
         return QStringLiteral("yahoo");
     if (rhost.endsWith(".laposte.net") || rhost.endsWith(".orange.fr") || rhost.endsWith(".wanadoo.fr")
         || domain.equals("laposte.net") || domain.equals("orange.fr") || domain.equals("wanadoo.fr"))
@@ -1662,11 +1726,13 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
     fromText = readRecipientParagraphs(explanation, &lineEnds); // completed below, as far as needed
     warning = looksWarningOnly(explanationSearch);
     const QStringList failedHeader = failedRecipientsHeader(root);
-    bool textNamesFailed = false;
-    for (const RecipientReading &r : std::as_const(fromText))
-        textNamesFailed = textNamesFailed || failedHeader.contains(r.fact.recipient, Qt::CaseInsensitive);
-    if (!failedHeader.isEmpty() && !textNamesFailed)
-        fromText.clear();
+    if (!failedHeader.isEmpty()) { // nearly every report has no such header
+        bool textNamesFailed = false;
+        for (const RecipientReading &r : std::as_const(fromText))
+            textNamesFailed = textNamesFailed || failedHeader.contains(r.fact.recipient, Qt::CaseInsensitive);
+        if (!textNamesFailed)
+            fromText.clear();
+    }
     if (fromText.isEmpty()) {
         // Exim and Google name the failed addresses in a header of the report itself.
         for (const QString &a : failedHeader) {
@@ -1711,14 +1777,24 @@ BounceReading readBounceFacts(const Mime::Part &top, bool hasHeaders, int depth)
                     return findReplyCode(r.fact.diagnostic).isEmpty() && findStatusCode(r.fact.diagnostic).isEmpty()
                         && !findStatusCode(t->fact.diagnostic).isEmpty();
                 };
-                if (r.fact.diagnostic.isEmpty() || indexOfAscii(t->fact.diagnostic, "(in reply to ") >= 0
-                    || fieldSaysLittle())
+                const bool takesText = r.fact.diagnostic.isEmpty()
+                    || indexOfAscii(t->fact.diagnostic, "(in reply to ") >= 0 || fieldSaysLittle();
+                if (takesText)
                     r.fact.diagnostic = t->fact.diagnostic;
-                // The text's step and host are worked out only for what the DSN part leaves out.
-                if (r.fact.command.isEmpty())
-                    r.fact.command = commandIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
-                if (r.fact.remoteMta.isEmpty())
-                    r.fact.remoteMta = remoteMtaIn(t->fact.diagnostic, *t->fact.diagnosticSearch());
+                // The text's step and host are worked out only for what the DSN part leaves out. The
+                // text's reading is dropped afterwards: its diagnostic is prepared here for the searches
+                // alone, or on this fact when it now holds the same diagnostic (the reason is decided
+                // from that preparation later).
+                if (r.fact.command.isEmpty() || r.fact.remoteMta.isEmpty()) {
+                    std::shared_ptr<const TextSearch> kept;
+                    std::optional<TextSearch> own;
+                    const TextSearch &search = takesText ? *(kept = r.fact.diagnosticSearch())
+                                                         : own.emplace(t->fact.diagnostic);
+                    if (r.fact.command.isEmpty())
+                        r.fact.command = commandIn(t->fact.diagnostic, search);
+                    if (r.fact.remoteMta.isEmpty())
+                        r.fact.remoteMta = remoteMtaIn(t->fact.diagnostic, search);
+                }
                 r.evidence.reserve(r.evidence.size() + t->evidence.size());
                 for (const QString &e : std::as_const(t->evidence)) {
                     if (!r.evidence.contains(e))

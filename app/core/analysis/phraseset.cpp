@@ -166,6 +166,15 @@ void PhraseSet::build(int rowDepth)
         target = codeOf(target);
     for (Edge &e : m_edges)
         e.target = codeOf(e.target);
+    m_deep.clear();
+    m_deep.reserve(n - m_shallow);
+    for (uint32_t u = m_shallow; u < n; ++u) {
+        const Node &node = m_nodes[u];
+        const bool children = node.edgeEnd > node.edgeFirst;
+        m_deep.push_back({children ? m_edges[node.edgeFirst].cls : NoClass,
+                          children ? m_edges[node.edgeFirst].target : 0, codeOf(node.fail) & ~EndsPhrase,
+                          children ? node.edgeFirst + 1 : node.edgeEnd, node.edgeEnd});
+    }
 }
 
 } // namespace MailDoctor::Analysis

@@ -52,22 +52,29 @@ public:
     {
         if (m_nodes.empty())
             return state;
-        // The loop keeps the state as its code (see codeOf()): a shallow state's step is one load,
-        // and whether the state ends a phrase is the code's sign, not a second table.
-        const uint32_t *rows = m_rows.data();
-        const uint8_t *classes = m_class.data();
-        const uint32_t rowEnd = m_rowEnd;
-        const char *d = text.data();
+        // The loop keeps the state as its code (see codeOf()). Codes below m_rowEnd, shallow states
+        // where no phrase ends, take nearly every step; shallowSteps() runs through them, and only a
+        // step to a deep state or to one where a phrase ends comes back here.
+        const uint8_t *const begin = reinterpret_cast<const uint8_t *>(text.data());
+        const uint8_t *const end = begin + text.size();
+        const uint8_t *p = begin;
         uint32_t code = codeOf(state) & ~EndsPhrase;
-        for (size_t i = 0, n = text.size(); i < n; ++i) {
-            const uint32_t cls = classes[uint8_t(d[i])];
-            code = code < rowEnd ? rows[code + cls] : deepStep(code, cls);
+        while (true) {
+            if (code < m_rowEnd) {
+                p = shallowSteps(p, end, &code);
+                if (code < m_rowEnd) // at the end
+                    break;
+            } else {
+                if (p == end)
+                    break;
+                code = deepStep(code, m_class[*p++]);
+            }
             if (code & EndsPhrase) {
                 code &= ~EndsPhrase;
                 for (int32_t o = m_outNode[stateOf(code)]; o >= 0; o = m_nodes[size_t(o)].outLink) {
                     const Node &node = m_nodes[size_t(o)];
                     for (uint32_t k = node.outFirst; k < node.outEnd; ++k)
-                        onMatch(m_outputs[k], i + 1);
+                        onMatch(m_outputs[k], size_t(p - begin));
                 }
             }
         }
@@ -97,6 +104,17 @@ private:
         uint32_t outFirst = 0;  ///< its own phrase ids: m_outputs[outFirst, outEnd)
         uint32_t outEnd = 0;
     };
+    /// What a step from a deep state reads, by its code - m_rowEnd. Most deep states are the
+    /// tail of one phrase, with a single child: that one is kept here, the others in m_edges.
+    struct DeepNode
+    {
+        uint32_t cls;       ///< the class of its first child, NoClass when it has none
+        uint32_t target;    ///< the code of its first child
+        uint32_t failCode;  ///< its failure link's code, without EndsPhrase
+        uint32_t edgeFirst; ///< its other children: m_edges[edgeFirst, edgeEnd)
+        uint32_t edgeEnd;
+    };
+    static constexpr uint32_t NoClass = 0xffffffffu;
     struct Edge
     {
         uint32_t cls;
@@ -118,20 +136,67 @@ private:
         return code < m_rowEnd ? code / uint32_t(m_classes) : code - m_rowEnd + m_shallow;
     }
 
+    // Steps from a shallow state (its code in *code, below m_rowEnd) through the bytes from @p p on
+    // for as long as they lead to shallow states where no phrase ends: one table load per byte, four
+    // bytes to a round. Returns where it stopped: after the byte whose step led elsewhere (its code,
+    // m_rowEnd or above, is then in *code), or at @p end.
+    const uint8_t *shallowSteps(const uint8_t *p, const uint8_t *end, uint32_t *code) const
+    {
+        const uint32_t *rows = m_rows.data();
+        const uint8_t *classes = m_class.data();
+        const uint32_t rowEnd = m_rowEnd;
+        uint32_t c = *code;
+        if (end - p >= 4) {
+            const uint8_t *const stop = end - 3; // a round starts before it
+            do {
+                // The sum in 64 bits: a 32-bit one would be widened again at every step.
+                c = rows[size_t(c) + classes[p[0]]];
+                if (c >= rowEnd) {
+                    *code = c;
+                    return p + 1;
+                }
+                c = rows[size_t(c) + classes[p[1]]];
+                if (c >= rowEnd) {
+                    *code = c;
+                    return p + 2;
+                }
+                c = rows[size_t(c) + classes[p[2]]];
+                if (c >= rowEnd) {
+                    *code = c;
+                    return p + 3;
+                }
+                c = rows[size_t(c) + classes[p[3]]];
+                p += 4;
+                if (c >= rowEnd) {
+                    *code = c;
+                    return p;
+                }
+            } while (p < stop);
+        }
+        while (p != end) {
+            c = rows[size_t(c) + classes[*p++]];
+            if (c >= rowEnd)
+                break;
+        }
+        *code = c;
+        return p;
+    }
+
     // The step from a deep state (by its code, without EndsPhrase): its own children, else its
     // failure link's, down to a shallow state's row. Returns the next state's code.
     uint32_t deepStep(uint32_t code, uint32_t cls) const
     {
-        uint32_t state = stateOf(code);
-        while (state >= m_shallow) {
-            const Node &n = m_nodes[state];
-            for (uint32_t e = n.edgeFirst; e < n.edgeEnd; ++e) {
+        while (code >= m_rowEnd) {
+            const DeepNode &n = m_deep[code - m_rowEnd];
+            if (n.cls == cls)
+                return n.target;
+            for (uint32_t e = n.edgeFirst; e != n.edgeEnd; ++e) {
                 if (m_edges[e].cls == cls)
                     return m_edges[e].target;
             }
-            state = n.fail;
+            code = n.failCode;
         }
-        return m_rows[size_t(state) * m_classes + cls];
+        return m_rows[code + cls];
     }
 
     std::vector<Pending> m_pending;                  ///< in the order added (until build())
@@ -144,6 +209,7 @@ private:
     uint32_t m_shallow = 0;
     uint32_t m_rowEnd = 0;        ///< m_shallow * m_classes: the codes of the deep states start here
     std::vector<uint32_t> m_rows; ///< full transition rows of the shallow states, holding codes
+    std::vector<DeepNode> m_deep; ///< per deep state, by its code - m_rowEnd
     std::vector<Edge> m_edges;
     std::vector<int> m_outputs;
 };

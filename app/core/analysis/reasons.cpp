@@ -673,6 +673,14 @@ Reason reasonNamed(const QString &name)
     return name.isEmpty() ? Reason::Count : byName.value(name, Reason::Count);
 }
 
+// True when @p s is one of the string literals @p items. Their lengths are known where they are
+// written (no strlen per item), and only an item of the same length is compared.
+template<size_t... N>
+bool isOneOf(const QString &s, const char (&...items)[N])
+{
+    return ((s == QLatin1String(items, qsizetype(N - 1))) || ...);
+}
+
 // Per-decision cache: the diagnostic is scanned once, each table then answers from the result. The
 // fact's reason and the status code's are compared by number: probe() asks about them for every reason.
 class Probe
@@ -681,7 +689,9 @@ public:
     Probe(const DeliveryFact &fact, const TextSearch &text)
         : m_fact(fact), m_text(text), m_statusReason(reasonForStatusCode(fact.status)),
           m_factReasonIs(reasonNamed(fact.reason)), m_statusReasonIs(reasonNamed(m_statusReason)),
-          m_automaton(automaton()), m_hits(fact.diagnosticPhrases(text)), m_empty(text.view().empty())
+          m_greeting(isOneOf(fact.command, "CONN", "EHLO", "HELO")),
+          m_beforeData(m_greeting || isOneOf(fact.command, "MAIL", "RCPT")), m_automaton(automaton()),
+          m_hits(fact.diagnosticPhrases(text)), m_empty(text.view().empty())
     {
     }
 
@@ -692,26 +702,14 @@ public:
     const QString m_statusReason;
     const Reason m_factReasonIs;   ///< the fact's reason, Reason::Count when it is none of the tables'
     const Reason m_statusReasonIs; ///< the status code's reason, likewise
+    const bool m_greeting;         ///< the command is CONN, EHLO or HELO
+    const bool m_beforeData;       ///< the command came before DATA: a greeting, MAIL or RCPT
 
 private:
     const PhraseAutomaton &m_automaton;
     const std::shared_ptr<const PhraseHits> m_hits;
     const bool m_empty;
 };
-
-bool isOneOf(const QString &s, std::initializer_list<const char *> items)
-{
-    for (const char *i : items) {
-        if (s == QLatin1String(i))
-            return true;
-    }
-    return false;
-}
-
-bool beforeData(const QString &command)
-{
-    return isOneOf(command, {"CONN", "EHLO", "HELO", "MAIL", "RCPT"});
-}
 
 bool isExplicit(const QString &reason)
 {
@@ -745,7 +743,7 @@ bool probe(Reason r, Probe &p)
         if (p.m_factReasonIs == Reason::SecurityError || p.m_factReasonIs == Reason::SystemError
             || f.reason == QLatin1String("undefined"))
             return false;
-        if (isOneOf(f.command, {"CONN", "EHLO", "HELO"}))
+        if (p.m_greeting)
             return false;
         return p.has(r);
     case Reason::UserUnknown:
@@ -761,7 +759,7 @@ bool probe(Reason r, Probe &p)
     case Reason::Filtered:
         if (sr == Reason::Filtered)
             return p.has(Reason::UserUnknown) || p.has(Reason::Filtered);
-        if (beforeData(f.command))
+        if (p.m_beforeData)
             return false;
         return p.has(Reason::Filtered) || p.has(Reason::UserUnknown);
     case Reason::ContentError:
@@ -789,7 +787,7 @@ bool probe(Reason r, Probe &p)
             return false;
         if (sr == r)
             return true;
-        if (beforeData(f.command))
+        if (p.m_beforeData)
             return false;
         return p.has(r);
     default:
@@ -877,8 +875,8 @@ bool textPointsAt(Reason reason, const TextSearch &text)
 bool reasonIsRetryable(const QString &reason)
 {
     return reason.isEmpty()
-        || isOneOf(reason, {"undefined", "onhold", "systemerror", "securityerror", "expired", "networkerror",
-                            "hostunknown", "userunknown"});
+        || isOneOf(reason, "undefined", "onhold", "systemerror", "securityerror", "expired", "networkerror",
+                   "hostunknown", "userunknown");
 }
 
 QString decideReason(const DeliveryFact &fact)

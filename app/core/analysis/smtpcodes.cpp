@@ -179,17 +179,19 @@ QString findReplyCode(QStringView text, QChar statusClass)
     };
     qsizetype i = 0;
 #if defined(__SSE2__)
-    // Sixteen characters at a time, a bit per digit: three set bits in a row start a window. Steps of
-    // fourteen keep every window inside one load, so all are seen, in order.
-    const __m128i zero = _mm_set1_epi16(short(u'0'));
-    const __m128i nine = _mm_set1_epi16(9);
-    const __m128i none = _mm_setzero_si128();
-    for (; i + 16 <= n; i += 14) {
-        const __m128i a = _mm_subs_epu16(_mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i)), zero), nine);
-        const __m128i b = _mm_subs_epu16(_mm_sub_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + i + 8)), zero), nine);
-        // A digit's offset from '0' is at most nine, so the saturating subtraction leaves zero.
-        const unsigned digits = unsigned(_mm_movemask_epi8(_mm_packs_epi16(_mm_cmpeq_epi16(a, none), _mm_cmpeq_epi16(b, none))));
-        for (unsigned starts = digits & (digits >> 1) & (digits >> 2) & 0x3fffu; starts; starts &= starts - 1)
+    // Thirty-two characters at a time, packed into bytes (a character from 0x100 up becomes 0 or
+    // 0xff, no digit), a bit per digit: three set bits in a row start a window. Steps of thirty keep
+    // every window inside one load, so all are seen, in order.
+    auto digitsAt = [d](qsizetype at) {
+        const __m128i bytes = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)),
+                                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at + 8)));
+        // A byte less '0' is at most nine exactly for a digit (the others wrap around above).
+        const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
+        return quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(9)), offset)));
+    };
+    for (; i + 32 <= n; i += 30) {
+        const quint32 digits = digitsAt(i) | digitsAt(i + 16) << 16;
+        for (quint32 starts = digits & (digits >> 1) & (digits >> 2) & 0x3fffffffu; starts; starts &= starts - 1)
             consider(i + qsizetype(qCountTrailingZeroBits(starts)));
     }
 #endif
@@ -410,15 +412,21 @@ QString findSmtpCommand(QStringView text)
     auto upper = [](char16_t c) { return c >= u'A' && c <= u'Z'; };
     qsizetype p = 0;
 #if defined(__SSE2__)
-    const __m128i beforeA = _mm_set1_epi16(short(u'A' - 1));
-    const __m128i afterZ = _mm_set1_epi16(short(u'Z' + 1));
-    for (; p + 9 <= n && left; p += 8) {
-        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + p));
-        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + p + 1));
-        const __m128i both = _mm_and_si128(_mm_and_si128(_mm_cmpgt_epi16(a, beforeA), _mm_cmplt_epi16(a, afterZ)),
-                                           _mm_and_si128(_mm_cmpgt_epi16(b, beforeA), _mm_cmplt_epi16(b, afterZ)));
-        for (unsigned mask = unsigned(_mm_movemask_epi8(both)) & 0x5555u; mask && left; mask &= mask - 1)
-            consider(p + qsizetype(qCountTrailingZeroBits(mask) / 2));
+    // Thirty-two characters at a time, packed into bytes (a character from 0x100 up becomes 0 or
+    // 0xff, no capital), a bit per capital; a pair starts where a bit and the next are set. Steps
+    // of thirty-one keep every pair inside one load, so all are seen, in order.
+    const __m128i beforeA = _mm_set1_epi8(char(u'A' - 1));
+    const __m128i afterZ = _mm_set1_epi8(char(u'Z' + 1));
+    auto capitals = [&](qsizetype at) {
+        const __m128i bytes = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)),
+                                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at + 8)));
+        // Signed comparisons: the bytes from 0x80 up are negative, below 'A'.
+        return quint32(_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(bytes, beforeA), _mm_cmplt_epi8(bytes, afterZ))));
+    };
+    for (; p + 32 <= n && left; p += 31) {
+        const quint32 upperAt = capitals(p) | capitals(p + 16) << 16;
+        for (quint32 starts = upperAt & (upperAt >> 1) & 0x7fffffffu; starts && left; starts &= starts - 1)
+            consider(p + qsizetype(qCountTrailingZeroBits(starts)));
     }
 #endif
     for (; p + 4 <= n && left; ++p) {
@@ -469,10 +477,24 @@ bool isStandardStatusCode(QStringView code)
     const QStringView parts[3] = {code.first(dot1), code.sliced(dot1 + 1, dot2 - dot1 - 1), code.sliced(dot2 + 1)};
     if (parts[0] != u"2" && parts[0] != u"4" && parts[0] != u"5")
         return false;
+    // One to three ASCII digits (every code the scanners find) are read here; anything else as
+    // toInt() reads it.
+    auto number = [](QStringView digits, bool *ok) {
+        if (digits.isEmpty() || digits.size() > 3)
+            return digits.toInt(ok);
+        int n = 0;
+        for (const QChar c : digits) {
+            if (!isDigit(c))
+                return digits.toInt(ok);
+            n = n * 10 + (c.unicode() - u'0');
+        }
+        *ok = true;
+        return n;
+    };
     bool ok1 = false;
     bool ok2 = false;
-    const int subject = parts[1].toInt(&ok1);
-    const int detail = parts[2].toInt(&ok2);
+    const int subject = number(parts[1], &ok1);
+    const int detail = number(parts[2], &ok2);
     if (!ok1 || !ok2 || parts[2].size() > 3)
         return false;
     // Highest detail registered with IANA for each subject.

@@ -3,6 +3,7 @@
 #include "textscan.h"
 
 #include <QByteArray>
+#include <QVarLengthArray>
 #include <QtAlgorithms>
 #include <QString>
 #include <QStringView>
@@ -27,7 +28,7 @@ namespace MailDoctor::Analysis {
 class TextSearch
 {
 public:
-    explicit TextSearch(QStringView text) : m_bytes(text.size() + Padding, Qt::Uninitialized)
+    explicit TextSearch(QStringView text) : m_bytes(text.size() + Padding)
     {
         // ASCII text (most replies) is lowered byte by byte; anything else goes through Unicode rules.
         const qsizetype ascii = lowerAscii(text.utf16(), m_bytes.data(), text.size());
@@ -40,10 +41,10 @@ public:
     }
 
     /** True when the lower-case @p phrase occurs in the text. */
-    bool contains(std::string_view phrase) const { return indexOf(phrase) >= 0; }
+    Q_ALWAYS_INLINE bool contains(std::string_view phrase) const { return indexOf(phrase) >= 0; }
 
     /** Byte offset of @p phrase at or after @p from, or -1. */
-    qsizetype indexOf(std::string_view phrase, qsizetype from = 0) const
+    Q_ALWAYS_INLINE qsizetype indexOf(std::string_view phrase, qsizetype from = 0) const
     {
         if (phrase.empty())
             return from;
@@ -60,13 +61,14 @@ private:
     // encodes it as UTF-8: what text.toString().toLower().toUtf8() gives, without three copies.
     // Per character QChar::toLower() equals QString::toLower() in the Basic Multilingual Plane except
     // for U+0130, whose lower case is two characters; that and surrogates take the general path.
+    // m_bytes grows and shrinks in place (a buffer built aside and moved over it would leak its heap
+    // buffer: Qt 6.4's QVarLengthArray move assignment).
     void lowerUnicode(QStringView text, qsizetype from)
     {
         const char16_t *in = text.utf16();
         const qsizetype n = text.size();
-        QByteArray out(from + (n - from) * 3 + Padding, Qt::Uninitialized); // at most three bytes per character
-        char *o = out.data();
-        std::memcpy(o, m_bytes.constData(), size_t(from));
+        m_bytes.resize(from + (n - from) * 3 + Padding); // at most three bytes per character
+        char *o = m_bytes.data();
         qsizetype w = from;
         for (qsizetype i = from; i < n;) {
             const char16_t c = in[i];
@@ -83,24 +85,26 @@ private:
             }
             const char32_t l = (c >= 0xd800 && c <= 0xdfff) || c == 0x130 ? 0 : QChar::toLower(char32_t(c));
             if (l == 0 || l > 0xffff || (l >= 0xd800 && l <= 0xdfff)) {
-                m_bytes = text.toString().toLower().toUtf8();
-                m_size = m_bytes.size();
-                m_bytes.append(QByteArray(Padding, '\0'));
+                const QByteArray general = text.toString().toLower().toUtf8();
+                m_size = general.size();
+                m_bytes.resize(m_size + Padding);
+                std::memcpy(m_bytes.data(), general.constData(), size_t(m_size));
+                std::memset(m_bytes.data() + m_size, 0, Padding);
                 return;
             }
             w += putUtf8(o + w, l);
         }
         std::memset(o + w, 0, Padding);
-        out.truncate(w + Padding);
-        m_bytes = std::move(out);
+        m_bytes.resize(w + Padding);
         m_size = w;
     }
 
     // Where @p needle occurs at or after @p from, or -1. Positions whose first and last bytes both fit
     // are found thirty-two at a time, and only those are compared. The zero bytes after the text make
     // every load up to its last possible start safe, with no tail to search byte by byte: a start too
-    // late for the needle meets a zero where the needle's last byte should be.
-    qsizetype find(std::string_view needle, size_t from) const
+    // late for the needle meets a zero where the needle's last byte should be. Always inlined: the
+    // phrases are literals, and with their bytes and length known the search is cheaper than a call.
+    Q_ALWAYS_INLINE qsizetype find(std::string_view needle, size_t from) const
     {
         const size_t n = size_t(m_size);
         const size_t m = needle.size();
@@ -139,9 +143,17 @@ private:
     {
         qsizetype i = 0;
 #if defined(__SSE2__)
-        // Eight characters at a time: all below 0x80, narrowed to bytes, 'A'..'Z' moved up by 32.
+        // Sixteen characters at a time, then eight: all below 0x80, narrowed to bytes, 'A'..'Z' moved
+        // up by 32.
         const __m128i notAscii = _mm_set1_epi16(short(0xff80));
         const __m128i zero = _mm_setzero_si128();
+        for (; i + 16 <= n; i += 16) {
+            const __m128i low = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
+            const __m128i high = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i + 8));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(low, high), notAscii), zero)) != 0xffff)
+                break; // the eight-character steps find where
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(out + i), lowerAsciiSixteen(low, high));
+        }
         for (; i + 8 <= n; i += 8) {
             const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
             if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero)) != 0xffff)
@@ -167,7 +179,8 @@ public:
 private:
     static constexpr qsizetype Padding = 32; ///< zero bytes kept after the text, for find()'s loads
 
-    QByteArray m_bytes; ///< the lowered text, then Padding zero bytes
+    // A diagnostic (most texts prepared) fits inline: no allocation of its own.
+    QVarLengthArray<char, 480> m_bytes; ///< the lowered text, then Padding zero bytes
     qsizetype m_size = 0; ///< the lowered text's length
 };
 
@@ -192,6 +205,31 @@ inline qsizetype indexOfAscii(QStringView text, std::string_view phrase, qsizety
         from = at + 1;
     }
     return -1;
+}
+
+/**
+ * Whether the ASCII @p phrase occurs in @p text (case-sensitive), found by its character at
+ * @p anchor: a character rarer than the phrase's first (a '.' in a domain) is found less often in
+ * vain.
+ */
+inline bool containsAsciiAnchored(QStringView text, std::string_view phrase, size_t anchor)
+{
+    const qsizetype m = qsizetype(phrase.size());
+    const qsizetype a = qsizetype(anchor);
+    if (a >= m)
+        return indexOfAscii(text, phrase) >= 0;
+    const char16_t *d = text.utf16();
+    for (qsizetype from = a;;) {
+        const qsizetype at = indexOfChar(text, char16_t(uchar(phrase[anchor])), from);
+        if (at < 0 || at - a + m > text.size())
+            return false;
+        qsizetype k = 0;
+        while (k < m && d[at - a + k] == char16_t(uchar(phrase[size_t(k)])))
+            ++k;
+        if (k == m)
+            return true;
+        from = at + 1;
+    }
 }
 
 /** Case-insensitive test for an ASCII phrase given in lower case, without converting the text. */
