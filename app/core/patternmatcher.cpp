@@ -1072,6 +1072,10 @@ void extractCodes(QStringView text, FoundCodes *into)
     scanClientCodes(text, &into->client);
 }
 
+namespace {
+QList<QList<QStringList>> clausesOfBranches(const QList<QStringView> &branches);
+} // namespace
+
 PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(std::make_shared<Analysis::PhraseSet>())
 {
     auto addLiteral = [this](const QString &literal) {
@@ -1081,6 +1085,15 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
         if (size_t(id) == m_literalText.size())
             m_literalText.emplace_back(text);
         return id;
+    };
+    auto literalIds = [&addLiteral](const QList<QStringList> &clauses) {
+        std::vector<std::vector<int>> ids;
+        for (const QStringList &clause : clauses) {
+            std::vector<int> &clauseIds = ids.emplace_back();
+            for (const QString &l : clause)
+                clauseIds.push_back(addLiteral(l));
+        }
+        return ids;
     };
     const QList<Entry> &entries = m_kb->entries();
     for (qsizetype e = 0; e < entries.size(); ++e) {
@@ -1096,30 +1109,18 @@ PatternMatcher::PatternMatcher(const KnowledgeBase *kb) : m_kb(kb), m_literals(s
             const QList<QStringList> clauses = pattern.kind == PatternKind::Regex
                 ? requiredLiteralClauses(pattern.value)
                 : QList<QStringList>{QStringList{pattern.value.toLower()}};
-            for (const QStringList &clause : clauses) {
-                std::vector<int> ids;
-                for (const QString &l : clause)
-                    ids.push_back(addLiteral(l));
-                f.clauses.push_back(std::move(ids));
-            }
+            f.clauses = literalIds(clauses);
             // The proofs hold for case-insensitive matching as the knowledge base compiles it.
             const QRegularExpression::PatternOptions options = pattern.regex.patternOptions();
             if (pattern.kind == PatternKind::Regex && f.runs && options.testFlag(QRegularExpression::CaseInsensitiveOption)
                 && !options.testFlag(QRegularExpression::ExtendedPatternSyntaxOption)) {
-                for (const QString &l : provingLiterals(pattern.value, &f.proofsComplete))
+                QList<QStringView> unprovenBranches;
+                for (const QString &l : provingLiterals(pattern.value, &f.proofsComplete, &unprovenBranches))
                     f.proofs.push_back(addLiteral(l));
                 f.proofsComplete = f.proofsComplete && !f.proofs.empty();
                 if (!f.proofs.empty() && !f.proofsComplete) {
-                    for (const QList<QStringList> &branch : unprovenBranchClauses(pattern.value)) {
-                        std::vector<std::vector<int>> clauses;
-                        for (const QStringList &clause : branch) {
-                            std::vector<int> ids;
-                            for (const QString &l : clause)
-                                ids.push_back(addLiteral(l));
-                            clauses.push_back(std::move(ids));
-                        }
-                        f.unproven.push_back(std::move(clauses));
-                    }
+                    for (const QList<QStringList> &branch : clausesOfBranches(unprovenBranches))
+                        f.unproven.push_back(literalIds(branch));
                 }
             }
             if (f.clauses.empty())
@@ -1196,7 +1197,8 @@ QStringList proofsOfBranch(QStringView branch)
 
 } // namespace
 
-QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete)
+QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete,
+                                            QList<QStringView> *unproven)
 {
     QStringList proofs;
     const QList<QStringView> branches = topLevelBranches(regex);
@@ -1205,6 +1207,8 @@ QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete
         const QStringList spelled = proofsOfBranch(branch);
         if (spelled.isEmpty()) {
             all = false;
+            if (unproven)
+                unproven->append(branch);
             continue;
         }
         for (const QString &s : spelled) {
@@ -1220,10 +1224,19 @@ QStringList PatternMatcher::provingLiterals(const QString &regex, bool *complete
 
 QList<QList<QStringList>> PatternMatcher::unprovenBranchClauses(const QString &regex)
 {
+    QList<QStringView> branches;
+    provingLiterals(regex, nullptr, &branches);
+    return clausesOfBranches(branches);
+}
+
+namespace {
+
+// For each of @p branches, the clauses of literals a match of it requires; none when one of them
+// requires nothing.
+QList<QList<QStringList>> clausesOfBranches(const QList<QStringView> &branches)
+{
     QList<QList<QStringList>> unproven;
-    for (QStringView branch : topLevelBranches(regex)) {
-        if (!proofsOfBranch(branch).isEmpty())
-            continue;
+    for (QStringView branch : branches) {
         const QString source = branch.toString(); // the parser keeps a reference
         LiteralParser parser(source);
         QList<QStringList> clauses = parser.parse();
@@ -1233,6 +1246,8 @@ QList<QList<QStringList>> PatternMatcher::unprovenBranchClauses(const QString &r
     }
     return unproven;
 }
+
+} // namespace
 
 QStringList PatternMatcher::requiredLiterals(const QString &regex)
 {

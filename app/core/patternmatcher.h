@@ -123,9 +123,11 @@ public:
      * a line that holds it: the branches of its top-level alternation made only of plain text,
      * groups, alternatives and optional parts, spelled out. @p complete tells whether they are all
      * of the expression (no line without one of them matches). They speak for lines whose characters
-     * beyond ASCII have no case. Exposed for tests.
+     * beyond ASCII have no case. @p unproven, when given, receives the branches left out (views into
+     * @p regex). Exposed for tests.
      */
-    static QStringList provingLiterals(const QString &regex, bool *complete = nullptr);
+    static QStringList provingLiterals(const QString &regex, bool *complete = nullptr,
+                                       QList<QStringView> *unproven = nullptr);
     /**
      * For each branch of @p regex's top-level alternation that provingLiterals() leaves out, the
      * clauses of literals a match of that branch requires (as requiredLiteralClauses()). A line
