@@ -144,6 +144,9 @@ private slots:
     void smtpCommandsSharingALetter_data();
     void smtpCommandsSharingALetter();
     void smtpCommandAgreesWithPlainSearch();
+    void equalsAsciiAgreesWithQStringCompare();
+    void withoutReplyCodeAgreesWithReplace();
+    void replyIsTemporaryAgreesWithJoinedText();
     void multilineReplyAsSimplified();
     void diagnosticWordings();
     void requiredLiteralsOfExpressions_data();
@@ -359,6 +362,13 @@ void TestAnalyzer::standardCodes()
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("onhold"), false), QStringLiteral("5.0.901"));
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknown"), true), QString());
     QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("no-such-reason"), false), QString());
+    // The names are looked up exactly: no other case, no prefix, no longer name.
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("UserUnknown"), false), QString());
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknow"), false), QString());
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("userunknowns"), false), QString());
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("virusdetected"), true), QStringLiteral("4.0.981"));
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("hostunknown"), true), QString());
+    QCOMPARE(Analysis::pseudoStatusCode(QStringLiteral("hasmoved"), false), QStringLiteral("5.0.916"));
     QCOMPARE(Analysis::reasonForStatusCode(u"5.2.2"), QStringLiteral("mailboxfull"));
     QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.7.26")), QStringLiteral("authfailure"));
     QCOMPARE(Analysis::reasonForStatusCode(QStringLiteral("5.9.9")), QString());
@@ -1272,6 +1282,92 @@ void TestAnalyzer::lowerCaseAgreesWithCaselessMatching()
                      qPrintable(QStringLiteral("U+%1 and %2").arg(t.unicode(), 4, 16, QLatin1Char('0')).arg(p)));
         }
     }
+}
+
+void TestAnalyzer::equalsAsciiAgreesWithQStringCompare()
+{
+    // The inline comparison the name tables use, against Qt's: texts that differ in length, case,
+    // one character (also beyond ASCII with the same low byte) or not at all.
+    const std::string_view names[] = { "", "a", "onhold", "undefined", "bad-mailbox", "userunknown", "RCPT" };
+    const QString texts[] = { QString(),
+                              QStringLiteral("a"),
+                              QStringLiteral("A"),
+                              QStringLiteral("onhold"),
+                              QStringLiteral("onhol"),
+                              QStringLiteral("onholds"),
+                              QStringLiteral("Onhold"),
+                              QStringLiteral("undefined"),
+                              QStringLiteral("undefinee"),
+                              QStringLiteral("bad-mailbox"),
+                              QStringLiteral("bad_mailbox"),
+                              QStringLiteral("userunknown"),
+                              QString::fromUtf16(u"userunk\u016Eown"),
+                              QStringLiteral("RCPT"),
+                              QStringLiteral("rcpt"),
+                              QStringLiteral("RCPT ") };
+    int equal = 0;
+    for (const QString &t : texts) {
+        for (std::string_view n : names) {
+            const bool plain = t == QLatin1String(n.data(), qsizetype(n.size()));
+            QCOMPARE(Analysis::equalsAscii(t, n), plain);
+            equal += plain;
+        }
+    }
+    QCOMPARE(equal, 7); // each name once (the empty one by the null string)
+}
+
+void TestAnalyzer::withoutReplyCodeAgreesWithReplace()
+{
+    // Texts of code characters, so that codes repeat, overlap ("55550-5.5.5") and end the text cut short.
+    const QString alphabet = QStringLiteral("55550-. 1a");
+    const QString replies[] = { QStringLiteral("550"), QStringLiteral("55"), QStringLiteral("5"), QString() };
+    const QString statuses[]
+        = { QString(), QStringLiteral("5.5.0"), QStringLiteral("5"), QStringLiteral("5.") };
+    QRandomGenerator random(20261122);
+    int changed = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        const int length = random.bounded(24);
+        for (int i = 0; i < length; ++i)
+            text += alphabet.at(random.bounded(alphabet.size()));
+        const QString &reply = replies[random.bounded(4)];
+        const QString &status = statuses[random.bounded(4)];
+        const QChar sep = random.bounded(2) ? QChar(u'-') : QChar(u' ');
+        const QString expected = QString(text).replace(reply + sep + status, QString());
+        QCOMPARE(Analysis::withoutReplyCode(text, reply, sep, status), expected);
+        changed += expected != text;
+    }
+    QVERIFY(changed > 300); // the texts held codes often enough to tell
+}
+
+void TestAnalyzer::replyIsTemporaryAgreesWithJoinedText()
+{
+    // Diagnostics put together from wordings in any case, split or at the start, characters whose lower
+    // case is ASCII (U+212A, U+0130) or longer, codes of both classes, and reply codes with a space.
+    const QString pieces[] = { QStringLiteral(" temporary"),  QStringLiteral("Temporarily"),
+                               QStringLiteral("PERSISTENT"),  QStringLiteral(" Persist"),
+                               QStringLiteral("ent"),         QStringLiteral(" tempor"),
+                               QStringLiteral("ar"),          QStringLiteral(" "),
+                               QStringLiteral("x"),           QStringLiteral("450 "),
+                               QStringLiteral("550 "),        QStringLiteral("4.2.2"),
+                               QStringLiteral("5.1.1"),       QString::fromUtf16(u"pers\u0130stent"),
+                               QString::fromUtf16(u"\u212A"), QString::fromUtf16(u"\u00C9t\u00E9"),
+                               QStringLiteral("\n") };
+    const QString replies[] = { QString(), QStringLiteral("450"), QStringLiteral("550"),
+                                QStringLiteral("5 temporar"), QStringLiteral("x") };
+    QRandomGenerator random(1122);
+    int temporary = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QString diagnostic;
+        const int count = random.bounded(5);
+        for (int i = 0; i < count; ++i)
+            diagnostic += pieces[random.bounded(int(std::size(pieces)))];
+        const QString &reply = replies[random.bounded(int(std::size(replies)))];
+        const bool expected = Analysis::textIsTemporary(QString(reply + u' ' + diagnostic));
+        QCOMPARE(Analysis::replyIsTemporary(reply, diagnostic, Analysis::TextSearch(diagnostic)), expected);
+        temporary += expected;
+    }
+    QVERIFY(temporary > 500 && temporary < 2500); // both answers, often
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzer)

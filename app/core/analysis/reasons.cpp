@@ -674,11 +674,11 @@ Reason reasonNamed(const QString &name)
 }
 
 // True when @p s is one of the string literals @p items. Their lengths are known where they are
-// written (no strlen per item), and only an item of the same length is compared.
+// written (no strlen per item), and only an item of the same length is compared, inline.
 template<size_t... N>
 bool isOneOf(const QString &s, const char (&...items)[N])
 {
-    return ((s == QLatin1String(items, qsizetype(N - 1))) || ...);
+    return (equalsAscii(s, std::string_view(items, N - 1)) || ...);
 }
 
 // Per-decision cache: the diagnostic is scanned once, each table then answers from the result. The
@@ -713,7 +713,7 @@ private:
 
 bool isExplicit(const QString &reason)
 {
-    return !reason.isEmpty() && reason != QLatin1String("undefined") && reason != QLatin1String("onhold");
+    return !reason.isEmpty() && !equalsAscii(reason, "undefined") && !equalsAscii(reason, "onhold");
 }
 
 // The first pass: each reason's own test of status, command and phrases (Sisimai's "ProbesInto").

@@ -83,17 +83,19 @@ QString francePttReason(QStringView lowerDiagnostic)
 
 QString reasonFromCategory(const QString &category)
 {
-    static const char *const map[][2] = {
-        {"bad-mailbox", "userunknown"},     {"bad-domain", "hostunknown"},    {"quota-issues", "mailboxfull"},
-        {"inactive-mailbox", "suspend"},    {"spam-related", "spamdetected"}, {"policy-related", "policyviolation"},
-        {"content-related", "contenterror"}, {"virus-related", "virusdetected"}, {"message-expired", "expired"},
-        {"no-answer-from-host", "expired"}, {"bad-connection", "networkerror"}, {"routing-errors", "systemerror"},
-        {"protocol-errors", "systemerror"}, {"relaying-issues", "norelaying"}, {"invalid-sender", "rejected"},
-        {"bad-configuration", "systemerror"},
+    static constexpr std::string_view map[][2] = {
+        { "bad-mailbox", "userunknown" },      { "bad-domain", "hostunknown" },
+        { "quota-issues", "mailboxfull" },     { "inactive-mailbox", "suspend" },
+        { "spam-related", "spamdetected" },    { "policy-related", "policyviolation" },
+        { "content-related", "contenterror" }, { "virus-related", "virusdetected" },
+        { "message-expired", "expired" },      { "no-answer-from-host", "expired" },
+        { "bad-connection", "networkerror" },  { "routing-errors", "systemerror" },
+        { "protocol-errors", "systemerror" },  { "relaying-issues", "norelaying" },
+        { "invalid-sender", "rejected" },      { "bad-configuration", "systemerror" },
     };
     for (const auto &m : map) {
-        if (category == QLatin1String(m[0]))
-            return QString::fromLatin1(m[1]);
+        if (equalsAscii(category, m[0]))
+            return QString::fromLatin1(m[1].data(), qsizetype(m[1].size()));
     }
     return {};
 }
@@ -244,6 +246,34 @@ QString vendorReason(QStringView diagnostic, const TextSearch &text, const Deliv
 
 } // namespace
 
+QString withoutReplyCode(const QString &text, QStringView reply, QChar separator, QStringView status)
+{
+    if (reply.isEmpty()) {
+        QString needle(separator);
+        needle += status;
+        return QString(text).replace(needle, QString());
+    }
+    const qsizetype length = reply.size() + 1 + status.size();
+    const QStringView t(text);
+    QString out;
+    qsizetype copied = 0; // text before this is in out (or taken out)
+    for (qsizetype p = indexOfChar(t, reply.front().unicode(), copied); p >= 0 && p + length <= t.size();
+         p = indexOfChar(t, reply.front().unicode(), p)) {
+        if (t.sliced(p, reply.size()) == reply && t.at(p + reply.size()) == separator
+            && t.sliced(p + reply.size() + 1, status.size()) == status) {
+            out.append(t.sliced(copied, p - copied));
+            copied = p + length;
+            p = copied;
+        } else {
+            ++p;
+        }
+    }
+    if (copied == 0)
+        return text; // nothing taken out: the same string, no copy
+    out.append(t.sliced(copied));
+    return out;
+}
+
 // A multi-line reply repeats its codes on every line ("550-5.7.1 ... 550-5.7.1 ... 550 5.7.1"):
 // keep them once in front so the phrases between them read as one sentence.
 QString joinMultilineReply(const QString &diag, const QString &reply, const QString &status)
@@ -258,8 +288,8 @@ QString joinMultilineReply(const QString &diag, const QString &reply, const QStr
     QString out = diag;
     for (const QChar sep : {QChar(u'-'), QChar(u' ')}) {
         if (!status.isEmpty())
-            out.replace(reply + sep + status, QString());
-        out.replace(reply + sep, QString());
+            out = withoutReplyCode(out, reply, sep, status);
+        out = withoutReplyCode(out, reply, sep, QStringView());
     }
     out = out.simplified();
     if (!diag.contains(reply))
@@ -274,6 +304,23 @@ QString joinMultilineReply(const QString &diag, const QString &reply, const QStr
             joined += u' ' + *part;
     }
     return joined;
+}
+
+bool replyIsTemporary(const QString &replyCode, const QString &diagnostic, const TextSearch &prepared)
+{
+    const QString text = replyCode + u' ' + diagnostic;
+    if (replyCode.contains(u' '))
+        return textIsTemporary(text);
+    if (codeIsTemporary(text))
+        return true;
+    // The wordings start with a space: without one in the reply code they lie in the diagnostic, or
+    // open it after the joining space. The prepared text lowers beyond ASCII too, but the only
+    // characters it lowers into ASCII letters are U+212A (into 'k', in neither wording) and U+0130
+    // (into 'i' and a combining dot, which no wording's 'i' is followed by): it finds what an ASCII
+    // search of the joined text finds.
+    const std::string_view lowered = prepared.view();
+    return prepared.contains(" temporar") || prepared.contains(" persistent")
+        || lowered.substr(0, 8) == "temporar" || lowered.substr(0, 10) == "persistent";
 }
 
 void completeFact(DeliveryFact *f)
@@ -308,12 +355,12 @@ void completeFact(DeliveryFact *f)
         return;
     }
     if (f->status.isEmpty()) {
-        const QString text = f->replyCode + u' ' + diag;
         // Exim gives up on its own retry schedule ("retry timeout exceeded"): a temporary failure
         // that expired. Mail.ru and GMX reword it as a permanent one.
         const bool eximRetry = indexOfAscii(diag, "retry timeout exceeded") >= 0
             && f->vendor != QLatin1String("mailru") && f->vendor != QLatin1String("gmx");
-        const bool temporary = f->temporary || eximRetry || (text.size() >= 4 && textIsTemporary(text))
+        const bool temporary = f->temporary || eximRetry
+            || (f->replyCode.size() + diag.size() >= 3 && replyIsTemporary(f->replyCode, diag, search))
             || indexOfAscii(diag, "have been failing for a long time") >= 0;
         // Whether the text also reads as permanent changes nothing ("temporary && (permanent ||
         // temporary)" is "temporary"), so textIsPermanent() is not asked.

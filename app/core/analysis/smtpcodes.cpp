@@ -314,34 +314,34 @@ QString reasonForStatusCode(const QString &status)
 
 QString pseudoStatusCode(const QString &reason, bool temporary)
 {
-    static const QHash<QString, int> numbers = {
-        {QStringLiteral("authfailure"), 926},   {QStringLiteral("badreputation"), 975},
-        {QStringLiteral("blocked"), 971},       {QStringLiteral("contenterror"), 960},
-        {QStringLiteral("exceedlimit"), 923},   {QStringLiteral("expired"), 947},
-        {QStringLiteral("failedstarttls"), 976}, {QStringLiteral("filtered"), 910},
-        {QStringLiteral("hasmoved"), 916},      {QStringLiteral("hostunknown"), 912},
-        {QStringLiteral("mailboxfull"), 922},   {QStringLiteral("mailererror"), 939},
-        {QStringLiteral("mesgtoobig"), 934},    {QStringLiteral("networkerror"), 944},
-        {QStringLiteral("norelaying"), 909},    {QStringLiteral("notaccept"), 932},
-        {QStringLiteral("notcompliantrfc"), 974}, {QStringLiteral("onhold"), 901},
-        {QStringLiteral("policyviolation"), 972}, {QStringLiteral("rejected"), 918},
-        {QStringLiteral("requireptr"), 973},    {QStringLiteral("securityerror"), 970},
-        {QStringLiteral("spamdetected"), 980},  {QStringLiteral("speeding"), 946},
-        {QStringLiteral("suspend"), 921},       {QStringLiteral("systemerror"), 930},
-        {QStringLiteral("systemfull"), 931},    {QStringLiteral("syntaxerror"), 902},
-        {QStringLiteral("toomanyconn"), 945},   {QStringLiteral("userunknown"), 911},
-        {QStringLiteral("undefined"), 900},     {QStringLiteral("virusdetected"), 981},
+    // Looked up by length and letters inline (no hash of the name): asked once per recipient.
+    static constexpr struct
+    {
+        std::string_view name;
+        int number;
+    } numbers[] = {
+        { "authfailure", 926 },     { "badreputation", 975 },   { "blocked", 971 },
+        { "contenterror", 960 },    { "exceedlimit", 923 },     { "expired", 947 },
+        { "failedstarttls", 976 },  { "filtered", 910 },        { "hasmoved", 916 },
+        { "hostunknown", 912 },     { "mailboxfull", 922 },     { "mailererror", 939 },
+        { "mesgtoobig", 934 },      { "networkerror", 944 },    { "norelaying", 909 },
+        { "notaccept", 932 },       { "notcompliantrfc", 974 }, { "onhold", 901 },
+        { "policyviolation", 972 }, { "rejected", 918 },        { "requireptr", 973 },
+        { "securityerror", 970 },   { "spamdetected", 980 },    { "speeding", 946 },
+        { "suspend", 921 },         { "systemerror", 930 },     { "systemfull", 931 },
+        { "syntaxerror", 902 },     { "toomanyconn", 945 },     { "userunknown", 911 },
+        { "undefined", 900 },       { "virusdetected", 981 },
     };
-    const auto it = numbers.constFind(reason);
-    if (it == numbers.constEnd())
+    const auto it = std::find_if(std::begin(numbers), std::end(numbers),
+                                 [&](const auto &e) { return equalsAscii(reason, e.name); });
+    if (it == std::end(numbers))
         return {};
-    int number = it.value();
+    int number = it->number;
     if (temporary) {
         // Unknown users and hosts and moved mailboxes have no temporary form; filtered has its own number.
-        if (reason == QLatin1String("hasmoved") || reason == QLatin1String("hostunknown")
-            || reason == QLatin1String("userunknown"))
+        if (it->name == "hasmoved" || it->name == "hostunknown" || it->name == "userunknown")
             return {};
-        if (reason == QLatin1String("filtered"))
+        if (it->name == "filtered")
             number = 924;
     }
     // "5.0.911": the numbers have three digits (built without QString::arg(), which parses its pattern).
@@ -360,14 +360,20 @@ bool textIsPermanent(QStringView text)
     return code.startsWith(u'5') || containsAsciiCi(text, " permanent ");
 }
 
+bool codeIsTemporary(QStringView text)
+{
+    QString code = findStatusCode(text);
+    if (code.isEmpty())
+        code = findReplyCode(text);
+    return code.startsWith(u'4');
+}
+
 bool textIsTemporary(QStringView text)
 {
     if (text.isEmpty())
         return false;
-    QString code = findStatusCode(text);
-    if (code.isEmpty())
-        code = findReplyCode(text);
-    return code.startsWith(u'4') || containsAsciiCi(text, " temporar") || containsAsciiCi(text, " persistent");
+    return codeIsTemporary(text) || containsAsciiCi(text, " temporar")
+        || containsAsciiCi(text, " persistent");
 }
 
 QString findSmtpCommand(QStringView text)

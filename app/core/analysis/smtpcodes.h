@@ -3,7 +3,25 @@
 #include <QString>
 #include <QStringView>
 
+#include <string_view>
+
 namespace MailDoctor::Analysis {
+
+/**
+ * True when @p text is exactly @p ascii. Compared inline, the length first: the name tables
+ * (reasons, categories) are asked many times per recipient, mostly about names they do not hold.
+ */
+inline bool equalsAscii(QStringView text, std::string_view ascii)
+{
+    if (text.size() != qsizetype(ascii.size()))
+        return false;
+    const char16_t *d = text.utf16();
+    for (size_t i = 0; i < ascii.size(); ++i) {
+        if (d[i] != char16_t(uchar(ascii[i])))
+            return false;
+    }
+    return true;
+}
 
 /** Finds the enhanced status code ("5.1.1") in an error text; @p replyClass '2', '4' or '5' narrows the search. */
 QString findStatusCode(QStringView text, QChar replyClass = QChar());
@@ -24,6 +42,8 @@ QString pseudoStatusCode(const QString &reason, bool temporary);
 
 /** True when the text carries a permanent failure (a 5xx code or the word "permanent"). */
 bool textIsPermanent(QStringView text);
+/** True when the text's status code, or its reply code when it has none, is of a temporary failure (4). */
+bool codeIsTemporary(QStringView text);
 /** True when the text carries a temporary failure (a 4xx code or the words "temporary"/"persistent"). */
 bool textIsTemporary(QStringView text);
 
