@@ -479,9 +479,11 @@ bool applyBlock(Report *report, const Block &block, const Buffers &shared)
 void extend(Field *f, QStringView piece, bool alwaysBlank, QString *unfolded, qsizetype textSize)
 {
     // The joined values never take more than the text (each joined line gives up at least its line
-    // break for the blank put in its place): reserved once, the buffer never grows.
+    // break for the blank put in its place), and a report's folded values are a few lines: reserved
+    // once for them, the buffer seldom grows. The reserve stays small for a long pasted text, whose
+    // values (and the buffer, which they share) may outlive the parse.
     if (unfolded->capacity() == 0)
-        unfolded->reserve(textSize);
+        unfolded->reserve(qMin<qsizetype>(textSize, 4096));
     if (f->joinedAt < 0) {
         f->joinedAt = unfolded->size();
         unfolded->append(f->value);
