@@ -34,6 +34,7 @@ private slots:
     void sharedValues_data();
     void sharedValues();
     void sharedValueOutlivesReport();
+    void foldedValueOfLongReportHoldsLittle();
     void knownNamesInAnySpelling();
     void valuesTrimmedAsQtTrims_data();
     void valuesTrimmedAsQtTrims();
@@ -470,6 +471,30 @@ void TestDsn::sharedValueOutlivesReport()
     QCOMPARE(diagnostic, QStringLiteral("550 no such user"));
     diagnostic.prepend(u'>');
     QCOMPARE(diagnostic, QStringLiteral(">550 no such user"));
+}
+
+void TestDsn::foldedValueOfLongReportHoldsLittle()
+{
+    // A folded value is joined in a buffer it keeps sharing after the parse: that buffer is sized for
+    // the joined values, not for the whole text, so a long pasted report leaves no copy of its size
+    // behind in the values a caller keeps.
+    QString body = QStringLiteral("Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n"
+                                  "Diagnostic-Code: smtp; 550 no such\n  user\n");
+    const QString filler = QStringLiteral("X-Filler: 0123456789012345678901234567890123456789\n");
+    while (body.size() < 1024 * 1024)
+        body += filler;
+    QString diagnostic;
+    {
+        const Dsn::Report report = Dsn::parse(body);
+        QCOMPARE(report.recipients.size(), 1);
+        diagnostic = report.recipients.first().diagnosticCode;
+    }
+    body.clear();
+    QCOMPARE(diagnostic, QStringLiteral("550 no such user"));
+    QVERIFY2(diagnostic.data_ptr().d_ptr() != nullptr, "the joined value shares its buffer");
+    QVERIFY2(diagnostic.data_ptr().d_ptr()->allocatedCapacity() < 64 * 1024,
+             qPrintable(QStringLiteral("the joined value keeps %1 characters alive")
+                            .arg(diagnostic.data_ptr().d_ptr()->allocatedCapacity())));
 }
 
 void TestDsn::knownNamesInAnySpelling()
