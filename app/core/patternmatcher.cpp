@@ -66,16 +66,6 @@ void addOnce(QStringList *into, QStringView code)
         into->append(code.toString());
 }
 
-#if defined(__SSE2__)
-// Sixteen characters from @p d packed into bytes: a character from 0x100 up becomes 0 or 0xff,
-// which no scanner here looks for.
-__m128i packed(const char16_t *d)
-{
-    return _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d)),
-                            _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + 8)));
-}
-#endif
-
 // Where the next character from '2' to '5' (the first digit of a reply or status code) is at or
 // after @p from, or t.size(). Most of a text is words: SSE2 passes over them sixteen at a time.
 qsizetype nextCodeDigit(QStringView t, qsizetype from)
@@ -84,9 +74,7 @@ qsizetype nextCodeDigit(QStringView t, qsizetype from)
     const qsizetype n = t.size();
 #if defined(__SSE2__)
     for (; from + 16 <= n; from += 16) {
-        // A byte less '2' is at most 3 exactly for '2' to '5' (the others wrap around above).
-        const __m128i offset = _mm_sub_epi8(packed(d + from), _mm_set1_epi8('2'));
-        const int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(3)), offset));
+        const int mask = _mm_movemask_epi8(bytesInRange(packedSixteen(d + from), '2', '5'));
         if (mask)
             return from + qCountTrailingZeroBits(uint(mask));
     }
@@ -221,7 +209,7 @@ qsizetype nextImapStart(QStringView t, qsizetype from)
     const __m128i b = _mm_set1_epi8('B');
     const __m128i o = _mm_set1_epi8('O');
     for (; from + 16 <= end; from += 16) {
-        const __m128i v = packed(d + from);
+        const __m128i v = packedSixteen(d + from);
         const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, n), _mm_cmpeq_epi8(v, b)), _mm_cmpeq_epi8(v, o));
         const int mask = _mm_movemask_epi8(hit);
         if (mask)
@@ -1003,10 +991,7 @@ bool scanLowered(const Analysis::PhraseSet &literals, const std::vector<int> &id
                 return _mm_andnot_si128(_mm_cmpeq_epi16(v, lineBreak), _mm_cmpeq_epi16(_mm_and_si128(v, notAscii), zero));
             };
             const uint mask = uint(_mm_movemask_epi8(_mm_packs_epi16(plain(a), plain(b))));
-            const __m128i bytes = _mm_packus_epi16(a, b);
-            const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)),
-                                                _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
-            _mm_storeu_si128(reinterpret_cast<__m128i *>(buffer + w), _mm_add_epi8(bytes, _mm_and_si128(upper, _mm_set1_epi8(32))));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(buffer + w), lowerAsciiSixteen(a, b));
             const qsizetype plainRun = qCountTrailingZeroBits(~mask); // 16 when all sixteen are
             if (plainRun >= 16) {
                 w += 16;

@@ -121,12 +121,35 @@ inline qsizetype putUtf8(char *out, char32_t c)
 }
 
 #if defined(__SSE2__)
+/**
+ * Sixteen UTF-16 units from @p d narrowed to bytes: a unit from 0x100 up becomes 0 or 0xff, which
+ * the scanners of ASCII letters, digits and marks never look for.
+ */
+inline __m128i packedSixteen(const char16_t *d)
+{
+    return _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d)),
+                            _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + 8)));
+}
+
+/** 0xff in each byte of @p bytes that is 'A'..'Z', 0 in the others (bytes from 0x80 up compare as negative). */
+inline __m128i asciiUpperBytes(__m128i bytes)
+{
+    return _mm_and_si128(_mm_cmpgt_epi8(bytes, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(bytes, _mm_set1_epi8('Z' + 1)));
+}
+
+/** 0xff in each byte of @p bytes from @p first to @p last, 0 in the others. */
+inline __m128i bytesInRange(__m128i bytes, char first, char last)
+{
+    // A byte less @p first is at most last - first exactly for the range (the others wrap around above).
+    const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8(first));
+    return _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(char(last - first))), offset);
+}
+
 /** Sixteen ASCII characters (UTF-16, @p low then @p high) narrowed to bytes with 'A'..'Z' lowered. */
 inline __m128i lowerAsciiSixteen(__m128i low, __m128i high)
 {
     const __m128i b = _mm_packus_epi16(low, high);
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(b, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(b, _mm_set1_epi8('Z' + 1)));
-    return _mm_add_epi8(b, _mm_and_si128(upper, _mm_set1_epi8(32)));
+    return _mm_add_epi8(b, _mm_and_si128(asciiUpperBytes(b), _mm_set1_epi8(32)));
 }
 
 /** Eight ASCII characters (UTF-16) narrowed to bytes with 'A'..'Z' lowered: the result's low eight bytes. */

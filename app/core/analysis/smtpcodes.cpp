@@ -183,11 +183,7 @@ QString findReplyCode(QStringView text, QChar statusClass)
     // 0xff, no digit), a bit per digit: three set bits in a row start a window. Steps of thirty keep
     // every window inside one load, so all are seen, in order.
     auto digitsAt = [d](qsizetype at) {
-        const __m128i bytes = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)),
-                                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at + 8)));
-        // A byte less '0' is at most nine exactly for a digit (the others wrap around above).
-        const __m128i offset = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
-        return quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(9)), offset)));
+        return quint32(_mm_movemask_epi8(bytesInRange(packedSixteen(d + at), '0', '9')));
     };
     for (; i + 32 <= n; i += 30) {
         const quint32 digits = digitsAt(i) | digitsAt(i + 16) << 16;
@@ -421,14 +417,7 @@ QString findSmtpCommand(QStringView text)
     // Thirty-two characters at a time, packed into bytes (a character from 0x100 up becomes 0 or
     // 0xff, no capital), a bit per capital; a pair starts where a bit and the next are set. Steps
     // of thirty-one keep every pair inside one load, so all are seen, in order.
-    const __m128i beforeA = _mm_set1_epi8(char(u'A' - 1));
-    const __m128i afterZ = _mm_set1_epi8(char(u'Z' + 1));
-    auto capitals = [&](qsizetype at) {
-        const __m128i bytes = _mm_packus_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at)),
-                                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(d + at + 8)));
-        // Signed comparisons: the bytes from 0x80 up are negative, below 'A'.
-        return quint32(_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(bytes, beforeA), _mm_cmplt_epi8(bytes, afterZ))));
-    };
+    auto capitals = [d](qsizetype at) { return quint32(_mm_movemask_epi8(asciiUpperBytes(packedSixteen(d + at)))); };
     for (; p + 32 <= n && left; p += 31) {
         const quint32 upperAt = capitals(p) | capitals(p + 16) << 16;
         for (quint32 starts = upperAt & (upperAt >> 1) & 0x7fffffffu; starts && left; starts &= starts - 1)
