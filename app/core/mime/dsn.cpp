@@ -48,26 +48,6 @@ struct Field
     qsizetype valueSize() const { return joinedAt >= 0 ? joinedSize : value.size(); }
 };
 
-/**
- * QStringView::trimmed(), inline for ASCII ends (a value after its "Name: " starts with a blank): the
- * library call cost more than the trimming for every value of a report. An end that is not ASCII goes
- * to trimmed() itself, which knows the other Unicode blanks.
- */
-inline QStringView trimmedText(QStringView v)
-{
-    // QChar::isSpace() for ASCII: tab, line feed, vertical tab, form feed, carriage return, blank.
-    const auto asciiSpace = [](char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); };
-    qsizetype b = 0;
-    qsizetype e = v.size();
-    while (b < e && asciiSpace(v[b].unicode()))
-        ++b;
-    while (e > b && asciiSpace(v[e - 1].unicode()))
-        --e;
-    if ((b < e && (v[b].unicode() >= 0x80 || v[e - 1].unicode() >= 0x80)) || v.isEmpty())
-        return v.trimmed();
-    return v.sliced(b, e - b);
-}
-
 bool isBlank(QStringView line)
 {
     for (const QChar c : line) {
@@ -197,9 +177,9 @@ bool isRecipientField(const Field &f)
 
 QStringView stripAngles(QStringView address)
 {
-    address = trimmedText(address);
+    address = trimmedView(address);
     if (address.startsWith(u'<') && address.endsWith(u'>'))
-        address = trimmedText(address.mid(1, address.size() - 2));
+        address = trimmedView(address.mid(1, address.size() - 2));
     return address;
 }
 
@@ -228,7 +208,7 @@ QStringView statusCode(QStringView value)
             continue;
         return value.mid(i, m - i);
     }
-    return trimmedText(value);
+    return trimmedView(value);
 }
 
 /**
@@ -237,7 +217,7 @@ QStringView statusCode(QStringView value)
  */
 QStringView typedValue(QStringView value, QStringView *type)
 {
-    value = trimmedText(value);
+    value = trimmedView(value);
     *type = {};
     // Only a type within the first 32 characters counts, so the search stops there (a loop rather
     // than indexOf(), which runs Qt's general substring search for one character).
@@ -249,7 +229,7 @@ QStringView typedValue(QStringView value, QStringView *type)
         }
     }
     if (semicolon > 0) {
-        const QStringView prefix = trimmedText(value.first(semicolon));
+        const QStringView prefix = trimmedView(value.first(semicolon));
         bool token = !prefix.isEmpty();
         for (const QChar c : prefix) {
             const char16_t u = c.unicode();
@@ -262,7 +242,7 @@ QStringView typedValue(QStringView value, QStringView *type)
         }
         if (token) {
             *type = prefix;
-            return trimmedText(value.sliced(semicolon + 1));
+            return trimmedView(value.sliced(semicolon + 1));
         }
     }
     return value;
@@ -368,7 +348,7 @@ void applyRecipientField(Recipient *r, const Field &f, const Buffers &shared)
         r->originalRecipient = shared(stripAngles(typedValue(f.value, &type)));
         break;
     case Name::Action: {
-        const QStringView action = trimmedText(f.value);
+        const QStringView action = trimmedView(f.value);
         const qsizetype cut = action.indexOf(u' ');
         const QStringView word = cut > 0 ? action.first(cut) : action;
         // Usually written in lower case already ("failed"): then it is the text itself. Otherwise as
@@ -560,17 +540,17 @@ Report parse(const QString &deliveryStatusBody)
         } else if (line[0].isSpace()) {
             // Folded line: joined with one blank (RFC 5322 unfolding, runs of blanks collapsed).
             if (inBlock && fields.last().valueSize() < MaxFieldValue)
-                extend(&fields.last(), trimmedText(line), false, &unfolded, deliveryStatusBody.size());
+                extend(&fields.last(), trimmedView(line), false, &unfolded, deliveryStatusBody.size());
         } else if (qsizetype colon = -1, n = fieldNameLength(line, &colon); n > 0) {
             Field f;
             f.name = line.first(n);
             f.id = nameOf(f.name);
-            f.value = trimmedText(line.sliced(colon + 1));
+            f.value = trimmedView(line.sliced(colon + 1));
             fields.append(f);
             ++count;
         } else if (inBlock && fields.last().id == Name::DiagnosticCode && fields.last().valueSize() < MaxFieldValue) {
             // Some MTAs wrap a long diagnostic without indenting the continuation.
-            extend(&fields.last(), trimmedText(line), true, &unfolded, deliveryStatusBody.size());
+            extend(&fields.last(), trimmedView(line), true, &unfolded, deliveryStatusBody.size());
         }
     }
     if (fields.size() > blockStart)
